@@ -1,0 +1,156 @@
+/**
+ * The shape of the curated data in `data/<edition>/`. These files are written by the
+ * importer (`npm run import`) and read by the core; nothing else writes them.
+ *
+ * Line numbers are 1-based lines of the edition's source text (`data/source/...`).
+ */
+
+/** A cell the report leaves blank is `null` (no movement/official: reads as 0). */
+export type CellValue = number | null | "undetermined";
+
+export interface Column {
+  /** Stable key, unique in the table (e.g. "kenya", "hq_f", "y2011"). */
+  key: string;
+  /** The report's own label for the column (innermost header). */
+  label: string;
+  /** The header hierarchy, outermost first, ending with `label`. */
+  path: string[];
+  /** Keys of the columns this column is the printed sum of. */
+  sumOf?: string[];
+  /** What the column holds, when it is not the table's unit (e.g. "rank"). */
+  unit?: string;
+}
+
+export interface Row {
+  key: string;
+  /** The report's own label for the row (innermost label). */
+  label: string;
+  /** The row-label hierarchy, outermost first, ending with `label`. */
+  path: string[];
+  /** Source line of the row (of its first cell when the row is split over lines). */
+  line: number;
+  /** Cells, aligned with `Table.columns`. */
+  cells: CellValue[];
+  /** Per-column source lines, only where a cell is not on `line` (split tables). */
+  cellLines?: Record<string, number>;
+  /** Keys of the rows this row is the printed sum of (subtotals, totals). */
+  sumOf?: string[];
+  /** Footnote marks attached to the row label (e.g. ["a"]). */
+  marks?: string[];
+}
+
+export interface Footnote {
+  mark: string;
+  text: string;
+  line: number;
+}
+
+/** A cell that no constraint of the report can pin down. */
+export interface UndeterminedCell {
+  row: string;
+  column: string;
+  reason: string;
+  /** The cells whose combined value is certain, and that value. */
+  combined: { cells: { row: string; column: string }[]; value: number; line: number };
+}
+
+export interface Table {
+  id: string;
+  /** "Table 2", "Annex I, section 5", or a descriptive label for untitled tables. */
+  number: string;
+  title: string;
+  /** Report section, e.g. "IV.D", "V.B", "V.C", "Annex I". */
+  section: string;
+  /** Unit of the values, e.g. "persons", "USD million", "projects", "staff". */
+  unit: string;
+  /** Date or period the figures refer to. */
+  period: string;
+  /** First and last source line of the table. */
+  lines: [number, number];
+  columns: Column[];
+  rows: Row[];
+  footnotes: Footnote[];
+  undetermined: UndeterminedCell[];
+}
+
+export type Qualifier =
+  | "some"
+  | "over"
+  | "more than"
+  | "nearly"
+  | "almost"
+  | "approximately"
+  | "about"
+  | "around"
+  | "up to"
+  | "at least"
+  | "less than"
+  | "under";
+
+export interface Fact {
+  /** Stable key, e.g. "legal.contracts_reviewed". */
+  key: string;
+  label: string;
+  value: number;
+  /** e.g. "persons", "USD", "USD million", "CHF", "EUR", "percent", "count". */
+  unit: string;
+  /** The year the figure refers to (2011 unless the text says otherwise). */
+  year: number;
+  qualifier: Qualifier | null;
+  paragraph: number;
+  line: number;
+  /** The exact text of the figure as printed, e.g. "more than 218,000". */
+  text: string;
+}
+
+export type DiscrepancyCode =
+  | "row_sum"
+  | "column_sum"
+  | "cross_table"
+  | "narrative_vs_table"
+  | "rounding";
+
+export interface Discrepancy {
+  id: string;
+  code: DiscrepancyCode;
+  table: string;
+  row?: string;
+  column?: string;
+  line: number;
+  printed: number;
+  computed: number;
+  message: string;
+  /** Why the report's figure and the recomputed one differ, as far as can be told. */
+  explanation: string;
+}
+
+/** A manual fix for a cell the PDF conversion garbled. */
+export interface ManualFix {
+  id: string;
+  table: string;
+  line: number;
+  garbled: string;
+  reasoning: string;
+  /** The cells this fix sets, with the values the reasoning establishes. */
+  cells: { row: string; column: string; value: CellValue }[];
+}
+
+export interface Unavailable {
+  id: string;
+  title: string;
+  line: number;
+  reason: string;
+}
+
+export interface Edition {
+  edition: string;
+  document: string;
+  title: string;
+  source: string;
+  sourceSha256: string;
+  tables: Table[];
+  facts: Fact[];
+  discrepancies: Discrepancy[];
+  fixes: ManualFix[];
+  unavailable: Unavailable[];
+}
