@@ -1,0 +1,33 @@
+import type { Qualifier } from "./model";
+
+/** Where a value comes from: enough to find it in the report and judge it. */
+export interface Provenance {
+  kind: "table" | "fact" | "sum";
+  /** "Table 5", "Annex I, section 12", "¶209"… */
+  where: string;
+  title: string;
+  /** Table id or fact key. */
+  id: string;
+  /** Row and column labels (paths joined with " › "), for table cells. */
+  row?: string;
+  column?: string;
+  /** Source lines the value is printed on (several for implied sums). */
+  lines: number[];
+  paragraph?: number;
+  footnotes: string[];
+  qualifier: Qualifier | null;
+  /** Recorded discrepancies that touch the value. */
+  discrepancies: string[];
+  /** Other places that print the same figure (e.g. at another precision). */
+  alsoIn: { where: string; line: number; value: number }[];
+  /** Anything else a careful reader must know (why a fallback was used, what a sum covers). */
+  notes: string[];
+}
+
+export interface Answer {
+  value: number;
+  provenance: Provenance;
+}
+
+/** A spilled result: rows of text and numbers, rectangular. */
+export type Grid = (string | number)[][];

@@ -1,0 +1,141 @@
+import type { Answer, Provenance } from "./answer";
+import { Dimension, type Named } from "./dimension";
+import { IomError } from "./errors";
+import type { Column, Discrepancy, Edition, Fact, Row, Table } from "./model";
+
+export interface CellRef {
+  table: Table;
+  row: Row;
+  column: Column;
+  rowIndex: number;
+  columnIndex: number;
+}
+
+const pathText = (path: readonly string[]): string => path.join(" › ");
+
+/**
+ * One edition of the report, loaded once and indexed once: every lookup after this is
+ * a hash lookup (tables by id/number/title, rows and columns by key, facts by key).
+ */
+export class EditionIndex {
+  readonly tables: Dimension<Table>;
+  readonly facts: Dimension<Fact>;
+  private readonly rows = new Map<string, Map<string, number>>();
+  private readonly columns = new Map<string, Map<string, number>>();
+  private readonly discrepanciesByCell = new Map<string, Discrepancy[]>();
+
+  constructor(readonly edition: Edition) {
+    this.tables = new Dimension(
+      "table",
+      edition.tables.map((t): Named<Table> => ({ name: t.number, aliases: [t.id, t.title], value: t })),
+    );
+    this.facts = new Dimension(
+      "key",
+      edition.facts.map((f): Named<Fact> => ({ name: f.key, value: f })),
+    );
+    for (const t of edition.tables) {
+      this.rows.set(t.id, new Map(t.rows.map((r, i) => [r.key, i])));
+      this.columns.set(t.id, new Map(t.columns.map((c, i) => [c.key, i])));
+    }
+    for (const d of edition.discrepancies) {
+      for (const k of [`${d.table}|${d.row ?? ""}|${d.column ?? ""}`, `${d.table}|${d.row ?? ""}|`, `${d.table}||${d.column ?? ""}`]) {
+        const list = this.discrepanciesByCell.get(k) ?? [];
+        list.push(d);
+        this.discrepanciesByCell.set(k, list);
+      }
+    }
+  }
+
+  table(id: string): Table {
+    const t = this.tables.entries.find((e) => e.value.id === id)?.value;
+    if (!t) throw new Error(`edition ${this.edition.edition} has no table "${id}"`);
+    return t;
+  }
+
+  /** A cell by table id and row/column keys. Keys come from code, so a miss is a bug. */
+  ref(tableId: string, rowKey: string, columnKey: string): CellRef {
+    const table = this.table(tableId);
+    const rowIndex = this.rows.get(tableId)?.get(rowKey);
+    const columnIndex = this.columns.get(tableId)?.get(columnKey);
+    const row = rowIndex === undefined ? undefined : table.rows[rowIndex];
+    const column = columnIndex === undefined ? undefined : table.columns[columnIndex];
+    if (!row || !column || rowIndex === undefined || columnIndex === undefined) {
+      throw new Error(`${tableId} has no cell ${rowKey}/${columnKey}`);
+    }
+    return { table, row, column, rowIndex, columnIndex };
+  }
+
+  /** The value of a cell with its provenance; a blank cell is 0; an undetermined one is #N/A. */
+  cell(ref: CellRef): Answer {
+    const v = ref.row.cells[ref.columnIndex];
+    if (v === "undetermined") {
+      const u = ref.table.undetermined.find((x) => x.row === ref.row.key && x.column === ref.column.key);
+      const combined = u
+        ? ` The certain combined figure is ${u.combined.value} (${u.combined.cells
+            .map((c) => this.describe(ref.table.id, c.row, c.column))
+            .join(" + ")}, line ${u.combined.line}).`
+        : "";
+      throw new IomError(
+        "no_figure",
+        `${ref.table.number}, ${pathText(ref.row.path)} / ${pathText(ref.column.path)}: undetermined — ${u?.reason ?? "the conversion lost this cell"}.${combined}`,
+      );
+    }
+    return { value: v ?? 0, provenance: this.provenanceOf(ref) };
+  }
+
+  describe(tableId: string, rowKey: string, columnKey: string): string {
+    const r = this.ref(tableId, rowKey, columnKey);
+    return `${pathText(r.row.path)} / ${pathText(r.column.path)}`;
+  }
+
+  lineOf(ref: CellRef): number {
+    return ref.row.cellLines?.[ref.column.key] ?? ref.row.line;
+  }
+
+  provenanceOf(ref: CellRef): Provenance {
+    const marks = new Set([...(ref.row.marks ?? [])]);
+    const footnotes = ref.table.footnotes
+      .filter((f) => marks.has(f.mark) || f.mark === "" || f.mark === "*")
+      .map((f) => f.text);
+    const discrepancies = [
+      ...(this.discrepanciesByCell.get(`${ref.table.id}|${ref.row.key}|${ref.column.key}`) ?? []),
+    ].map((d) => `${d.message} (line ${d.line}): ${d.explanation}`);
+    return {
+      kind: "table",
+      where: ref.table.number,
+      title: ref.table.title,
+      id: ref.table.id,
+      row: pathText(ref.row.path),
+      column: pathText(ref.column.path),
+      lines: [this.lineOf(ref)],
+      footnotes,
+      qualifier: null,
+      discrepancies,
+      alsoIn: [],
+      notes: [],
+    };
+  }
+
+  fact(key: string): Answer {
+    const f = this.facts.resolve(key).value;
+    return { value: f.value, provenance: this.factProvenance(f) };
+  }
+
+  factProvenance(f: Fact): Provenance {
+    return {
+      kind: "fact",
+      where: `¶${f.paragraph}`,
+      title: f.label,
+      id: f.key,
+      lines: [f.line],
+      paragraph: f.paragraph,
+      footnotes: [],
+      qualifier: f.qualifier,
+      discrepancies: this.edition.discrepancies
+        .filter((d) => d.table === `fact:${f.key}`)
+        .map((d) => `${d.message}: ${d.explanation}`),
+      alsoIn: [],
+      notes: [`printed as "${f.text}" (${f.unit}, ${f.year})`],
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import type { ManualFix, Table } from "../../../core/model";
+import type { SourceText } from "../../source-text";
+import { importFinanceTables } from "./finance";
+import { importTable1, importTable3, importTable4 } from "./movements";
+import { importAnnex1Section12, importTable5, importTable6, importTable7 } from "./staff";
+import { importTable2 } from "./table2";
+
+/** Every table of the 2011 report, in report order, each from its own importer. */
+export function importTables2011(src: SourceText, fixes: ManualFix[]): Table[] {
+  const finance = importFinanceTables(src, fixes);
+  const [vbExpenditure, vbByRegion, vbByService, s1, s5, s6, s8, ...rest] = finance;
+  if (!vbExpenditure || !vbByRegion || !vbByService || !s1 || !s5 || !s6 || !s8 || rest.length > 0) {
+    throw new Error(`finance importer returned ${finance.length} tables, expected 7`);
+  }
+  return [
+    importTable1(src, fixes),
+    importTable2(src, fixes),
+    importTable3(src, fixes),
+    importTable4(src, fixes),
+    vbExpenditure,
+    vbByRegion,
+    vbByService,
+    importTable5(src, fixes),
+    importTable6(src, fixes),
+    importTable7(src, fixes),
+    s1,
+    s5,
+    s6,
+    s8,
+    importAnnex1Section12(src, fixes),
+  ];
+}
