@@ -4,6 +4,11 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+    // tsconfig.json has isolatedModules, so ts-jest transpiles each file (type checking is `npm run typecheck`).
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock requires office-addin-manifest, whose ES-module-only dependencies Jest cannot load.
+    "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.ts",
   },
 };

@@ -1,0 +1,100 @@
+/**
+ * Webpack configuration of the add-in (used by scripts/build.ts and scripts/start.ts).
+ *
+ * Output (dist/ by default):
+ *   taskpane.html   the shared-runtime page: loads office.js from Microsoft's CDN, then functions.js and
+ *                   taskpane.js, so custom functions, ribbon commands and the task pane share one runtime
+ *   functions.js    the custom functions bundle (src/functions/functions.ts)
+ *   functions.json  custom functions metadata generated from the JSDoc of src/functions/functions.ts
+ *   taskpane.js     the task pane bundle (src/taskpane/taskpane.ts, or .tsx later)
+ *   manifest.xml    manifest.xml with https://localhost:3000 replaced by the base URL
+ *   support.html, assets/icon-*.png
+ */
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import CopyWebpackPlugin from "copy-webpack-plugin";
+import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+import type { Configuration } from "webpack";
+import { DEV_BASE_URL, normaliseBaseUrl } from "./manifest-checks";
+import { ManifestPlugin } from "./manifest-plugin";
+
+export const ROOT = resolve(__dirname, "..");
+
+export interface AddinBuildOptions {
+  mode: "production" | "development";
+  /** Where the add-in will be served from; replaces https://localhost:3000 in the manifest. */
+  baseUrl?: string;
+  /** Output directory. Default <root>/dist. */
+  outDir?: string;
+  /** Custom functions source. Default src/functions/functions.ts (tests point it at broken files). */
+  functionsSource?: string;
+}
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export function createWebpackConfig(options: AddinBuildOptions): Configuration {
+  const production = options.mode === "production";
+  const functionsSource = resolve(options.functionsSource ?? join(ROOT, "src/functions/functions.ts"));
+  return {
+    mode: options.mode,
+    context: ROOT,
+    devtool: "source-map",
+    entry: {
+      functions: functionsSource,
+      taskpane: join(ROOT, "src/taskpane/taskpane.ts"),
+    },
+    output: {
+      path: options.outDir ?? join(ROOT, "dist"),
+      // Fixed names: the manifest points at functions.js and functions.json directly.
+      filename: "[name].js",
+      clean: true,
+      // Always write the outputs, so their modification time says when they were built (bench relies on it).
+      compareBeforeEmit: false,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type errors are `npm run typecheck`'s job; the build only transpiles (isolatedModules).
+              transpileOnly: true,
+              configFile: join(ROOT, "tsconfig.json"),
+              compilerOptions: { noEmit: false, module: "es2020", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: functionsSource, output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: join(ROOT, "src/taskpane/taskpane.html"),
+        // Shared runtime: the task pane page loads the functions bundle first, then the task pane.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        hash: production,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/support/support.html", to: "support.html" },
+        ],
+      }),
+      new ManifestPlugin({
+        manifest: join(ROOT, "manifest.xml"),
+        packageVersion: packageVersion(),
+        baseUrl: normaliseBaseUrl(options.baseUrl ?? DEV_BASE_URL),
+      }),
+    ],
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * `npm run build` end to end (a real webpack production build into a temporary directory): bundles,
+ * generated functions.json, the shared-runtime page, the rebased manifest, and the failures that must
+ * stop a build.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkManifest, manifestUrls } from "../../scripts/manifest-checks";
+import { ManifestPlugin } from "../../scripts/manifest-plugin";
+import { ROOT, type ScriptResult, runScript } from "../helpers/node-scripts";
+
+const BASE_URL = "https://addin.example.test/iom-report";
+const PACKAGE_VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string })
+  .version;
+
+let tmp: string;
+let out: string;
+let build: ScriptResult;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), "iom-build-"));
+  out = join(tmp, "dist");
+  build = await runScript("scripts/build.ts", ["--out", out], { ADDIN_BASE_URL: BASE_URL });
+}, 120_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const read = (file: string): string => readFileSync(join(out, file), "utf8");
+
+describe("production build", () => {
+  it("succeeds", () => {
+    expect(build.stderr).toBe("");
+    expect(build.code).toBe(0);
+    expect(build.stdout).toContain(`Manifest base URL: ${BASE_URL}`);
+  });
+
+  it("emits the page, both bundles, the metadata, the manifest, the support page and the icons", () => {
+    for (const file of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "manifest.xml"]) {
+      expect(existsSync(join(out, file))).toBe(true);
+    }
+    for (const file of ["support.html", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-80.png"]) {
+      expect(existsSync(join(out, file))).toBe(true);
+    }
+  });
+
+  it("generates functions.json from the JSDoc and associates the functions in the bundle", () => {
+    const { functions } = JSON.parse(read("functions.json")) as { functions: { id: string }[] };
+    expect(functions.map((f) => f.id)).toContain("EDITION");
+    expect(read("functions.js")).toContain('CustomFunctions.associate("EDITION"');
+  });
+
+  it("loads office.js from Microsoft's CDN, then the functions bundle, then the task pane (shared runtime)", () => {
+    const html = read("taskpane.html");
+    const officeJs = html.indexOf("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    const functions = html.search(/src="?functions\.js/);
+    const taskpane = html.search(/src="?taskpane\.js/);
+    expect(officeJs).toBeGreaterThan(0);
+    expect(functions).toBeGreaterThan(officeJs);
+    expect(taskpane).toBeGreaterThan(functions);
+  });
+
+  it("rebases the manifest onto ADDIN_BASE_URL; it passes the checks and names only emitted files", () => {
+    const xml = read("manifest.xml");
+    expect(xml).not.toContain("localhost");
+    expect(checkManifest(xml, { packageVersion: PACKAGE_VERSION })).toEqual([]);
+    for (const url of manifestUrls(xml)) {
+      expect(url.startsWith(`${BASE_URL}/`)).toBe(true);
+      expect(existsSync(join(out, url.slice(BASE_URL.length)))).toBe(true);
+    }
+  });
+});
+
+describe("builds that must fail", () => {
+  it("fails on custom functions whose JSDoc the metadata generator rejects", async () => {
+    const bad = join(tmp, "bad-functions.ts");
+    writeFileSync(
+      bad,
+      "/**\n * Not a valid Excel type.\n * @customfunction\n */\nexport function bad(): Map<string, number> {\n  return new Map();\n}\n",
+    );
+    const result = await runScript("scripts/build.ts", ["--out", join(tmp, "bad"), "--functions", bad]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/does not support type "Map"/);
+    expect(existsSync(join(tmp, "bad", "functions.json"))).toBe(false);
+  }, 60_000);
+
+  it("fails on a base URL that is not https", async () => {
+    const result = await runScript("scripts/build.ts", ["--out", join(tmp, "http")], {
+      ADDIN_BASE_URL: "http://addin.example.test",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/must be an absolute https URL/);
+  }, 60_000);
+
+  it("fails when the manifest version is not package.json's version plus .0", () => {
+    const plugin = new ManifestPlugin({
+      manifest: join(ROOT, "manifest.xml"),
+      packageVersion: "9.9.9",
+      baseUrl: BASE_URL,
+    });
+    const result = plugin.render();
+    expect(result.xml).toBeUndefined();
+    expect(result.problems.join("\n")).toMatch(/does not match package\.json version "9\.9\.9"/);
+  });
+});
