@@ -63,7 +63,12 @@ export class Dimension<T> {
       suggestions.length > 0
         ? ` — did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?`
         : ` — valid names: see IOM.LIST("${this.argument}")`;
-    throw new IomError("not_found", `${this.argument} "${input}" not found${hint}`, this.argument, suggestions);
+    throw new IomError(
+      "not_found",
+      `${this.argument} "${input}" not found${hint}`,
+      this.argument,
+      suggestions,
+    );
   }
 
   /** Up to three canonical names closest to `input` (typos, partial names). */

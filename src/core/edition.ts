@@ -38,7 +38,11 @@ export class EditionIndex {
       this.columns.set(t.id, new Map(t.columns.map((c, i) => [c.key, i])));
     }
     for (const d of edition.discrepancies) {
-      for (const k of [`${d.table}|${d.row ?? ""}|${d.column ?? ""}`, `${d.table}|${d.row ?? ""}|`, `${d.table}||${d.column ?? ""}`]) {
+      for (const k of [
+        `${d.table}|${d.row ?? ""}|${d.column ?? ""}`,
+        `${d.table}|${d.row ?? ""}|`,
+        `${d.table}||${d.column ?? ""}`,
+      ]) {
         const list = this.discrepanciesByCell.get(k) ?? [];
         list.push(d);
         this.discrepanciesByCell.set(k, list);

@@ -103,12 +103,7 @@ export interface Fact {
   text: string;
 }
 
-export type DiscrepancyCode =
-  | "row_sum"
-  | "column_sum"
-  | "cross_table"
-  | "narrative_vs_table"
-  | "rounding";
+export type DiscrepancyCode = "row_sum" | "column_sum" | "cross_table" | "narrative_vs_table" | "rounding";
 
 export interface Discrepancy {
   id: string;

@@ -44,7 +44,15 @@ export function checkTableSums(table: Table): SumMismatch[] {
       if (printed === null && parts.every((i) => row.cells[i] === null)) continue;
       const computed = round(parts.reduce((s, i) => s + asNumber(row.cells[i]), 0));
       if (round(asNumber(printed)) !== computed) {
-        out.push({ table: table.id, code: "row_sum", row: row.key, column: col.key, printed: asNumber(printed), computed, line: lineOf(row.key, col.key) });
+        out.push({
+          table: table.id,
+          code: "row_sum",
+          row: row.key,
+          column: col.key,
+          printed: asNumber(printed),
+          computed,
+          line: lineOf(row.key, col.key),
+        });
       }
     }
   }
@@ -56,13 +64,21 @@ export function checkTableSums(table: Table): SumMismatch[] {
       return r;
     });
     table.columns.forEach((col, ci) => {
-      if (col.unit !== undefined) return; // ranks and the like are not additive
+      if (col.unit === "rank") return; // ranks are not additive
       const printed = row.cells[ci];
       if (printed === "undetermined" || parts.some((p) => p.cells[ci] === "undetermined")) return;
       if (printed === null && parts.every((p) => p.cells[ci] === null)) return;
       const computed = round(parts.reduce((s, p) => s + asNumber(p.cells[ci]), 0));
       if (round(asNumber(printed)) !== computed) {
-        out.push({ table: table.id, code: "column_sum", row: row.key, column: col.key, printed: asNumber(printed), computed, line: lineOf(row.key, col.key) });
+        out.push({
+          table: table.id,
+          code: "column_sum",
+          row: row.key,
+          column: col.key,
+          printed: asNumber(printed),
+          computed,
+          line: lineOf(row.key, col.key),
+        });
       }
     });
   }

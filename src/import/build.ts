@@ -8,7 +8,10 @@ import { importFacts, type CuratedFact } from "./facts";
 import { SourceText } from "./source-text";
 
 /** What each edition is built from. A new edition adds an entry and its data/<year>/curated files. */
-const EDITIONS: Record<string, { document: string; title: string; source: string; tables: typeof importTables2011 }> = {
+const EDITIONS: Record<
+  string,
+  { document: string; title: string; source: string; tables: typeof importTables2011 }
+> = {
   "2011": {
     document: "MC/2346",
     title: "Report of the Director General on the work of the Organization for the year 2011",

@@ -26,8 +26,7 @@ function main(argv: string[]): number {
   for (const edition of editions()) {
     const outputs = outputsOf(root, edition);
     if (report) {
-      const e = JSON.parse(outputs.get(join("data", edition, "edition.json")) ?? "{}");
-      process.stdout.write(dataReport(e));
+      process.stdout.write(dataReport(buildEdition(root, edition).edition));
       continue;
     }
     if (!check) rmSync(join(root, "data", edition, "csv"), { recursive: true, force: true });

@@ -14,8 +14,9 @@ export function occursOnLine(value: number, lineText: string, opts: { loose?: bo
     const printed = formatPrinted(abs, d);
     // Loose matching (for cells a manual fix pulled out of run-together garbled text)
     // accepts a number glued to its neighbours by spaces: "1 718 363 169" holds 363.
+    // Only a literal space is a thousands separator; a tab separates table columns.
     const before = opts.loose ? "(?<![\\d.])" : "(?<![\\d.]|\\d )";
-    const after = opts.loose ? "(?![\\d.])" : "(?![\\d.]|\\s\\d{3}(?!\\d))";
+    const after = opts.loose ? "(?![\\d.])" : "(?![\\d.]| \\d{3}(?!\\d))";
     return new RegExp(`${before}${escape(printed)}${after}`).test(lineText);
   });
 }
