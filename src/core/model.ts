@@ -127,7 +127,13 @@ export interface ManualFix {
   garbled: string;
   reasoning: string;
   /** The cells this fix sets, with the values the reasoning establishes. */
-  cells: { row: string; column: string; value: CellValue }[];
+  cells: {
+    row: string;
+    column: string;
+    value: CellValue;
+    /** True when the number is printed nowhere: the row and column totals determine it. */
+    derived?: boolean;
+  }[];
 }
 
 export interface Unavailable {
