@@ -77,7 +77,7 @@ export class Dimension<T> {
     if (q === "") return [];
     const scored: { name: string; score: number }[] = [];
     for (const [key, hits] of this.index) {
-      const max = Math.max(1, Math.floor(Math.max(q.length, key.length) / 3));
+      const max = Math.max(1, Math.ceil(Math.max(q.length, key.length) / 3));
       let score = editDistance(q, key, max);
       if (score > max) {
         // A word-prefix or containment match ("united" → "United Kingdom") ranks after typos.

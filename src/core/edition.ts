@@ -75,13 +75,14 @@ export class EditionIndex {
     if (v === "undetermined") {
       const u = ref.table.undetermined.find((x) => x.row === ref.row.key && x.column === ref.column.key);
       const combined = u
-        ? ` The certain combined figure is ${u.combined.value} (${u.combined.cells
-            .map((c) => this.describe(ref.table.id, c.row, c.column))
-            .join(" + ")}, line ${u.combined.line}).`
+        ? ` The certain combined figure of ${u.combined.cells
+            .map((c) => this.ref(ref.table.id, c.row, c.column).row.label)
+            .join(" + ")} is ${u.combined.value} (line ${u.combined.line}).`
         : "";
+      const reason = (u?.reason ?? "the conversion lost this cell").replace(/\.$/, "");
       throw new IomError(
         "no_figure",
-        `${ref.table.number}, ${pathText(ref.row.path)} / ${pathText(ref.column.path)}: undetermined — ${u?.reason ?? "the conversion lost this cell"}.${combined}`,
+        `${ref.table.number}, ${pathText(ref.row.path)} / ${ref.column.label}: undetermined — ${reason}.${combined}`,
       );
     }
     return { value: v ?? 0, provenance: this.provenanceOf(ref) };

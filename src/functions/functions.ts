@@ -1,19 +1,171 @@
 /**
- * Excel custom functions (namespace IOM, declared in manifest.xml).
+ * Excel custom functions (namespace IOM, declared in manifest.xml): thin, synchronous wrappers
+ * over the query core. functions.json is generated from the JSDoc below at build time by
+ * custom-functions-metadata-plugin, which also appends the CustomFunctions.associate calls.
  *
- * functions.json is generated from the JSDoc tags below by custom-functions-metadata-plugin at build
- * time, and the same plugin appends the `CustomFunctions.associate(id, fn)` calls to this module, so a
- * function only needs `@customfunction` here to appear in Excel as =IOM.<ID>().
+ * Excel passes null for an omitted argument, so no parameter relies on a default value.
  */
+import type { Answer } from "../core/answer";
+import { iom } from "../core/data";
+import { isMissing, type Grid } from "../core/grid";
+import { excelError, toExcelError, type ExcelError } from "./excel-error";
+
 
 /** The document symbol and year of the report every IOM.* function serves. */
 export const REPORT_EDITION = "MC/2346 (2011)";
 
+function value(answer: () => Answer): number {
+  let v: number;
+  try {
+    v = answer().value;
+  } catch (e) {
+    throw toExcelError(e);
+  }
+  if (!Number.isFinite(v)) throw excelError("#N/A", "the data holds no finite number for this cell");
+  return v;
+}
+
+function spill(grid: () => Grid): (string | number | ExcelError)[][] {
+  let g: Grid;
+  try {
+    g = grid();
+  } catch (e) {
+    throw toExcelError(e);
+  }
+  return g.map((row) => row.map((c) => (isMissing(c) ? excelError("#N/A", c.missing) : c)));
+}
+
 /**
- * Returns the edition of the IOM report the add-in serves: its document symbol and year.
+ * Persons moved by IOM in 2011 (Tables 1–3). Leave every argument empty for the grand total.
+ * @customfunction MOVEMENTS
+ * @param [place] Destination: a country of Table 2 ("Kenya", "USA", "KE"), "Other countries in Africa"…, a region/area of Table 1 ("East Africa", "Europe"), or empty/"All" for every destination.
+ * @param [programme] A service classification or programme ("Resettlement Assistance", "Regulating Migration", "AVRR"); empty for all.
+ * @param [from] Region/area of departure ("Africa", "Caribbean"), or a budgetary region of Table 3 ("Africa (budgetary region)"); empty for all.
+ * @returns Number of persons moved.
+ */
+export function movements(place?: string | number | boolean | null, programme?: string | number | boolean | null, from?: string | number | boolean | null): number {
+  return value(() => iom().movements(place, programme, from));
+}
+
+/**
+ * Migrants moved in 2011 by age group and gender (Table 4).
+ * @customfunction MIGRANTS
+ * @param [age_group] "0-9", "10-17", "18-29", … "80-89", ">90", "No data", or empty/"All" for every age.
+ * @param [gender] "F"/"Female" or "M"/"Male"; empty for both.
+ * @returns Number of migrants.
+ */
+export function migrants(age_group?: string | number | boolean | null, gender?: string | number | boolean | null): number {
+  return value(() => iom().migrants(age_group, gender));
+}
+
+/**
+ * IOM staff head-count at 31 December 2011 (Tables 5–7, Annex I section 12).
+ * @customfunction STAFF
+ * @param category A grade ("P-4", "D-1", "UG"), "Short-term Officials", "Associate Experts" ("AE"), "Officials", "Employees", "General Service", "National Officers", or "All".
+ * @param [gender] "F"/"Female" or "M"/"Male"; empty for both.
+ * @param [location] "Headquarters"/"HQ" or "Field"; empty for both.
+ * @param [nationality] A country ("France", "FR"); empty for every nationality.
+ * @returns Number of staff.
+ */
+export function staff(category: string | number | boolean | null, gender?: string | number | boolean | null, location?: string | number | boolean | null, nationality?: string | number | boolean | null): number {
+  return value(() => iom().staff(category, gender, location, nationality));
+}
+
+/**
+ * Expenditure in USD million (section V.B tables, Annex I sections 1, 5 and 6); the most precise printed figure.
+ * @customfunction EXPENDITURE
+ * @param item "Total", "Administrative", "Operational", a region ("Europe") or a service classification ("Migration Health").
+ * @param [year] 2007 to 2011 where the report gives it; empty for 2011.
+ * @returns USD million.
+ */
+export function expenditure(item: string | number | boolean | null, year?: string | number | boolean | null): number {
+  return value(() => iom().expenditure(item, year));
+}
+
+/**
+ * Active projects in 2011 (Annex I sections 5, 6 and 8).
+ * @customfunction PROJECTS
+ * @param [region] "Asia and Oceania", "Africa", "Europe", "Latin America and the Caribbean", "Middle East", "North America", "Global activities"; empty for all.
+ * @param [service] A service classification ("Regulating Migration"); empty for all.
+ * @returns Number of projects.
+ */
+export function projects(region?: string | number | boolean | null, service?: string | number | boolean | null): number {
+  return value(() => iom().projects(region, service));
+}
+
+/**
+ * One narrative figure of the report by its key (see IOM.FACTS for keys).
+ * @customfunction FACT
+ * @param key A fact key, e.g. "legal.contracts_reviewed".
+ * @returns The figure as printed (a hedge such as "more than" is shown by IOM.SOURCE).
+ */
+export function fact(key: string | number | boolean | null): number {
+  return value(() => iom().fact(key));
+}
+
+/**
+ * The narrative figures matching a search, spilled as rows of key, label, value, unit, paragraph.
+ * @customfunction FACTS
+ * @param [search] Words that must all appear in the key, label or text ("Canada resettled"); empty for all facts.
+ * @param [headers] TRUE to add a header row; default FALSE.
+ * @returns One row per fact.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata generator maps only any[][] to a mixed matrix
+export function facts(search?: string | number | boolean | null, headers?: string | number | boolean | null): any[][] {
+  return spill(() => iom().factsGrid(search, headers));
+}
+
+/**
+ * A whole report table, spilled, with its row and column labels.
+ * @customfunction TABLE
+ * @param table "Table 5", 5, a table id ("annex1_s8") or its title.
+ * @param [headers] FALSE for the numbers only; default TRUE.
+ * @returns The table as printed; undetermined cells are #N/A with the reason.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata generator maps only any[][] to a mixed matrix
+export function table(table: string | number | boolean | null, headers?: string | number | boolean | null): any[][] {
+  return spill(() => iom().table(table, headers));
+}
+
+/**
+ * The valid names of an argument, spilled down a column (for data-validation lists).
+ * @customfunction LIST
+ * @param [dimension] "place", "programme", "from", "age_group", "gender", "category", "location", "nationality", "item", "year", "region", "service", "table", "key" or "function"; empty for this list.
+ * @returns One name per row.
+ */
+export function list(dimension?: string | number | boolean | null): string[][] {
+  try {
+    return iom()
+      .list(dimension)
+      .map((n) => [n]);
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
+ * Where a value comes from: table or paragraph, source line, footnotes, qualifier, discrepancies.
+ * @customfunction SOURCE
+ * @param func The function ("STAFF") followed by its arguments, or a whole formula as text ("=IOM.STAFF(""P-4"",""F"")").
+ * @param [arg1] First argument of that function.
+ * @param [arg2] Second argument.
+ * @param [arg3] Third argument.
+ * @param [arg4] Fourth argument.
+ * @returns A line of text citing the report.
+ */
+export function source(func: string | number | boolean | null, arg1?: string | number | boolean | null, arg2?: string | number | boolean | null, arg3?: string | number | boolean | null, arg4?: string | number | boolean | null): string {
+  try {
+    return iom().source(func, arg1, arg2, arg3, arg4);
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
+ * The edition of the IOM report the add-in serves: its document symbol and year.
  * @customfunction EDITION
  * @returns The report's document symbol and year, "MC/2346 (2011)".
  */
 export function edition(): string {
-  return REPORT_EDITION;
+  return iom().editionLabel();
 }

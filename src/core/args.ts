@@ -1,0 +1,59 @@
+import { IomError } from "./errors";
+
+/** What Excel (or a script) may pass: Excel passes null for an omitted optional argument. */
+export type Arg = string | number | boolean | null | undefined;
+
+/** Longer input is no name of the report: refuse it before normalising megabytes. */
+const MAX_NAME = 200;
+
+const ALL_WORDS = new Set(["all", "total", "grand total", "*", "any", "both"]);
+
+/** True for an omitted or empty argument. */
+export const isBlank = (a: Arg): a is null | undefined | "" =>
+  a === null || a === undefined || (typeof a === "string" && a.trim() === "");
+
+/**
+ * A name argument as text, or undefined when omitted. Numbers and booleans are the wrong
+ * kind (#VALUE!), so a stray cell reference to a number never silently matches a name.
+ */
+export function nameArg(a: Arg, argument: string, example: string): string | undefined {
+  if (isBlank(a)) return undefined;
+  if (typeof a !== "string") {
+    throw new IomError(
+      "bad_argument",
+      `${argument}: expected a name such as "${example}", got the ${typeof a} ${String(a)}`,
+      argument,
+    );
+  }
+  if (a.length > MAX_NAME) {
+    throw new IomError("not_found", `${argument} "${a.slice(0, 40)}…" not found: no name of the report is that long`, argument);
+  }
+  return a;
+}
+
+/** True when a name argument asks for everything ("All", "Total"). */
+export const isAll = (name: string | undefined): boolean =>
+  name === undefined || ALL_WORDS.has(name.trim().toLowerCase());
+
+/** A year: a whole number or numeric text ("2010"); anything else is #VALUE!. */
+export function yearArg(a: Arg, argument: string, first: number, last: number): number | undefined {
+  if (isBlank(a)) return undefined;
+  const n = typeof a === "number" ? a : typeof a === "string" && /^\s*\d{4}\s*$/.test(a) ? Number(a) : NaN;
+  if (!Number.isInteger(n) || n < first || n > last) {
+    throw new IomError(
+      "bad_argument",
+      `${argument}: the report covers ${first} to ${last}; got ${typeof a === "string" ? `"${a.slice(0, 40)}"` : String(a)}`,
+      argument,
+    );
+  }
+  return n;
+}
+
+/** A TRUE/FALSE switch; text "true"/"false" and 1/0 are accepted, like Excel's own functions. */
+export function flagArg(a: Arg, argument: string, fallback: boolean): boolean {
+  if (isBlank(a)) return fallback;
+  if (typeof a === "boolean") return a;
+  if (typeof a === "number" && (a === 0 || a === 1)) return a === 1;
+  if (typeof a === "string" && /^(true|false)$/i.test(a.trim())) return a.trim().toLowerCase() === "true";
+  throw new IomError("bad_argument", `${argument}: expected TRUE or FALSE, got ${typeof a === "string" ? `"${a.slice(0, 40)}"` : String(a)}`, argument);
+}

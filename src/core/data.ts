@@ -1,0 +1,12 @@
+import type { Edition } from "./model";
+import { Iom } from "./iom";
+// The data ships inside the bundle: no fetch, so every function answers synchronously.
+import edition2011 from "../../data/2011/edition.json";
+
+let instance: Iom | undefined;
+
+/** The core over the 2011 edition, built on first use and shared by every caller. */
+export function iom(): Iom {
+  instance ??= new Iom(edition2011 as unknown as Edition);
+  return instance;
+}

@@ -1,0 +1,225 @@
+import type { Answer, Provenance } from "./answer";
+import { flagArg, isBlank, nameArg, type Arg } from "./args";
+import { Dimension } from "./dimension";
+import { EditionIndex } from "./edition";
+import { IomError } from "./errors";
+import { parseFormula } from "./formula";
+import { tableGrid, type Grid } from "./grid";
+import type { Edition, Fact, Table } from "./model";
+import { normalizeName } from "./normalize";
+import { FinanceQuery } from "./queries/finance";
+import { MigrantsQuery } from "./queries/migrants";
+import { MovementsQuery } from "./queries/movements";
+import { StaffQuery } from "./queries/staff";
+
+/** The value-returning functions, by their Excel name. */
+export const VALUE_FUNCTIONS = ["MOVEMENTS", "MIGRANTS", "STAFF", "EXPENDITURE", "PROJECTS", "FACT"] as const;
+export type ValueFunction = (typeof VALUE_FUNCTIONS)[number];
+
+/** Cached outcome of one call: answers and errors are both deterministic, so both are kept. */
+type Outcome = { ok: Answer } | { err: IomError };
+
+/** Bounds the memo so a workbook of millions of distinct calls can't grow it without end. */
+const MEMO_LIMIT = 200_000;
+
+const keyOf = (args: readonly Arg[]): string => {
+  let k = "";
+  for (const a of args) k += (typeof a === "string" ? `s${a}` : a === null || a === undefined ? "" : `${typeof a}${String(a)}`) + "\u0001";
+  return k;
+};
+
+/**
+ * The query core: one edition of the report, indexed once, answering every =IOM.* question
+ * with a value and its provenance, or a typed IomError. No Office globals: the custom
+ * functions, the task pane, the CLI and scripts are thin clients of this class.
+ */
+export class Iom {
+  readonly index: EditionIndex;
+  readonly movementsQuery: MovementsQuery;
+  readonly staffQuery: StaffQuery;
+  readonly migrantsQuery: MigrantsQuery;
+  readonly financeQuery: FinanceQuery;
+  private readonly memo = new Map<string, Map<string, Outcome>>();
+  private readonly dimensions: Dimension<() => string[]>;
+
+  constructor(edition: Edition) {
+    this.index = new EditionIndex(edition);
+    this.movementsQuery = new MovementsQuery(this.index);
+    this.staffQuery = new StaffQuery(this.index);
+    this.migrantsQuery = new MigrantsQuery(this.index);
+    this.financeQuery = new FinanceQuery(this.index);
+    const names = (d: Dimension<unknown>) => (): string[] => d.names();
+    this.dimensions = new Dimension("dimension", [
+      { name: "place", aliases: ["destination", "places"], value: names(this.movementsQuery.place) },
+      { name: "programme", aliases: ["program", "programmes", "service classification"], value: names(this.movementsQuery.programme) },
+      { name: "from", aliases: ["departure", "region of departure"], value: names(this.movementsQuery.from) },
+      { name: "age_group", aliases: ["age", "age group", "age groups"], value: names(this.migrantsQuery.ageGroup) },
+      { name: "gender", aliases: ["sex", "genders"], value: names(this.staffQuery.gender) },
+      { name: "category", aliases: ["grade", "grades", "categories"], value: names(this.staffQuery.category) },
+      { name: "location", aliases: ["locations"], value: names(this.staffQuery.location) },
+      { name: "nationality", aliases: ["nationalities", "country"], value: names(this.staffQuery.nationality) },
+      { name: "item", aliases: ["items", "expenditure"], value: names(this.financeQuery.item) },
+      { name: "year", aliases: ["years"], value: () => ["2007", "2008", "2009", "2010", "2011"] },
+      { name: "region", aliases: ["regions"], value: names(this.financeQuery.region) },
+      { name: "service", aliases: ["services"], value: names(this.financeQuery.service) },
+      { name: "table", aliases: ["tables"], value: () => edition.tables.map((t) => t.number) },
+      { name: "key", aliases: ["fact", "facts", "keys"], value: () => edition.facts.map((f) => f.key) },
+      { name: "function", aliases: ["functions"], value: () => [...VALUE_FUNCTIONS, "FACTS", "TABLE", "LIST", "SOURCE", "EDITION"] },
+    ]);
+  }
+
+  get edition(): Edition {
+    return this.index.edition;
+  }
+
+  private cached(fn: string, args: readonly Arg[], compute: () => Answer): Answer {
+    let m = this.memo.get(fn);
+    if (!m) {
+      m = new Map();
+      this.memo.set(fn, m);
+    }
+    const key = keyOf(args);
+    let out = m.get(key);
+    if (!out) {
+      try {
+        out = { ok: compute() };
+      } catch (e) {
+        if (!(e instanceof IomError)) throw e;
+        out = { err: e };
+      }
+      if (m.size >= MEMO_LIMIT) m.clear();
+      m.set(key, out);
+    }
+    if ("err" in out) throw out.err;
+    return out.ok;
+  }
+
+  movements(place?: Arg, programme?: Arg, from?: Arg): Answer {
+    return this.cached("MOVEMENTS", [place, programme, from], () => this.movementsQuery.answer(place, programme, from));
+  }
+
+  migrants(ageGroup?: Arg, gender?: Arg): Answer {
+    return this.cached("MIGRANTS", [ageGroup, gender], () => this.migrantsQuery.answer(ageGroup, gender));
+  }
+
+  staff(category?: Arg, gender?: Arg, location?: Arg, nationality?: Arg): Answer {
+    return this.cached("STAFF", [category, gender, location, nationality], () => this.staffQuery.answer(category, gender, location, nationality));
+  }
+
+  expenditure(item?: Arg, year?: Arg): Answer {
+    return this.cached("EXPENDITURE", [item, year], () => this.financeQuery.expenditure(item, year));
+  }
+
+  projects(region?: Arg, service?: Arg): Answer {
+    return this.cached("PROJECTS", [region, service], () => this.financeQuery.projects(region, service));
+  }
+
+  fact(key: Arg): Answer {
+    return this.cached("FACT", [key], () => {
+      const k = nameArg(key, "key", "legal.contracts_reviewed");
+      if (k === undefined) throw new IomError("bad_argument", `key: a fact key is required (see IOM.FACTS("") for all ${this.edition.facts.length})`, "key");
+      return this.index.fact(k);
+    });
+  }
+
+  /** Facts whose key, label, unit or printed text contain every word of `search`. */
+  facts(search?: Arg): Fact[] {
+    const q = isBlank(search) ? "" : normalizeName(String(search));
+    const words = q.split(" ").filter((w) => w !== "");
+    const hits = this.edition.facts.filter((f) => {
+      const hay = ` ${normalizeName(`${f.key} ${f.label} ${f.unit} ${f.text} ${f.paragraph}`)} `;
+      return words.every((w) => hay.includes(w));
+    });
+    if (hits.length === 0) {
+      throw new IomError("not_found", `search "${String(search)}": no fact matches every word; try fewer words, or IOM.FACTS("") for all`, "search", this.index.facts.suggest(String(search)));
+    }
+    return hits;
+  }
+
+  factsGrid(search?: Arg, headers?: Arg): Grid {
+    const rows: Grid = this.facts(search).map((f) => [f.key, f.label, f.value, f.unit, f.paragraph]);
+    return flagArg(headers ?? null, "headers", false) ? [["key", "label", "value", "unit", "paragraph"], ...rows] : rows;
+  }
+
+  resolveTable(table: Arg): Table {
+    if (typeof table === "number" && Number.isInteger(table)) return this.index.tables.resolve(`Table ${table}`).value;
+    const name = nameArg(table, "table", "Table 5");
+    if (name === undefined) throw new IomError("bad_argument", `table: a table is required, e.g. "Table 5" (see IOM.LIST("table"))`, "table");
+    return this.index.tables.resolve(name).value;
+  }
+
+  table(table: Arg, headers?: Arg): Grid {
+    return tableGrid(this.resolveTable(table), flagArg(headers ?? null, "headers", true)).cells;
+  }
+
+  list(dimension: Arg): string[] {
+    const name = nameArg(dimension, "dimension", "place");
+    if (name === undefined) return this.dimensions.names();
+    return this.dimensions.resolve(name).value();
+  }
+
+  /** Answers `=IOM.NAME(args)` for a value function (the same code the cells run). */
+  answerOf(fn: string, args: readonly Arg[]): Answer {
+    const name = fn.toUpperCase().replace(/^=?IOM\./, "");
+    const [a, b, c, d] = args;
+    switch (name) {
+      case "MOVEMENTS":
+        return this.movements(a, b, c);
+      case "MIGRANTS":
+        return this.migrants(a, b);
+      case "STAFF":
+        return this.staff(a, b, c, d);
+      case "EXPENDITURE":
+        return this.expenditure(a, b);
+      case "PROJECTS":
+        return this.projects(a, b);
+      case "FACT":
+        return this.fact(a);
+      default:
+        throw new IomError(
+          "not_found",
+          `function "${fn}" has no single value to trace — choose one of ${VALUE_FUNCTIONS.join(", ")}`,
+          "function",
+          this.dimensions.resolve("function").value().filter((f) => normalizeName(f).startsWith(normalizeName(name).slice(0, 2))),
+        );
+    }
+  }
+
+  /**
+   * Where a value comes from, as one line of text. `fn` is a function name ("STAFF") with
+   * its arguments after it, or a whole formula ('=IOM.STAFF("P-4","F")') on its own.
+   */
+  source(fn: Arg, ...args: Arg[]): string {
+    const text = nameArg(fn, "function", "STAFF");
+    if (text === undefined) throw new IomError("bad_argument", `function: name the function to trace, e.g. "STAFF" (or give a whole formula)`, "function");
+    let name = text;
+    let callArgs = args;
+    if (text.includes("(")) {
+      const parsed = parseFormula(text);
+      if ("error" in parsed) throw new IomError("bad_argument", `function: ${parsed.error}`, "function");
+      name = parsed.name;
+      callArgs = parsed.args;
+    }
+    return describeProvenance(this.answerOf(name, callArgs), this.edition);
+  }
+
+  editionLabel(): string {
+    return `${this.edition.document} (${this.edition.edition})`;
+  }
+}
+
+/** A provenance as the one line of text IOM.SOURCE shows. */
+export function describeProvenance(answer: Answer, edition: Edition): string {
+  const p: Provenance = answer.provenance;
+  const parts: string[] = [];
+  const head = p.kind === "fact" ? `${p.where}: ${p.title} (fact ${p.id})` : `${p.where} — ${p.title}`;
+  parts.push(head);
+  if (p.row || p.column) parts.push(`row ${p.row ?? "—"}, column ${p.column ?? "—"}`);
+  parts.push(`${p.lines.length > 1 ? "lines" : "line"} ${p.lines.join(", ")} of ${edition.source.split("/").pop() ?? edition.source} (${edition.document})`);
+  if (p.qualifier) parts.push(`qualifier: the report says "${p.qualifier}" ${answer.value.toLocaleString("en-US")}`);
+  for (const f of p.footnotes) parts.push(`footnote: ${f}`);
+  for (const a of p.alsoIn) parts.push(`also printed in ${a.where} (line ${a.line}) as ${a.value}`);
+  for (const d of p.discrepancies) parts.push(`discrepancy: ${d}`);
+  for (const n of p.notes) parts.push(`note: ${n}`);
+  return parts.join("; ");
+}

@@ -1,0 +1,255 @@
+import type { Answer } from "../answer";
+import { isAll, nameArg, type Arg } from "../args";
+import { countryAliases, countryNamed } from "../countries";
+import { Dimension, type Named } from "../dimension";
+import type { CellRef, EditionIndex } from "../edition";
+import { normalizeName } from "../normalize";
+import type { Row, Table } from "../model";
+import { mostPrecise, noFigure, sumOf } from "./common";
+
+/** Where persons went: a Table 2 column, a Table 1 destination column, or a narrative figure. */
+type Place = { kind: "all" } | { kind: "t2"; column: string } | { kind: "t1"; column: string } | { kind: "fact"; key: string; why: string };
+
+/** A Table 2 programme (its rows share a key prefix) or a service classification (several programmes). */
+interface Programme {
+  name: string;
+  /** The row printing its total: a programme's Subtotal or a service's "… total". */
+  totalRow: string;
+  /** Key prefixes of its programmes' rows. */
+  programmes: string[];
+}
+
+/** A departure region as each table names it; a name may exist in one table only. */
+interface From {
+  name: string;
+  /** Table 1 departure row (area or region total). */
+  t1Row?: string;
+  /** Table 2 region-of-departure label within each programme ("Europe"). */
+  t2Region?: string;
+  /** Table 3 budgetary region (its row-key prefix). */
+  t3Region?: string;
+}
+
+/** Places outside Tables 1–2 that the report gives a narrative movement figure for. */
+const NARRATIVE_PLACES: { name: string; key: string; why: string }[] = [
+  {
+    name: "Libya",
+    key: "libya.migrants_repatriated",
+    why: "Libya is not a destination in Tables 1–2 (IOM moved people out of Libya in 2011); this is the report's narrative figure for migrants repatriated in the Libya crisis operation",
+  },
+];
+
+const T1 = "table1";
+const T2 = "table2";
+const T3 = "table3";
+
+const last = (path: readonly string[]): string => path[path.length - 1] ?? "";
+const withoutTotal = (label: string): string => label.replace(/\s+total$/i, "");
+
+export class MovementsQuery {
+  readonly place: Dimension<Place>;
+  readonly programme: Dimension<Programme>;
+  readonly from: Dimension<From>;
+  private readonly t1: Table;
+  private readonly t2: Table;
+  private readonly t3: Table;
+
+  constructor(private readonly index: EditionIndex) {
+    this.t1 = index.table(T1);
+    this.t2 = index.table(T2);
+    this.t3 = index.table(T3);
+    this.place = new Dimension("place", this.placeEntries());
+    this.programme = new Dimension("programme", this.programmeEntries());
+    this.from = new Dimension("from", this.fromEntries());
+  }
+
+  private placeEntries(): Named<Place>[] {
+    const out: Named<Place>[] = [{ name: "All", aliases: ["Total", "Grand total", "World", "Total migrants"], value: { kind: "all" } }];
+    for (const c of this.t2.columns) {
+      if (c.key === "total") continue;
+      const isOther = c.key.startsWith("other.");
+      const name = isOther ? `Other countries in ${c.label}` : c.label;
+      const aliases = isOther ? [`Other ${c.label}`, `Other countries in the ${c.label}`] : countryAliases(c.label);
+      if (c.label.startsWith("Kosovo")) aliases.push("Kosovo");
+      out.push({ name, aliases, value: { kind: "t2", column: c.key } });
+    }
+    for (const c of this.t1.columns) {
+      if (c.key === "total_migrants") continue;
+      const label = last(c.path);
+      out.push({ name: withoutTotal(label), aliases: label === withoutTotal(label) ? [] : [label], value: { kind: "t1", column: c.key } });
+    }
+    for (const p of NARRATIVE_PLACES) {
+      out.push({ name: p.name, aliases: countryAliases(p.name), value: { kind: "fact", key: p.key, why: p.why } });
+    }
+    return out;
+  }
+
+  private programmeEntries(): Named<Programme>[] {
+    const services = new Map<string, Programme>();
+    const programmes = new Map<string, Programme>();
+    for (const r of this.t2.rows) {
+      const [service, programme] = r.path;
+      if (r.key.endsWith("_total") && service && r.path.length === 1) {
+        const s = services.get(withoutTotal(service)) ?? { name: withoutTotal(service), totalRow: r.key, programmes: [] };
+        s.totalRow = r.key;
+        services.set(s.name, s);
+        continue;
+      }
+      if (!service || !programme) continue;
+      const prefix = r.key.slice(0, r.key.indexOf("."));
+      const p = programmes.get(prefix) ?? { name: programme, totalRow: `${prefix}.subtotal`, programmes: [prefix] };
+      programmes.set(prefix, p);
+      const s = services.get(service) ?? { name: service, totalRow: "", programmes: [] };
+      if (!s.programmes.includes(prefix)) s.programmes.push(prefix);
+      services.set(service, s);
+    }
+    const ABBREVIATIONS: Record<string, string[]> = {
+      return_assistance_for_migrants_and_governments: ["AVRR", "AVR", "Assisted Voluntary Return", "Assisted Voluntary Returns", "Assisted Voluntary Return and Reintegration", "Return Assistance"],
+      humanitarian_assistance_for_stranded_migrants: ["HASM"],
+      counter_trafficking: ["CT", "Counter trafficking"],
+      resettlement_assistance: ["Resettlement"],
+      repatriation_assistance: ["Repatriation"],
+      labour_migration: ["Labor Migration"],
+      migration_and_economic_community_development: ["Migration and Economic/Community Development"],
+      immigration_and_border_management: ["IBM"],
+    };
+    return [
+      ...[...services.values()].map((s) => ({ name: s.name, value: s })),
+      ...[...programmes.entries()].map(([prefix, p]) => ({ name: p.name, aliases: ABBREVIATIONS[prefix] ?? [], value: p })),
+    ];
+  }
+
+  private fromEntries(): Named<From>[] {
+    const byName = new Map<string, From>();
+    const entry = (name: string): From => {
+      const k = normalizeName(name);
+      const e = byName.get(k) ?? { name };
+      byName.set(k, e);
+      return e;
+    };
+    for (const r of this.t1.rows) {
+      if (r.key === "grand_total") continue;
+      entry(withoutTotal(last(r.path))).t1Row = r.key;
+    }
+    for (const r of this.t2.rows) {
+      if (r.path.length === 3 && last(r.path) !== "Subtotal") entry(last(r.path)).t2Region = last(r.path);
+    }
+    const t3Names: string[] = [];
+    for (const r of this.t3.rows) {
+      const region = r.path[0];
+      if (!region || r.path.length !== 2 || t3Names.includes(region)) continue;
+      t3Names.push(region);
+      const prefix = r.key.slice(0, r.key.indexOf("."));
+      // Table 3's budgetary regions are not departure regions: a name both use needs the qualifier.
+      const plain = byName.get(normalizeName(region));
+      if (!plain) entry(region).t3Region = prefix;
+      entry(`${region} (budgetary region)`).t3Region = prefix;
+    }
+    return [...byName.values()].map((value) => ({
+      name: value.name,
+      aliases: value.name.endsWith("(budgetary region)") ? [`budget ${value.name.replace(" (budgetary region)", "")}`] : [],
+      value,
+    }));
+  }
+
+  answer(placeArg: Arg, programmeArg: Arg, fromArg: Arg): Answer {
+    const placeName = nameArg(placeArg, "place", "Kenya");
+    const programmeName = nameArg(programmeArg, "programme", "Resettlement Assistance");
+    const fromName = nameArg(fromArg, "from", "Africa");
+    const place = isAll(placeName) ? ({ kind: "all" } as const) : this.resolvePlace(placeName as string);
+    const programme = isAll(programmeName) ? undefined : this.programme.resolve(programmeName as string).value;
+    const from = isAll(fromName) ? undefined : this.from.resolve(fromName as string).value;
+
+    if (place.kind === "fact") {
+      if (programme || from) throw noFigure(`place "${placeName}": ${place.why}; it has no breakdown by programme or departure region`);
+      const a = this.index.fact(place.key);
+      return { value: a.value, provenance: { ...a.provenance, notes: [place.why, ...a.provenance.notes] } };
+    }
+    if (from?.t3Region !== undefined && !from.t1Row && !from.t2Region) return this.byBudgetaryRegion(place, programme, from);
+    if (place.kind === "t1") return this.table1(place.column, programme, from, placeName as string);
+    return this.table2(place.kind === "all" ? "total" : place.column, programme, from);
+  }
+
+  private resolvePlace(name: string): Place {
+    const hit = this.place.find(name);
+    if (hit) return hit.value;
+    const country = countryNamed(name);
+    if (country) {
+      throw noFigure(
+        `place "${name}": ${country} is not among the destination countries Table 2 lists; its movements are counted in the "Other countries in …" columns (see IOM.LIST("place"))`,
+      );
+    }
+    return this.place.resolve(name).value;
+  }
+
+  private table1(column: string, programme: Programme | undefined, from: From | undefined, placeName: string): Answer {
+    if (programme) {
+      throw noFigure(
+        `the report does not break down movements to ${placeName} by programme: Table 1 (regions/areas) has no programmes, and Table 2 breaks programmes down by destination country only`,
+      );
+    }
+    if (from && !from.t1Row) throw noFigure(`from "${from.name}" is not a region/area of departure in Table 1, which gives movements to ${placeName}`);
+    return this.index.cell(this.index.ref(T1, from?.t1Row ?? "grand_total", column));
+  }
+
+  private table2(column: string, programme: Programme | undefined, from: From | undefined): Answer {
+    if (!from) {
+      if (!programme) {
+        if (column !== "total") return this.index.cell(this.index.ref(T2, "grand_total", column));
+        return this.grandTotal();
+      }
+      return this.index.cell(this.index.ref(T2, programme.totalRow, column));
+    }
+    if (!programme && column === "total" && from.t1Row) {
+      return this.index.cell(this.index.ref(T1, from.t1Row, "total_migrants"));
+    }
+    if (!from.t2Region) {
+      throw noFigure(`from "${from.name}" is not a region of departure in Table 2, which breaks movements down by programme and destination country`);
+    }
+    const prefixes = programme ? programme.programmes : this.allProgrammePrefixes();
+    const rows = this.t2.rows.filter((r) => prefixes.includes(r.key.slice(0, r.key.indexOf("."))) && r.path.length === 3 && last(r.path) === from.t2Region);
+    if (rows.length === 0) {
+      throw noFigure(`Table 2 has no row for departures from ${from.name}${programme ? ` under ${programme.name}` : ""}`);
+    }
+    const what = `${from.name} departures${programme ? ` under ${programme.name}` : " across all programmes"}`;
+    const answer = sumOf(this.index, rows.map((r) => this.index.ref(T2, r.key, column)), what);
+    return withLabelNotes(answer, rows);
+  }
+
+  private grandTotal(): Answer {
+    const refs: CellRef[] = [
+      this.index.ref(T1, "grand_total", "total_migrants"),
+      this.index.ref(T2, "grand_total", "total"),
+      this.index.ref(T3, "grand_total", "total_migrants"),
+    ];
+    return mostPrecise(refs.map((r) => this.index.cell(r)));
+  }
+
+  private allProgrammePrefixes(): string[] {
+    return [...new Set(this.programme.entries.flatMap((e) => e.value.programmes))];
+  }
+
+  private byBudgetaryRegion(place: Place, programme: Programme | undefined, from: From): Answer {
+    if (place.kind !== "all") {
+      throw noFigure(`Table 3 gives movements by budgetary region (${from.name}) and service only, not by destination`);
+    }
+    const region = from.t3Region as string;
+    if (!programme) return this.index.cell(this.index.ref(T3, `${region}_total`, "total_migrants"));
+    const rows = this.t3.rows.filter((r) => r.key.startsWith(`${region}.`) && programme.programmes.includes(r.key.slice(region.length + 1)));
+    if (rows.length === 0) throw noFigure(`Table 3 prints no ${programme.name} movements for the ${from.name} budgetary region`);
+    return sumOf(this.index, rows.map((r) => this.index.ref(T3, r.key, "total_migrants")), `${programme.name} in the ${from.name} budgetary region`);
+  }
+}
+
+/** Table 2 prints two Labour Migration rows labelled "Europe": say so when both are counted. */
+function withLabelNotes(answer: Answer, rows: Row[]): Answer {
+  const dup = rows.filter((r) => /_\d+$/.test(r.key));
+  if (dup.length === 0) return answer;
+  return {
+    ...answer,
+    provenance: {
+      ...answer.provenance,
+      notes: [...answer.provenance.notes, `Table 2 prints more than one row with this label (${dup.map((r) => `line ${r.line}`).join(", ")}); all are counted, as printed`],
+    },
+  };
+}
