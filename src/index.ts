@@ -21,11 +21,13 @@ export { Iom, describeProvenance } from "./core/iom";
 export { iom } from "./core/data";
 
 /** Persons moved in 2011 (Tables 1–3), like =IOM.MOVEMENTS. */
-export const movements = (place?: Arg, programme?: Arg, from?: Arg): Answer => iom().movements(place, programme, from);
+export const movements = (place?: Arg, programme?: Arg, from?: Arg): Answer =>
+  iom().movements(place, programme, from);
 /** Migrants by age group and gender (Table 4), like =IOM.MIGRANTS. */
 export const migrants = (ageGroup?: Arg, gender?: Arg): Answer => iom().migrants(ageGroup, gender);
 /** Staff head-count at 31 December 2011 (Tables 5–7, Annex I §12), like =IOM.STAFF. */
-export const staff = (category?: Arg, gender?: Arg, location?: Arg, nationality?: Arg): Answer => iom().staff(category, gender, location, nationality);
+export const staff = (category?: Arg, gender?: Arg, location?: Arg, nationality?: Arg): Answer =>
+  iom().staff(category, gender, location, nationality);
 /** Expenditure in USD million, like =IOM.EXPENDITURE. */
 export const expenditure = (item?: Arg, year?: Arg): Answer => iom().expenditure(item, year);
 /** Active projects, like =IOM.PROJECTS. */

@@ -26,7 +26,11 @@ export function nameArg(a: Arg, argument: string, example: string): string | und
     );
   }
   if (a.length > MAX_NAME) {
-    throw new IomError("not_found", `${argument} "${a.slice(0, 40)}…" not found: no name of the report is that long`, argument);
+    throw new IomError(
+      "not_found",
+      `${argument} "${a.slice(0, 40)}…" not found: no name of the report is that long`,
+      argument,
+    );
   }
   return a;
 }
@@ -55,5 +59,9 @@ export function flagArg(a: Arg, argument: string, fallback: boolean): boolean {
   if (typeof a === "boolean") return a;
   if (typeof a === "number" && (a === 0 || a === 1)) return a === 1;
   if (typeof a === "string" && /^(true|false)$/i.test(a.trim())) return a.trim().toLowerCase() === "true";
-  throw new IomError("bad_argument", `${argument}: expected TRUE or FALSE, got ${typeof a === "string" ? `"${a.slice(0, 40)}"` : String(a)}`, argument);
+  throw new IomError(
+    "bad_argument",
+    `${argument}: expected TRUE or FALSE, got ${typeof a === "string" ? `"${a.slice(0, 40)}"` : String(a)}`,
+    argument,
+  );
 }

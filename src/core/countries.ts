@@ -58,6 +58,9 @@ export function countryAliases(reportName: string): string[] {
 /** The English name of the country `input` denotes (a name or an ISO code), or undefined. */
 export function countryNamed(input: string): string | undefined {
   const t = input.trim();
-  const code = /^[A-Za-z]{2,3}$/.test(t) && countries.isValid(t.toUpperCase()) ? countries.toAlpha2(t.toUpperCase()) : isoCodeOf(t);
+  const code =
+    /^[A-Za-z]{2,3}$/.test(t) && countries.isValid(t.toUpperCase())
+      ? countries.toAlpha2(t.toUpperCase())
+      : isoCodeOf(t);
   return code ? countries.getName(code, "en") : undefined;
 }

@@ -16,6 +16,8 @@ export interface Named<T> {
  */
 export class Dimension<T> {
   private readonly index = new Map<string, Named<T>[]>();
+  /** The same keys without spaces: "cote d ivoire" finds "cote divoire" (the apostrophe case). */
+  private readonly compact = new Map<string, Named<T>[]>();
   readonly entries: readonly Named<T>[];
 
   constructor(
@@ -28,9 +30,14 @@ export class Dimension<T> {
       for (const alias of [e.name, ...(e.aliases ?? [])]) {
         const key = normalizeName(alias);
         if (key === "") continue;
-        const list = this.index.get(key) ?? [];
-        if (!list.includes(e)) list.push(e);
-        this.index.set(key, list);
+        for (const [map, k] of [
+          [this.index, key],
+          [this.compact, key.replace(/ /g, "")],
+        ] as const) {
+          const list = map.get(k) ?? [];
+          if (!list.includes(e)) list.push(e);
+          map.set(k, list);
+        }
       }
     }
   }
@@ -41,7 +48,8 @@ export class Dimension<T> {
 
   /** The entry for `input`, or undefined when nothing matches (ambiguity still throws). */
   find(input: string): Named<T> | undefined {
-    const hits = this.index.get(normalizeName(input));
+    const key = normalizeName(input);
+    const hits = this.index.get(key) ?? this.compact.get(key.replace(/ /g, ""));
     if (!hits) return undefined;
     if (hits.length > 1) {
       const names = hits.map((h) => `"${h.name}"`).join(" or ");

@@ -50,7 +50,10 @@ export function parseFormula(input: string): ParsedFormula | { error: string } {
       if (raw === "") args.push(null);
       else if (/^(true|false)$/i.test(raw)) args.push(raw.toLowerCase() === "true");
       else if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw)) args.push(Number(raw));
-      else return { error: `argument ${args.length + 1} of ${input}: "${raw}" is not a literal (use "text", a number, TRUE/FALSE or leave it empty)` };
+      else
+        return {
+          error: `argument ${args.length + 1} of ${input}: "${raw}" is not a literal (use "text", a number, TRUE/FALSE or leave it empty)`,
+        };
     }
     skipSpace();
     if (i >= body.length) break;

@@ -29,7 +29,9 @@ export function tableGrid(table: Table, headers: boolean): TableGrid {
       if (c !== "undetermined") return c;
       const col = table.columns[i];
       const u = table.undetermined.find((x) => x.row === r.key && x.column === col?.key);
-      return { missing: `undetermined: ${u?.reason ?? "the conversion lost this cell"} Certain combined figure: ${u?.combined.value ?? "none"}.` };
+      return {
+        missing: `undetermined: ${u?.reason ?? "the conversion lost this cell"} Certain combined figure: ${u?.combined.value ?? "none"}.`,
+      };
     }),
   );
   if (!headers) return { cells: numbers, headerRows: 0, labelColumns: 0 };
@@ -37,7 +39,9 @@ export function tableGrid(table: Table, headers: boolean): TableGrid {
   const labelColumns = Math.max(...table.rows.map((r) => r.path.length));
   const cells: Grid = [];
   for (let level = 0; level < headerRows; level++) {
-    const row: GridCell[] = Array.from({ length: labelColumns }, (_, i) => (level === 0 && i === 0 ? table.number : ""));
+    const row: GridCell[] = Array.from({ length: labelColumns }, (_, i) =>
+      level === 0 && i === 0 ? table.number : "",
+    );
     table.columns.forEach((c, ci) => {
       // Pad short paths at the top so the leaf label sits on the last header row.
       const path = [...Array<string>(headerRows - c.path.length).fill(""), ...c.path];
@@ -51,7 +55,10 @@ export function tableGrid(table: Table, headers: boolean): TableGrid {
   table.rows.forEach((r, ri) => {
     const prev = ri > 0 ? table.rows[ri - 1] : undefined;
     const labels: GridCell[] = Array.from({ length: labelColumns }, (_, level) => {
-      const same = prev !== undefined && r.path.slice(0, level + 1).every((p, i) => p === prev.path[i]) && level < r.path.length - 1;
+      const same =
+        prev !== undefined &&
+        r.path.slice(0, level + 1).every((p, i) => p === prev.path[i]) &&
+        level < r.path.length - 1;
       return same ? "" : (r.path[level] ?? "");
     });
     cells.push([...labels, ...(numbers[ri] ?? [])]);

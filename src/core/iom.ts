@@ -24,7 +24,10 @@ const MEMO_LIMIT = 200_000;
 
 const keyOf = (args: readonly Arg[]): string => {
   let k = "";
-  for (const a of args) k += (typeof a === "string" ? `s${a}` : a === null || a === undefined ? "" : `${typeof a}${String(a)}`) + "\u0001";
+  for (const a of args)
+    k +=
+      (typeof a === "string" ? `s${a}` : a === null || a === undefined ? "" : `${typeof a}${String(a)}`) +
+      "\u0001";
   return k;
 };
 
@@ -51,20 +54,40 @@ export class Iom {
     const names = (d: Dimension<unknown>) => (): string[] => d.names();
     this.dimensions = new Dimension("dimension", [
       { name: "place", aliases: ["destination", "places"], value: names(this.movementsQuery.place) },
-      { name: "programme", aliases: ["program", "programmes", "service classification"], value: names(this.movementsQuery.programme) },
+      {
+        name: "programme",
+        aliases: ["program", "programmes", "service classification"],
+        value: names(this.movementsQuery.programme),
+      },
       { name: "from", aliases: ["departure", "region of departure"], value: names(this.movementsQuery.from) },
-      { name: "age_group", aliases: ["age", "age group", "age groups"], value: names(this.migrantsQuery.ageGroup) },
+      {
+        name: "age_group",
+        aliases: ["age", "age group", "age groups"],
+        value: names(this.migrantsQuery.ageGroup),
+      },
       { name: "gender", aliases: ["sex", "genders"], value: names(this.staffQuery.gender) },
-      { name: "category", aliases: ["grade", "grades", "categories"], value: names(this.staffQuery.category) },
+      {
+        name: "category",
+        aliases: ["grade", "grades", "categories"],
+        value: names(this.staffQuery.category),
+      },
       { name: "location", aliases: ["locations"], value: names(this.staffQuery.location) },
-      { name: "nationality", aliases: ["nationalities", "country"], value: names(this.staffQuery.nationality) },
+      {
+        name: "nationality",
+        aliases: ["nationalities", "country"],
+        value: names(this.staffQuery.nationality),
+      },
       { name: "item", aliases: ["items", "expenditure"], value: names(this.financeQuery.item) },
       { name: "year", aliases: ["years"], value: () => ["2007", "2008", "2009", "2010", "2011"] },
       { name: "region", aliases: ["regions"], value: names(this.financeQuery.region) },
       { name: "service", aliases: ["services"], value: names(this.financeQuery.service) },
       { name: "table", aliases: ["tables"], value: () => edition.tables.map((t) => t.number) },
       { name: "key", aliases: ["fact", "facts", "keys"], value: () => edition.facts.map((f) => f.key) },
-      { name: "function", aliases: ["functions"], value: () => [...VALUE_FUNCTIONS, "FACTS", "TABLE", "LIST", "SOURCE", "EDITION"] },
+      {
+        name: "function",
+        aliases: ["functions"],
+        value: () => [...VALUE_FUNCTIONS, "FACTS", "TABLE", "LIST", "SOURCE", "EDITION"],
+      },
     ]);
   }
 
@@ -95,7 +118,9 @@ export class Iom {
   }
 
   movements(place?: Arg, programme?: Arg, from?: Arg): Answer {
-    return this.cached("MOVEMENTS", [place, programme, from], () => this.movementsQuery.answer(place, programme, from));
+    return this.cached("MOVEMENTS", [place, programme, from], () =>
+      this.movementsQuery.answer(place, programme, from),
+    );
   }
 
   migrants(ageGroup?: Arg, gender?: Arg): Answer {
@@ -103,7 +128,9 @@ export class Iom {
   }
 
   staff(category?: Arg, gender?: Arg, location?: Arg, nationality?: Arg): Answer {
-    return this.cached("STAFF", [category, gender, location, nationality], () => this.staffQuery.answer(category, gender, location, nationality));
+    return this.cached("STAFF", [category, gender, location, nationality], () =>
+      this.staffQuery.answer(category, gender, location, nationality),
+    );
   }
 
   expenditure(item?: Arg, year?: Arg): Answer {
@@ -117,7 +144,12 @@ export class Iom {
   fact(key: Arg): Answer {
     return this.cached("FACT", [key], () => {
       const k = nameArg(key, "key", "legal.contracts_reviewed");
-      if (k === undefined) throw new IomError("bad_argument", `key: a fact key is required (see IOM.FACTS("") for all ${this.edition.facts.length})`, "key");
+      if (k === undefined)
+        throw new IomError(
+          "bad_argument",
+          `key: a fact key is required (see IOM.FACTS("") for all ${this.edition.facts.length})`,
+          "key",
+        );
       return this.index.fact(k);
     });
   }
@@ -131,20 +163,33 @@ export class Iom {
       return words.every((w) => hay.includes(w));
     });
     if (hits.length === 0) {
-      throw new IomError("not_found", `search "${String(search)}": no fact matches every word; try fewer words, or IOM.FACTS("") for all`, "search", this.index.facts.suggest(String(search)));
+      throw new IomError(
+        "not_found",
+        `search "${String(search)}": no fact matches every word; try fewer words, or IOM.FACTS("") for all`,
+        "search",
+        this.index.facts.suggest(String(search)),
+      );
     }
     return hits;
   }
 
   factsGrid(search?: Arg, headers?: Arg): Grid {
     const rows: Grid = this.facts(search).map((f) => [f.key, f.label, f.value, f.unit, f.paragraph]);
-    return flagArg(headers ?? null, "headers", false) ? [["key", "label", "value", "unit", "paragraph"], ...rows] : rows;
+    return flagArg(headers ?? null, "headers", false)
+      ? [["key", "label", "value", "unit", "paragraph"], ...rows]
+      : rows;
   }
 
   resolveTable(table: Arg): Table {
-    if (typeof table === "number" && Number.isInteger(table)) return this.index.tables.resolve(`Table ${table}`).value;
+    if (typeof table === "number" && Number.isInteger(table))
+      return this.index.tables.resolve(`Table ${table}`).value;
     const name = nameArg(table, "table", "Table 5");
-    if (name === undefined) throw new IomError("bad_argument", `table: a table is required, e.g. "Table 5" (see IOM.LIST("table"))`, "table");
+    if (name === undefined)
+      throw new IomError(
+        "bad_argument",
+        `table: a table is required, e.g. "Table 5" (see IOM.LIST("table"))`,
+        "table",
+      );
     return this.index.tables.resolve(name).value;
   }
 
@@ -180,7 +225,10 @@ export class Iom {
           "not_found",
           `function "${fn}" has no single value to trace — choose one of ${VALUE_FUNCTIONS.join(", ")}`,
           "function",
-          this.dimensions.resolve("function").value().filter((f) => normalizeName(f).startsWith(normalizeName(name).slice(0, 2))),
+          this.dimensions
+            .resolve("function")
+            .value()
+            .filter((f) => normalizeName(f).startsWith(normalizeName(name).slice(0, 2))),
         );
     }
   }
@@ -191,7 +239,12 @@ export class Iom {
    */
   source(fn: Arg, ...args: Arg[]): string {
     const text = nameArg(fn, "function", "STAFF");
-    if (text === undefined) throw new IomError("bad_argument", `function: name the function to trace, e.g. "STAFF" (or give a whole formula)`, "function");
+    if (text === undefined)
+      throw new IomError(
+        "bad_argument",
+        `function: name the function to trace, e.g. "STAFF" (or give a whole formula)`,
+        "function",
+      );
     let name = text;
     let callArgs = args;
     if (text.includes("(")) {
@@ -215,8 +268,11 @@ export function describeProvenance(answer: Answer, edition: Edition): string {
   const head = p.kind === "fact" ? `${p.where}: ${p.title} (fact ${p.id})` : `${p.where} — ${p.title}`;
   parts.push(head);
   if (p.row || p.column) parts.push(`row ${p.row ?? "—"}, column ${p.column ?? "—"}`);
-  parts.push(`${p.lines.length > 1 ? "lines" : "line"} ${p.lines.join(", ")} of ${edition.source.split("/").pop() ?? edition.source} (${edition.document})`);
-  if (p.qualifier) parts.push(`qualifier: the report says "${p.qualifier}" ${answer.value.toLocaleString("en-US")}`);
+  parts.push(
+    `${p.lines.length > 1 ? "lines" : "line"} ${p.lines.join(", ")} of ${edition.source.split("/").pop() ?? edition.source} (${edition.document})`,
+  );
+  if (p.qualifier)
+    parts.push(`qualifier: the report says "${p.qualifier}" ${answer.value.toLocaleString("en-US")}`);
   for (const f of p.footnotes) parts.push(`footnote: ${f}`);
   for (const a of p.alsoIn) parts.push(`also printed in ${a.where} (line ${a.line}) as ${a.value}`);
   for (const d of p.discrepancies) parts.push(`discrepancy: ${d}`);

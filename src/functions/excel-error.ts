@@ -41,4 +41,4 @@ export function toExcelError(e: unknown): ExcelError {
 }
 
 export const isExcelError = (v: unknown): v is ExcelError =>
-  typeof v === "object" && v !== null && "code" in v && typeof (v as { code: unknown }).code === "string";
+  typeof v === "object" && v !== null && "code" in v && typeof v.code === "string";

@@ -5,11 +5,11 @@
  *
  * Excel passes null for an omitted argument, so no parameter relies on a default value.
  */
+/* eslint-disable @typescript-eslint/only-throw-error -- Excel wants a CustomFunctions.Error thrown, and that class is not an Error subclass */
 import type { Answer } from "../core/answer";
 import { iom } from "../core/data";
 import { isMissing, type Grid } from "../core/grid";
 import { excelError, toExcelError, type ExcelError } from "./excel-error";
-
 
 /** The document symbol and year of the report every IOM.* function serves. */
 export const REPORT_EDITION = "MC/2346 (2011)";
@@ -43,7 +43,11 @@ function spill(grid: () => Grid): (string | number | ExcelError)[][] {
  * @param [from] Region/area of departure ("Africa", "Caribbean"), or a budgetary region of Table 3 ("Africa (budgetary region)"); empty for all.
  * @returns Number of persons moved.
  */
-export function movements(place?: string | number | boolean | null, programme?: string | number | boolean | null, from?: string | number | boolean | null): number {
+export function movements(
+  place?: string | number | boolean | null,
+  programme?: string | number | boolean | null,
+  from?: string | number | boolean | null,
+): number {
   return value(() => iom().movements(place, programme, from));
 }
 
@@ -54,7 +58,10 @@ export function movements(place?: string | number | boolean | null, programme?: 
  * @param [gender] "F"/"Female" or "M"/"Male"; empty for both.
  * @returns Number of migrants.
  */
-export function migrants(age_group?: string | number | boolean | null, gender?: string | number | boolean | null): number {
+export function migrants(
+  age_group?: string | number | boolean | null,
+  gender?: string | number | boolean | null,
+): number {
   return value(() => iom().migrants(age_group, gender));
 }
 
@@ -67,7 +74,12 @@ export function migrants(age_group?: string | number | boolean | null, gender?: 
  * @param [nationality] A country ("France", "FR"); empty for every nationality.
  * @returns Number of staff.
  */
-export function staff(category: string | number | boolean | null, gender?: string | number | boolean | null, location?: string | number | boolean | null, nationality?: string | number | boolean | null): number {
+export function staff(
+  category: string | number | boolean | null,
+  gender?: string | number | boolean | null,
+  location?: string | number | boolean | null,
+  nationality?: string | number | boolean | null,
+): number {
   return value(() => iom().staff(category, gender, location, nationality));
 }
 
@@ -78,7 +90,10 @@ export function staff(category: string | number | boolean | null, gender?: strin
  * @param [year] 2007 to 2011 where the report gives it; empty for 2011.
  * @returns USD million.
  */
-export function expenditure(item: string | number | boolean | null, year?: string | number | boolean | null): number {
+export function expenditure(
+  item: string | number | boolean | null,
+  year?: string | number | boolean | null,
+): number {
   return value(() => iom().expenditure(item, year));
 }
 
@@ -89,7 +104,10 @@ export function expenditure(item: string | number | boolean | null, year?: strin
  * @param [service] A service classification ("Regulating Migration"); empty for all.
  * @returns Number of projects.
  */
-export function projects(region?: string | number | boolean | null, service?: string | number | boolean | null): number {
+export function projects(
+  region?: string | number | boolean | null,
+  service?: string | number | boolean | null,
+): number {
   return value(() => iom().projects(region, service));
 }
 
@@ -110,8 +128,11 @@ export function fact(key: string | number | boolean | null): number {
  * @param [headers] TRUE to add a header row; default FALSE.
  * @returns One row per fact.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata generator maps only any[][] to a mixed matrix
-export function facts(search?: string | number | boolean | null, headers?: string | number | boolean | null): any[][] {
+/* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator maps only a literal any[][] to a mixed (text and number) matrix */
+export function facts(
+  search?: string | number | boolean | null,
+  headers?: string | number | boolean | null,
+): any[][] {
   return spill(() => iom().factsGrid(search, headers));
 }
 
@@ -122,10 +143,13 @@ export function facts(search?: string | number | boolean | null, headers?: strin
  * @param [headers] FALSE for the numbers only; default TRUE.
  * @returns The table as printed; undetermined cells are #N/A with the reason.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata generator maps only any[][] to a mixed matrix
-export function table(table: string | number | boolean | null, headers?: string | number | boolean | null): any[][] {
+export function table(
+  table: string | number | boolean | null,
+  headers?: string | number | boolean | null,
+): any[][] {
   return spill(() => iom().table(table, headers));
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /**
  * The valid names of an argument, spilled down a column (for data-validation lists).
@@ -153,7 +177,13 @@ export function list(dimension?: string | number | boolean | null): string[][] {
  * @param [arg4] Fourth argument.
  * @returns A line of text citing the report.
  */
-export function source(func: string | number | boolean | null, arg1?: string | number | boolean | null, arg2?: string | number | boolean | null, arg3?: string | number | boolean | null, arg4?: string | number | boolean | null): string {
+export function source(
+  func: string | number | boolean | null,
+  arg1?: string | number | boolean | null,
+  arg2?: string | number | boolean | null,
+  arg3?: string | number | boolean | null,
+  arg4?: string | number | boolean | null,
+): string {
   try {
     return iom().source(func, arg1, arg2, arg3, arg4);
   } catch (e) {

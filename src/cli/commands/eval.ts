@@ -32,18 +32,27 @@ export function evaluate(formula: string): EvalResult {
   if ("error" in parsed) return { error: { code: "#NAME?", message: parsed.error } };
   const fn = BY_NAME[parsed.name];
   if (!fn) {
-    return { error: { code: "#NAME?", message: `unknown function IOM.${parsed.name} (known: ${functionNames().join(", ")})` } };
+    return {
+      error: {
+        code: "#NAME?",
+        message: `unknown function IOM.${parsed.name} (known: ${functionNames().join(", ")})`,
+      },
+    };
   }
   try {
     // Excel passes null for every argument left out at the end, too.
-    const args = [...parsed.args.map((a) => a ?? null), ...Array<null>(Math.max(0, fn.length - parsed.args.length)).fill(null)];
+    const args = [
+      ...parsed.args.map((a) => a ?? null),
+      ...Array<null>(Math.max(0, fn.length - parsed.args.length)).fill(null),
+    ];
     return { value: fn(...args) };
   } catch (e) {
     return { error: isExcelError(e) ? e : toExcelError(e) };
   }
 }
 
-const cellText = (c: Cell): string => (isExcelError(c) ? c.code : typeof c === "number" ? String(c) : String(c));
+const cellText = (c: Cell): string =>
+  isExcelError(c) ? c.code : typeof c === "number" ? String(c) : String(c);
 
 /** Prints each formula's result (a spill as tab-separated rows); exit 1 when any gave an error. */
 export function runEval(formulas: string[], io: Io): number {

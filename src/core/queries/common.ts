@@ -54,7 +54,11 @@ export function mostPrecise(candidates: readonly Answer[]): Answer {
       ...best.provenance,
       alsoIn: [
         ...best.provenance.alsoIn,
-        ...others.map((o) => ({ where: o.provenance.where, line: o.provenance.lines[0] ?? 0, value: o.value })),
+        ...others.map((o) => ({
+          where: o.provenance.where,
+          line: o.provenance.lines[0] ?? 0,
+          value: o.value,
+        })),
       ],
     },
   };

@@ -54,7 +54,17 @@ export class FinanceQuery {
     const items = new Map<string, Item>();
     const add = (label: string, year: number, ref: CellRef): void => {
       const k = canonical(label);
-      const item = items.get(k) ?? { name: k === "total" ? "Total" : k === "administrative" ? "Administrative" : k === "operational" ? "Operational" : label, cells: new Map() };
+      const item = items.get(k) ?? {
+        name:
+          k === "total"
+            ? "Total"
+            : k === "administrative"
+              ? "Administrative"
+              : k === "operational"
+                ? "Operational"
+                : label,
+        cells: new Map<number, CellRef[]>(),
+      };
       items.set(k, item);
       item.cells.set(year, [...(item.cells.get(year) ?? []), ref]);
     };
@@ -62,7 +72,10 @@ export class FinanceQuery {
     for (const id of ["vb_expenditure", "vb_by_region", "vb_by_service", "annex1_s1"]) {
       const t = index.table(id);
       t.rows.forEach((r) => {
-        const label = r.key === "total" && id !== "annex1_s1" && id !== "vb_expenditure" ? "Operational programmes" : r.label;
+        const label =
+          r.key === "total" && id !== "annex1_s1" && id !== "vb_expenditure"
+            ? "Operational programmes"
+            : r.label;
         for (const c of t.columns) {
           const year = yearOfColumn(c.key);
           if (year) add(label, year, index.ref(id, r.key, c.key));
@@ -71,7 +84,12 @@ export class FinanceQuery {
     }
     for (const id of ["annex1_s5", "annex1_s6"]) {
       const t = index.table(id);
-      for (const r of t.rows) add(r.key === "total" ? "Operational programmes" : r.label, 2011, index.ref(id, r.key, "operational_expenditure_usd_million"));
+      for (const r of t.rows)
+        add(
+          r.key === "total" ? "Operational programmes" : r.label,
+          2011,
+          index.ref(id, r.key, "operational_expenditure_usd_million"),
+        );
     }
     this.item = new Dimension(
       "item",
@@ -80,7 +98,9 @@ export class FinanceQuery {
     const s5 = index.table("annex1_s5");
     const s6 = index.table("annex1_s6");
     const named = (rows: { key: string; label: string }[]): Named<string>[] =>
-      rows.filter((r) => r.key !== "total").map((r) => ({ name: r.label, aliases: ALIASES[canonical(r.label)] ?? [], value: r.key }));
+      rows
+        .filter((r) => r.key !== "total")
+        .map((r) => ({ name: r.label, aliases: ALIASES[canonical(r.label)] ?? [], value: r.key }));
     this.region = new Dimension("region", named(s5.rows));
     this.service = new Dimension("service", named(s6.rows));
   }
@@ -92,7 +112,9 @@ export class FinanceQuery {
     const refs = item.cells.get(year);
     if (!refs) {
       const years = [...item.cells.keys()].sort();
-      throw noFigure(`the report gives expenditure for ${item.name} for ${years.join(" and ")} only, not ${year}`);
+      throw noFigure(
+        `the report gives expenditure for ${item.name} for ${years.join(" and ")} only, not ${year}`,
+      );
     }
     return mostPrecise(refs.map((r) => this.index.cell(r)));
   }
@@ -104,12 +126,19 @@ export class FinanceQuery {
     const service = isAll(serviceName) ? undefined : this.service.resolve(serviceName as string).value;
     if (region && service) {
       const s8 = this.index.table("annex1_s8");
-      const col = s8.columns.find((c) => canonical(c.label) === canonical(this.index.table("annex1_s5").rows.find((r) => r.key === region)?.label ?? ""));
+      const col = s8.columns.find(
+        (c) =>
+          canonical(c.label) ===
+          canonical(this.index.table("annex1_s5").rows.find((r) => r.key === region)?.label ?? ""),
+      );
       if (!col) throw new Error(`annex1_s8 has no column for region ${region}`);
       return this.index.cell(this.index.ref("annex1_s8", service, col.key));
     }
     if (region) return this.index.cell(this.index.ref("annex1_s5", region, "number_of_projects"));
     if (service) return this.index.cell(this.index.ref("annex1_s6", service, "number_of_projects"));
-    return mostPrecise([this.index.cell(this.index.ref("annex1_s5", "total", "number_of_projects")), this.index.cell(this.index.ref("annex1_s6", "total", "number_of_projects"))]);
+    return mostPrecise([
+      this.index.cell(this.index.ref("annex1_s5", "total", "number_of_projects")),
+      this.index.cell(this.index.ref("annex1_s6", "total", "number_of_projects")),
+    ]);
   }
 }

@@ -20,7 +20,9 @@ export class MigrantsQuery {
       "age_group",
       index.table(T4).rows.map((r): Named<string> => {
         const range = /^(\d+)-(\d+)$/.exec(r.label);
-        const aliases = range ? [`${range[1]} to ${range[2]}`, `${range[1]}–${range[2]}`, `aged ${range[1]}-${range[2]}`] : [];
+        const aliases = range
+          ? [`${range[1]} to ${range[2]}`, `${range[1]}–${range[2]}`, `aged ${range[1]}-${range[2]}`]
+          : [];
         if (r.key === "90") aliases.push("90+", "90 and over", "over 90", "90 or more", "more than 90");
         if (r.key === "no_data") aliases.push("Unknown", "n/a", "Not known");
         return { name: r.key === "90" ? ">90" : r.label, aliases: [r.label, ...aliases], value: r.key };

@@ -8,7 +8,11 @@ import type { Row, Table } from "../model";
 import { mostPrecise, noFigure, sumOf } from "./common";
 
 /** Where persons went: a Table 2 column, a Table 1 destination column, or a narrative figure. */
-type Place = { kind: "all" } | { kind: "t2"; column: string } | { kind: "t1"; column: string } | { kind: "fact"; key: string; why: string };
+type Place =
+  | { kind: "all" }
+  | { kind: "t2"; column: string }
+  | { kind: "t1"; column: string }
+  | { kind: "fact"; key: string; why: string };
 
 /** A Table 2 programme (its rows share a key prefix) or a service classification (several programmes). */
 interface Programme {
@@ -64,22 +68,34 @@ export class MovementsQuery {
   }
 
   private placeEntries(): Named<Place>[] {
-    const out: Named<Place>[] = [{ name: "All", aliases: ["Total", "Grand total", "World", "Total migrants"], value: { kind: "all" } }];
+    const out: Named<Place>[] = [
+      { name: "All", aliases: ["Total", "Grand total", "World", "Total migrants"], value: { kind: "all" } },
+    ];
     for (const c of this.t2.columns) {
       if (c.key === "total") continue;
       const isOther = c.key.startsWith("other.");
       const name = isOther ? `Other countries in ${c.label}` : c.label;
-      const aliases = isOther ? [`Other ${c.label}`, `Other countries in the ${c.label}`] : countryAliases(c.label);
+      const aliases = isOther
+        ? [`Other ${c.label}`, `Other countries in the ${c.label}`]
+        : countryAliases(c.label);
       if (c.label.startsWith("Kosovo")) aliases.push("Kosovo");
       out.push({ name, aliases, value: { kind: "t2", column: c.key } });
     }
     for (const c of this.t1.columns) {
       if (c.key === "total_migrants") continue;
       const label = last(c.path);
-      out.push({ name: withoutTotal(label), aliases: label === withoutTotal(label) ? [] : [label], value: { kind: "t1", column: c.key } });
+      out.push({
+        name: withoutTotal(label),
+        aliases: label === withoutTotal(label) ? [] : [label],
+        value: { kind: "t1", column: c.key },
+      });
     }
     for (const p of NARRATIVE_PLACES) {
-      out.push({ name: p.name, aliases: countryAliases(p.name), value: { kind: "fact", key: p.key, why: p.why } });
+      out.push({
+        name: p.name,
+        aliases: countryAliases(p.name),
+        value: { kind: "fact", key: p.key, why: p.why },
+      });
     }
     return out;
   }
@@ -90,21 +106,36 @@ export class MovementsQuery {
     for (const r of this.t2.rows) {
       const [service, programme] = r.path;
       if (r.key.endsWith("_total") && service && r.path.length === 1) {
-        const s = services.get(withoutTotal(service)) ?? { name: withoutTotal(service), totalRow: r.key, programmes: [] };
+        const s = services.get(withoutTotal(service)) ?? {
+          name: withoutTotal(service),
+          totalRow: r.key,
+          programmes: [],
+        };
         s.totalRow = r.key;
         services.set(s.name, s);
         continue;
       }
       if (!service || !programme) continue;
       const prefix = r.key.slice(0, r.key.indexOf("."));
-      const p = programmes.get(prefix) ?? { name: programme, totalRow: `${prefix}.subtotal`, programmes: [prefix] };
+      const p = programmes.get(prefix) ?? {
+        name: programme,
+        totalRow: `${prefix}.subtotal`,
+        programmes: [prefix],
+      };
       programmes.set(prefix, p);
       const s = services.get(service) ?? { name: service, totalRow: "", programmes: [] };
       if (!s.programmes.includes(prefix)) s.programmes.push(prefix);
       services.set(service, s);
     }
     const ABBREVIATIONS: Record<string, string[]> = {
-      return_assistance_for_migrants_and_governments: ["AVRR", "AVR", "Assisted Voluntary Return", "Assisted Voluntary Returns", "Assisted Voluntary Return and Reintegration", "Return Assistance"],
+      return_assistance_for_migrants_and_governments: [
+        "AVRR",
+        "AVR",
+        "Assisted Voluntary Return",
+        "Assisted Voluntary Returns",
+        "Assisted Voluntary Return and Reintegration",
+        "Return Assistance",
+      ],
       humanitarian_assistance_for_stranded_migrants: ["HASM"],
       counter_trafficking: ["CT", "Counter trafficking"],
       resettlement_assistance: ["Resettlement"],
@@ -115,7 +146,11 @@ export class MovementsQuery {
     };
     return [
       ...[...services.values()].map((s) => ({ name: s.name, value: s })),
-      ...[...programmes.entries()].map(([prefix, p]) => ({ name: p.name, aliases: ABBREVIATIONS[prefix] ?? [], value: p })),
+      ...[...programmes.entries()].map(([prefix, p]) => ({
+        name: p.name,
+        aliases: ABBREVIATIONS[prefix] ?? [],
+        value: p,
+      })),
     ];
   }
 
@@ -147,7 +182,9 @@ export class MovementsQuery {
     }
     return [...byName.values()].map((value) => ({
       name: value.name,
-      aliases: value.name.endsWith("(budgetary region)") ? [`budget ${value.name.replace(" (budgetary region)", "")}`] : [],
+      aliases: value.name.endsWith("(budgetary region)")
+        ? [`budget ${value.name.replace(" (budgetary region)", "")}`]
+        : [],
       value,
     }));
   }
@@ -157,15 +194,21 @@ export class MovementsQuery {
     const programmeName = nameArg(programmeArg, "programme", "Resettlement Assistance");
     const fromName = nameArg(fromArg, "from", "Africa");
     const place = isAll(placeName) ? ({ kind: "all" } as const) : this.resolvePlace(placeName as string);
-    const programme = isAll(programmeName) ? undefined : this.programme.resolve(programmeName as string).value;
+    const programme = isAll(programmeName)
+      ? undefined
+      : this.programme.resolve(programmeName as string).value;
     const from = isAll(fromName) ? undefined : this.from.resolve(fromName as string).value;
 
     if (place.kind === "fact") {
-      if (programme || from) throw noFigure(`place "${placeName}": ${place.why}; it has no breakdown by programme or departure region`);
+      if (programme || from)
+        throw noFigure(
+          `place "${placeName}": ${place.why}; it has no breakdown by programme or departure region`,
+        );
       const a = this.index.fact(place.key);
       return { value: a.value, provenance: { ...a.provenance, notes: [place.why, ...a.provenance.notes] } };
     }
-    if (from?.t3Region !== undefined && !from.t1Row && !from.t2Region) return this.byBudgetaryRegion(place, programme, from);
+    if (from?.t3Region !== undefined && !from.t1Row && !from.t2Region)
+      return this.byBudgetaryRegion(place, programme, from);
     if (place.kind === "t1") return this.table1(place.column, programme, from, placeName as string);
     return this.table2(place.kind === "all" ? "total" : place.column, programme, from);
   }
@@ -182,13 +225,21 @@ export class MovementsQuery {
     return this.place.resolve(name).value;
   }
 
-  private table1(column: string, programme: Programme | undefined, from: From | undefined, placeName: string): Answer {
+  private table1(
+    column: string,
+    programme: Programme | undefined,
+    from: From | undefined,
+    placeName: string,
+  ): Answer {
     if (programme) {
       throw noFigure(
         `the report does not break down movements to ${placeName} by programme: Table 1 (regions/areas) has no programmes, and Table 2 breaks programmes down by destination country only`,
       );
     }
-    if (from && !from.t1Row) throw noFigure(`from "${from.name}" is not a region/area of departure in Table 1, which gives movements to ${placeName}`);
+    if (from && !from.t1Row)
+      throw noFigure(
+        `from "${from.name}" is not a region/area of departure in Table 1, which gives movements to ${placeName}`,
+      );
     return this.index.cell(this.index.ref(T1, from?.t1Row ?? "grand_total", column));
   }
 
@@ -204,15 +255,28 @@ export class MovementsQuery {
       return this.index.cell(this.index.ref(T1, from.t1Row, "total_migrants"));
     }
     if (!from.t2Region) {
-      throw noFigure(`from "${from.name}" is not a region of departure in Table 2, which breaks movements down by programme and destination country`);
+      throw noFigure(
+        `from "${from.name}" is not a region of departure in Table 2, which breaks movements down by programme and destination country`,
+      );
     }
     const prefixes = programme ? programme.programmes : this.allProgrammePrefixes();
-    const rows = this.t2.rows.filter((r) => prefixes.includes(r.key.slice(0, r.key.indexOf("."))) && r.path.length === 3 && last(r.path) === from.t2Region);
+    const rows = this.t2.rows.filter(
+      (r) =>
+        prefixes.includes(r.key.slice(0, r.key.indexOf("."))) &&
+        r.path.length === 3 &&
+        last(r.path) === from.t2Region,
+    );
     if (rows.length === 0) {
-      throw noFigure(`Table 2 has no row for departures from ${from.name}${programme ? ` under ${programme.name}` : ""}`);
+      throw noFigure(
+        `Table 2 has no row for departures from ${from.name}${programme ? ` under ${programme.name}` : ""}`,
+      );
     }
     const what = `${from.name} departures${programme ? ` under ${programme.name}` : " across all programmes"}`;
-    const answer = sumOf(this.index, rows.map((r) => this.index.ref(T2, r.key, column)), what);
+    const answer = sumOf(
+      this.index,
+      rows.map((r) => this.index.ref(T2, r.key, column)),
+      what,
+    );
     return withLabelNotes(answer, rows);
   }
 
@@ -231,13 +295,22 @@ export class MovementsQuery {
 
   private byBudgetaryRegion(place: Place, programme: Programme | undefined, from: From): Answer {
     if (place.kind !== "all") {
-      throw noFigure(`Table 3 gives movements by budgetary region (${from.name}) and service only, not by destination`);
+      throw noFigure(
+        `Table 3 gives movements by budgetary region (${from.name}) and service only, not by destination`,
+      );
     }
     const region = from.t3Region as string;
     if (!programme) return this.index.cell(this.index.ref(T3, `${region}_total`, "total_migrants"));
-    const rows = this.t3.rows.filter((r) => r.key.startsWith(`${region}.`) && programme.programmes.includes(r.key.slice(region.length + 1)));
-    if (rows.length === 0) throw noFigure(`Table 3 prints no ${programme.name} movements for the ${from.name} budgetary region`);
-    return sumOf(this.index, rows.map((r) => this.index.ref(T3, r.key, "total_migrants")), `${programme.name} in the ${from.name} budgetary region`);
+    const rows = this.t3.rows.filter(
+      (r) => r.key.startsWith(`${region}.`) && programme.programmes.includes(r.key.slice(region.length + 1)),
+    );
+    if (rows.length === 0)
+      throw noFigure(`Table 3 prints no ${programme.name} movements for the ${from.name} budgetary region`);
+    return sumOf(
+      this.index,
+      rows.map((r) => this.index.ref(T3, r.key, "total_migrants")),
+      `${programme.name} in the ${from.name} budgetary region`,
+    );
   }
 }
 
@@ -249,7 +322,10 @@ function withLabelNotes(answer: Answer, rows: Row[]): Answer {
     ...answer,
     provenance: {
       ...answer.provenance,
-      notes: [...answer.provenance.notes, `Table 2 prints more than one row with this label (${dup.map((r) => `line ${r.line}`).join(", ")}); all are counted, as printed`],
+      notes: [
+        ...answer.provenance.notes,
+        `Table 2 prints more than one row with this label (${dup.map((r) => `line ${r.line}`).join(", ")}); all are counted, as printed`,
+      ],
     },
   };
 }
