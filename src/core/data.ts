@@ -1,7 +1,7 @@
 import type { Edition } from "./model";
 import { Iom } from "./iom";
 // The data ships inside the bundle: no fetch, so every function answers synchronously.
-import edition2011 from "../../data/2011/edition.json";
+import edition2011 from "../../data/2011/runtime.json";
 
 let instance: Iom | undefined;
 

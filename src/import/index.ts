@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { buildEdition, editions } from "./build";
-import { dataReport, discrepanciesMarkdown, stableJson, tableCsv } from "./write";
+import { dataReport, discrepanciesMarkdown, runtimeJson, stableJson, tableCsv } from "./write";
 
 /** The files `npm run import` writes for an edition, path → content. */
 export function outputsOf(root: string, edition: string): Map<string, string> {
@@ -12,6 +12,7 @@ export function outputsOf(root: string, edition: string): Map<string, string> {
   const dir = join("data", edition);
   const out = new Map<string, string>();
   out.set(join(dir, "edition.json"), stableJson(e) + "\n");
+  out.set(join(dir, "runtime.json"), runtimeJson(e));
   out.set(join(dir, "discrepancies.json"), stableJson(e.discrepancies) + "\n");
   out.set(join(dir, "DISCREPANCIES.md"), discrepanciesMarkdown(e));
   for (const t of e.tables) out.set(join(dir, "csv", `${t.id}.csv`), tableCsv(t));

@@ -116,3 +116,16 @@ export function dataReport(e: Edition): string {
   ];
   return lines.join("\n") + "\n";
 }
+
+/**
+ * The edition as the add-in ships it: everything the queries and provenance use, without the
+ * manual fixes' garbled text and reasoning (kept in edition.json and DISCREPANCIES.md), so the
+ * functions bundle stays small. Compact JSON: it is read by code, not people.
+ */
+export function runtimeJson(e: Edition): string {
+  const slim: Edition = {
+    ...e,
+    fixes: e.fixes.map((f) => ({ ...f, garbled: "", reasoning: `see DISCREPANCIES.md, fix ${f.id}` })),
+  };
+  return JSON.stringify(slim) + "\n";
+}
