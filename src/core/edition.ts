@@ -13,6 +13,9 @@ export interface CellRef {
 
 const pathText = (path: readonly string[]): string => path.join(" › ");
 
+/** A discrepancy as one sentence pair: what is wrong (line), then why. */
+const discrepancyText = (d: Discrepancy): string => `${d.message.replace(/\.$/, "")} (line ${d.line}). ${d.explanation}`;
+
 /**
  * One edition of the report, loaded once and indexed once: every lookup after this is
  * a hash lookup (tables by id/number/title, rows and columns by key, facts by key).
@@ -104,7 +107,7 @@ export class EditionIndex {
       .map((f) => f.text);
     const discrepancies = [
       ...(this.discrepanciesByCell.get(`${ref.table.id}|${ref.row.key}|${ref.column.key}`) ?? []),
-    ].map((d) => `${d.message} (line ${d.line}): ${d.explanation}`);
+    ].map(discrepancyText);
     return {
       kind: "table",
       where: ref.table.number,
@@ -138,7 +141,7 @@ export class EditionIndex {
       qualifier: f.qualifier,
       discrepancies: this.edition.discrepancies
         .filter((d) => d.table === `fact:${f.key}`)
-        .map((d) => `${d.message}: ${d.explanation}`),
+        .map(discrepancyText),
       alsoIn: [],
       notes: [`printed as "${f.text}" (${f.unit}, ${f.year})`],
     };

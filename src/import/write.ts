@@ -69,7 +69,7 @@ export function discrepanciesMarkdown(e: Edition): string {
     for (const d of list) {
       const where = [d.row, d.column].filter(Boolean).join(" / ");
       out.push(
-        `| ${d.id} | ${d.line} | ${d.code} | ${mdCell(where)} | ${d.printed} | ${d.computed} | ${mdCell(d.message + ". " + d.explanation)} |`,
+        `| ${d.id} | ${d.line} | ${d.code} | ${mdCell(where)} | ${d.printed} | ${d.computed} | ${mdCell(`${d.message.replace(/\.$/, "")}. ${d.explanation}`)} |`,
       );
     }
     out.push("");
