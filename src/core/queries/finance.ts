@@ -20,7 +20,7 @@ const DEFAULT_YEAR = 2011;
 const SAME: Record<string, string> = {
   "global activities": "global support services",
   "general programme support services": "general programme support",
-  "latin america the carib": "latin america and the caribbean",
+  "latin america and the carib": "latin america and the caribbean",
   "total expenditure for the year excluding exchange rate differences": "total",
   "total expenditure for the year": "total",
   "administrative programme": "administrative",
@@ -100,7 +100,11 @@ export class FinanceQuery {
     const named = (rows: { key: string; label: string }[]): Named<string>[] =>
       rows
         .filter((r) => r.key !== "total")
-        .map((r) => ({ name: r.label, aliases: ALIASES[canonical(r.label)] ?? [], value: r.key }));
+        .map((r) => ({
+          name: r.label,
+          aliases: [canonical(r.label), ...(ALIASES[canonical(r.label)] ?? [])],
+          value: r.key,
+        }));
     this.region = new Dimension("region", named(s5.rows));
     this.service = new Dimension("service", named(s6.rows));
   }
