@@ -1,5 +1,6 @@
 import type { CellValue, Column, Footnote, ManualFix, Row, Table } from "../../../core/model";
 import { keyOf, parseNumber, parseValueWithRank, SourceText } from "../../source-text";
+import { applyFixes, expectText, fieldsOf } from "../../table-helpers";
 
 /**
  * The expenditure and project tables: the three untitled tables of section V.B (Financial
@@ -21,7 +22,7 @@ export function importFinanceTables(src: SourceText, fixes: ManualFix[]): Table[
     annexProjects(src, 6, "annex1_s6"),
     annexActiveProjects(src),
   ];
-  return applyFixes(tables, fixes);
+  return tables.map((t) => applyFixes(t, fixes));
 }
 
 // ---------------------------------------------------------------- source navigation
@@ -38,19 +39,6 @@ function block(src: SourceText, first: number): number[] {
   const out: number[] = [];
   for (let n = first; n <= src.lines.length && !isBlank(src.line(n)); n++) out.push(n);
   return out;
-}
-
-/** The fields of line `n`, which must number exactly `count` (a changed layout fails the import). */
-function fieldsOf(src: SourceText, n: number, count: number): string[] {
-  const fields = src.fields(n);
-  if (fields.length !== count) {
-    throw new Error(`line ${n}: expected ${count} tab-separated fields, found ${fields.length}`);
-  }
-  return fields;
-}
-
-function expectText(actual: string | undefined, expected: string, n: number): void {
-  if (actual !== expected) throw new Error(`line ${n}: expected "${expected}", found "${actual ?? ""}"`);
 }
 
 /** The line of an Annex I section title ("5. Breakdown of …"), searched from the Annex's heading. */
@@ -267,19 +255,3 @@ function annexActiveProjects(src: SourceText): Table {
 }
 
 // ---------------------------------------------------------------- manual fixes
-
-/** Applies the fixes addressed to these tables; a fix naming an unknown row or column fails the import. */
-function applyFixes(tables: Table[], fixes: ManualFix[]): Table[] {
-  const byId = new Map(tables.map((t) => [t.id, t]));
-  for (const fix of fixes) {
-    const table = byId.get(fix.table);
-    if (!table) continue; // another importer's table
-    for (const cell of fix.cells) {
-      const r = table.rows.find((x) => x.key === cell.row);
-      const c = table.columns.findIndex((x) => x.key === cell.column);
-      if (!r || c < 0) throw new Error(`fix ${fix.id}: no cell ${cell.row}/${cell.column} in ${table.id}`);
-      r.cells[c] = cell.value;
-    }
-  }
-  return tables;
-}

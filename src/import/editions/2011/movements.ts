@@ -1,5 +1,6 @@
 import type { CellValue, Column, ManualFix, Row, Table, UndeterminedCell } from "../../../core/model";
 import { keyOf, parseNumber, SourceText } from "../../source-text";
+import { applyFixes, fieldsOf } from "../../table-helpers";
 
 /**
  * The movement tables of section IV.D (Movement, emergency and post-crisis migration
@@ -14,15 +15,6 @@ const UNIT = "persons";
 
 // ---------------------------------------------------------------- shared helpers
 
-/** The fields of line `n`, which must number exactly `count` (a changed layout fails the import). */
-function fieldsOf(src: SourceText, n: number, count: number): string[] {
-  const fields = src.fields(n);
-  if (fields.length !== count) {
-    throw new Error(`line ${n}: expected ${count} tab-separated fields, found ${fields.length}`);
-  }
-  return fields;
-}
-
 const titleOf = (text: string): string => text.replace(/^Table \d+:?\s*/, "").trim();
 
 const isNumberField = (field: string): boolean => /^\d[\d ]*$/.test(field);
@@ -33,19 +25,6 @@ function assertUniqueKeys(id: string, keys: string[]): void {
     if (seen.has(k)) throw new Error(`${id}: duplicate key "${k}"`);
     seen.add(k);
   }
-}
-
-/** Sets the cells that manual fixes establish for a table that needs none today (Tables 3, 4). */
-function applyFixes(table: Table, fixes: ManualFix[]): Table {
-  for (const fix of fixes.filter((f) => f.table === table.id)) {
-    for (const cell of fix.cells) {
-      const row = table.rows.find((r) => r.key === cell.row);
-      const ci = table.columns.findIndex((c) => c.key === cell.column);
-      if (!row || ci < 0) throw new Error(`fix ${fix.id}: no cell ${cell.row}/${cell.column} in ${table.id}`);
-      row.cells[ci] = cell.value;
-    }
-  }
-  return table;
 }
 
 // ---------------------------------------------------------------- Table 1: layout

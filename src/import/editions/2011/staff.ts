@@ -1,5 +1,6 @@
 import type { CellValue, Column, Footnote, ManualFix, Row, Table } from "../../../core/model";
 import { keyOf, parseNumber, SourceText } from "../../source-text";
+import { applyFixes, expectText, fieldsOf } from "../../table-helpers";
 
 /**
  * The staff tables of section V.C (Human resources management): Table 5 (Officials by
@@ -12,19 +13,6 @@ const SECTION = "V.C";
 const PERIOD = "31 December 2011";
 
 // ---------------------------------------------------------------- shared helpers
-
-/** The fields of line `n`, which must number exactly `count` (a changed layout fails the import). */
-function fieldsOf(src: SourceText, n: number, count: number): string[] {
-  const fields = src.fields(n);
-  if (fields.length !== count) {
-    throw new Error(`line ${n}: expected ${count} tab-separated fields, found ${fields.length}`);
-  }
-  return fields;
-}
-
-function expectText(actual: string | undefined, expected: string, n: number): void {
-  if (actual !== expected) throw new Error(`line ${n}: expected "${expected}", found "${actual ?? ""}"`);
-}
 
 const num = (field: string | undefined): CellValue => parseNumber(field ?? "");
 
@@ -50,19 +38,6 @@ function groupedColumn(groupKey: Record<string, string>, group: string, label: s
   if (prefix === undefined) throw new Error(`line ${n}: unexpected column group "${group}"`);
   const key = label === "Total" ? "total" : `${prefix}_${keyOf(label)}`;
   return { key, label, path: group === label ? [label] : [group, label] };
-}
-
-/** Sets the cells that manual fixes establish for this table (none of the staff tables needs one today). */
-function applyFixes(table: Table, fixes: ManualFix[]): Table {
-  for (const fix of fixes.filter((f) => f.table === table.id)) {
-    for (const cell of fix.cells) {
-      const row = table.rows.find((r) => r.key === cell.row);
-      const ci = table.columns.findIndex((c) => c.key === cell.column);
-      if (!row || ci < 0) throw new Error(`fix ${fix.id}: no cell ${cell.row}/${cell.column} in ${table.id}`);
-      row.cells[ci] = cell.value;
-    }
-  }
-  return table;
 }
 
 function assertUniqueKeys(id: string, keys: string[]): void {
