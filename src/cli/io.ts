@@ -24,10 +24,12 @@ export function bufferIo(): Io & { stdout: () => string; stderr: () => string } 
 /** Exit codes, documented in the README. */
 export const EXIT = {
   ok: 0,
-  /** A formula gave an Excel error, or the data proofs failed. */
+  /** A formula gave an Excel error, the data proofs failed, or `refresh` refused to change a workbook. */
   failed: 1,
-  /** The command line itself was wrong (unknown command, bad option). */
+  /** The command line itself was wrong (unknown command, bad option or argument). */
   usage: 2,
-  /** A file could not be read or written. */
+  /** A file could not be read or written (missing, corrupt, encrypted, read-only). */
   io: 3,
+  /** A name matched nothing: no such table, dimension or fact (the message lists the closest names). */
+  notFound: 4,
 } as const;

@@ -1,0 +1,69 @@
+/**
+ * A report table as text: CSV and TSV lay it out as printed (nested headers over several rows,
+ * nested labels over several columns); JSON gives the structure with keys, paths and lines.
+ */
+import { isMissing, tableGrid, type GridCell } from "../core/grid";
+import type { Edition, Table } from "../core/model";
+import { sourceLine } from "./xlsx/layout";
+
+export const TABLE_FORMATS = ["csv", "tsv", "json"] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+
+/** Undetermined cells print as #N/A, as in Excel. */
+const text = (c: GridCell): string => (isMissing(c) ? "#N/A" : String(c));
+
+const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/** TSV has no quoting: a tab or line break inside a label becomes a space. */
+const tsvField = (s: string): string => s.replace(/[\t\r\n]+/g, " ");
+
+export function tableText(table: Table, edition: Edition, format: TableFormat): string {
+  if (format === "json") return `${JSON.stringify(tableJson(table, edition), null, 2)}\n`;
+  const field = format === "csv" ? csvField : tsvField;
+  const sep = format === "csv" ? "," : "\t";
+  const rows = tableGrid(table, true).cells.map((r) => r.map((c) => field(text(c))).join(sep));
+  return `${rows.join(format === "csv" ? "\r\n" : "\n")}${format === "csv" ? "\r\n" : "\n"}`;
+}
+
+/** The table as data: every cell by row and column key, null for a blank, "#N/A" for an undetermined one. */
+export function tableJson(table: Table, edition: Edition): object {
+  return {
+    id: table.id,
+    number: table.number,
+    title: table.title,
+    section: table.section,
+    unit: table.unit,
+    period: table.period,
+    source: sourceLine(table, edition),
+    lines: table.lines,
+    columns: table.columns.map((c) => ({
+      key: c.key,
+      label: c.label,
+      path: c.path,
+      ...(c.unit ? { unit: c.unit } : {}),
+    })),
+    rows: table.rows.map((r) => ({
+      key: r.key,
+      label: r.label,
+      path: r.path,
+      line: r.line,
+      ...(r.sumOf ? { total: true } : {}),
+      ...(r.marks ? { marks: r.marks } : {}),
+      values: Object.fromEntries(
+        table.columns.map((c, i) => [c.key, r.cells[i] === "undetermined" ? "#N/A" : (r.cells[i] ?? null)]),
+      ),
+    })),
+    footnotes: table.footnotes,
+    undetermined: table.undetermined,
+  };
+}
+
+/** Rows of text as aligned columns, for reading in a terminal. */
+export function columns(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return (
+    rows
+      .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  "))
+      .join("\n") + "\n"
+  );
+}
