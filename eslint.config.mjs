@@ -7,7 +7,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "build/", "coverage/", "node_modules/", "data/", "tests/artifacts/"] },
+  { ignores: ["dist/", "build/", "lib/", "coverage/", "node_modules/", "data/", "tests/artifacts/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -103,7 +103,8 @@ export interface Fact {
   text: string;
 }
 
-export type DiscrepancyCode = "row_sum" | "column_sum" | "cross_table" | "narrative_vs_table" | "narrative_total" | "rounding";
+export type DiscrepancyCode =
+  "row_sum" | "column_sum" | "cross_table" | "narrative_vs_table" | "narrative_total" | "rounding";
 
 export interface Discrepancy {
   id: string;
