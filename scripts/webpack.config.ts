@@ -6,6 +6,7 @@
  *                   taskpane.js, so custom functions, ribbon commands and the task pane share one runtime
  *   functions.js    the custom functions bundle (src/functions/functions.ts)
  *   functions.json  custom functions metadata generated from the JSDoc of src/functions/functions.ts
+ *   functions-fr.json, functions-es.json  the same in French and Spanish (scripts/functions-locales.ts)
  *   taskpane.js     the task pane bundle (src/taskpane/taskpane.ts, or .tsx later)
  *   manifest.xml    manifest.xml with https://localhost:3000 replaced by the base URL
  *   support.html, assets/icon-*.png
@@ -16,6 +17,7 @@ import CopyWebpackPlugin from "copy-webpack-plugin";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import type { Configuration } from "webpack";
+import { FunctionsLocalesPlugin } from "./functions-locales";
 import { DEV_BASE_URL, normaliseBaseUrl } from "./manifest-checks";
 import { ManifestPlugin } from "./manifest-plugin";
 
@@ -59,6 +61,13 @@ export function createWebpackConfig(options: AddinBuildOptions): Configuration {
     module: {
       rules: [
         {
+          // src/core/countries.ts reads only the alpha-2/alpha-3 columns of i18n-iso-countries' code table
+          // (1.4 KiB less gzipped); the package's own runtime, which wants all four, is not bundled.
+          test: /i18n-iso-countries[\\/]codes\.json$/,
+          type: "json",
+          parser: { parse: (text: string) => (JSON.parse(text) as string[][]).map((row) => row.slice(0, 2)) },
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
@@ -76,6 +85,7 @@ export function createWebpackConfig(options: AddinBuildOptions): Configuration {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: functionsSource, output: "functions.json" }),
+      new FunctionsLocalesPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: join(ROOT, "src/taskpane/taskpane.html"),

@@ -6,6 +6,8 @@ import { runEval } from "./commands/eval";
 import { EXPORT_FORMATS, runExport, type ExportFormat } from "./commands/export";
 import { runFacts, runList, runSource, runTable, runTables } from "./commands/lookup";
 import { runRefresh } from "./commands/refresh";
+import { setHostLanguage } from "../i18n/host";
+import { LANGS, type Lang } from "../i18n/lang";
 import { UserError } from "./errors";
 import { TABLE_FORMATS, type TableFormat } from "./formats";
 import { EXIT, type Io } from "./io";
@@ -51,6 +53,10 @@ function build(io: Io, exit: { code: number }): Command {
   const version = packageVersion();
   if (version) program.version(version, "-V, --version", "print the version of iom");
   const set = (code: number): void => void (exit.code = code);
+  // Before any command: names, labels and messages in English, French or Spanish.
+  program
+    .addOption(new Option("--lang <lang>", "language of labels and messages").choices(LANGS).default("en"))
+    .hook("preAction", (cmd) => setHostLanguage(cmd.opts<{ lang: Lang }>().lang));
 
   program
     .command("eval")
@@ -167,6 +173,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     io.err(`iom: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.failed;
+  } finally {
+    // In-process callers (tests, scripts) get English again after a --lang run.
+    setHostLanguage(undefined);
   }
   return exit.code;
 }

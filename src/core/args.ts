@@ -1,3 +1,4 @@
+import { msg } from "../i18n/messages";
 import { IomError } from "./errors";
 
 /** What Excel (or a script) may pass: Excel passes null for an omitted optional argument. */
@@ -6,7 +7,12 @@ export type Arg = string | number | boolean | null | undefined;
 /** Longer input is no name of the report: refuse it before normalising megabytes. */
 const MAX_NAME = 200;
 
-const ALL_WORDS = new Set(["all", "total", "grand total", "*", "any", "both"]);
+/** "Everything" in English, French and Spanish ("les deux"/"ambos" for both genders). */
+const ALL_WORDS = new Set([
+  ...["all", "total", "grand total", "*", "any", "both"],
+  ...["tous", "toutes", "tout", "ensemble", "total général", "les deux"],
+  ...["todos", "todas", "todo", "total general", "ambos", "ambas"],
+]);
 
 /** True for an omitted or empty argument. */
 export const isBlank = (a: Arg): a is null | undefined | "" =>
@@ -19,18 +25,10 @@ export const isBlank = (a: Arg): a is null | undefined | "" =>
 export function nameArg(a: Arg, argument: string, example: string): string | undefined {
   if (isBlank(a)) return undefined;
   if (typeof a !== "string") {
-    throw new IomError(
-      "bad_argument",
-      `${argument}: expected a name such as "${example}", got the ${typeof a} ${String(a)}`,
-      argument,
-    );
+    throw new IomError("bad_argument", msg("expected_name", { argument, example, got: a }), argument);
   }
   if (a.length > MAX_NAME) {
-    throw new IomError(
-      "not_found",
-      `${argument} "${a.slice(0, 40)}…" not found: no name of the report is that long`,
-      argument,
-    );
+    throw new IomError("not_found", msg("too_long", { argument, head: a.slice(0, 40) }), argument);
   }
   return a;
 }
@@ -44,24 +42,23 @@ export function yearArg(a: Arg, argument: string, first: number, last: number): 
   if (isBlank(a)) return undefined;
   const n = typeof a === "number" ? a : typeof a === "string" && /^\s*\d{4}\s*$/.test(a) ? Number(a) : NaN;
   if (!Number.isInteger(n) || n < first || n > last) {
-    throw new IomError(
-      "bad_argument",
-      `${argument}: the report covers ${first} to ${last}; got ${typeof a === "string" ? `"${a.slice(0, 40)}"` : String(a)}`,
-      argument,
-    );
+    const got = typeof a === "string" ? a.slice(0, 40) : a;
+    throw new IomError("bad_argument", msg("year_range", { argument, first, last, got }), argument);
   }
   return n;
 }
 
-/** A TRUE/FALSE switch; text "true"/"false" and 1/0 are accepted, like Excel's own functions. */
+/** Text for TRUE and FALSE in English, French and Spanish. */
+const TRUE_WORDS = new Set(["true", "vrai", "verdadero"]);
+const FALSE_WORDS = new Set(["false", "faux", "falso"]);
+
+/** A TRUE/FALSE switch; text "true"/"false" (VRAI, FALSO…) and 1/0 are accepted, like Excel's own functions. */
 export function flagArg(a: Arg, argument: string, fallback: boolean): boolean {
   if (isBlank(a)) return fallback;
   if (typeof a === "boolean") return a;
   if (typeof a === "number" && (a === 0 || a === 1)) return a === 1;
-  if (typeof a === "string" && /^(true|false)$/i.test(a.trim())) return a.trim().toLowerCase() === "true";
-  throw new IomError(
-    "bad_argument",
-    `${argument}: expected TRUE or FALSE, got ${typeof a === "string" ? `"${a.slice(0, 40)}"` : String(a)}`,
-    argument,
-  );
+  if (typeof a === "string" && TRUE_WORDS.has(a.trim().toLowerCase())) return true;
+  if (typeof a === "string" && FALSE_WORDS.has(a.trim().toLowerCase())) return false;
+  const got = typeof a === "string" ? a.slice(0, 40) : a;
+  throw new IomError("bad_argument", msg("expected_flag", { argument, got }), argument);
 }

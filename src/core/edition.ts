@@ -1,3 +1,4 @@
+import { msg } from "../i18n/messages";
 import type { Answer, Provenance } from "./answer";
 import { Dimension, type Named } from "./dimension";
 import { IomError } from "./errors";
@@ -14,7 +15,8 @@ export interface CellRef {
 const pathText = (path: readonly string[]): string => path.join(" › ");
 
 /** A discrepancy as one sentence pair: what is wrong (line), then why. */
-const discrepancyText = (d: Discrepancy): string => `${d.message.replace(/\.$/, "")} (line ${d.line}). ${d.explanation}`;
+const discrepancyText = (d: Discrepancy): string =>
+  `${d.message.replace(/\.$/, "")} (line ${d.line}). ${d.explanation}`;
 
 /**
  * One edition of the report, loaded once and indexed once: every lookup after this is
@@ -77,15 +79,21 @@ export class EditionIndex {
     const v = ref.row.cells[ref.columnIndex];
     if (v === "undetermined") {
       const u = ref.table.undetermined.find((x) => x.row === ref.row.key && x.column === ref.column.key);
-      const combined = u
-        ? ` The certain combined figure of ${u.combined.cells
-            .map((c) => this.ref(ref.table.id, c.row, c.column).row.label)
-            .join(" + ")} is ${u.combined.value} (line ${u.combined.line}).`
-        : "";
+      const combined = u && {
+        parts: u.combined.cells.map((c) => this.ref(ref.table.id, c.row, c.column).row.label),
+        value: u.combined.value,
+        line: u.combined.line,
+      };
       const reason = (u?.reason ?? "the conversion lost this cell").replace(/\.$/, "");
       throw new IomError(
         "no_figure",
-        `${ref.table.number}, ${pathText(ref.row.path)} / ${ref.column.label}: undetermined — ${reason}.${combined}`,
+        msg("undetermined", {
+          table: ref.table.number,
+          row: pathText(ref.row.path),
+          column: ref.column.label,
+          reason,
+          ...(combined ? { combined } : {}),
+        }),
       );
     }
     return { value: v ?? 0, provenance: this.provenanceOf(ref) };

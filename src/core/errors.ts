@@ -1,3 +1,6 @@
+import type { Lang } from "../i18n/lang";
+import { render, type Message } from "../i18n/messages";
+
 /**
  * Why a query has no answer, in the terms Excel understands:
  * - "not_found": a name that matches nothing (→ #N/A, with suggestions);
@@ -7,16 +10,27 @@
 export type IomErrorKind = "not_found" | "no_figure" | "bad_argument";
 
 export class IomError extends Error {
+  /** What went wrong as data (a message code and its parameters), when the core wrote it so. */
+  readonly problem?: Message;
+
   constructor(
     readonly kind: IomErrorKind,
-    message: string,
+    /** A message code and its parameters (put into words in any language), or fixed English text. */
+    message: Message | string,
     /** The argument at fault ("place", "year"…), when there is one. */
     readonly argument?: string,
-    /** The closest valid names, best first. */
+    /** The closest valid names, best first (canonical English names). */
     readonly suggestions: readonly string[] = [],
   ) {
-    super(message);
+    // `message` stays English whatever the user's language: callers may match on it.
+    super(typeof message === "string" ? message : render(message, "en"));
     this.name = "IomError";
+    if (typeof message !== "string") this.problem = message;
+  }
+
+  /** The message in `lang` (English, French or Spanish), suggestions named in that language too. */
+  text(lang: Lang): string {
+    return this.problem ? render(this.problem, lang) : this.message;
   }
 }
 

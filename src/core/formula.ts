@@ -1,35 +1,63 @@
+import { msg, render, type Message } from "../i18n/messages";
+import { functionIdOf } from "../i18n/names";
 import type { Arg } from "./args";
 
 export interface ParsedFormula {
-  /** The function name without namespace, upper case ("STAFF"). */
+  /** The function id without namespace, upper case ("STAFF", also for =IOM.PERSONNEL or =IOM.PERSONAL). */
   name: string;
+  /** The name as the formula writes it, upper case ("PERSONNEL"): workbook files store the id. */
+  written: string;
   args: Arg[];
 }
 
+/** Why a formula could not be read: in English, and as a message to show in any language. */
+export interface FormulaError {
+  error: string;
+  problem: Message;
+}
+
+const TRUE_WORDS = new Set(["true", "vrai", "verdadero"]);
+const FALSE_WORDS = new Set(["false", "faux", "falso"]);
+
+/** The argument separator: ";" when the formula uses it outside text (French and Spanish Excel), else ",". */
+function separatorOf(body: string): "," | ";" {
+  let inText = false;
+  for (const c of body) {
+    if (c === '"') inText = !inText;
+    else if (c === ";" && !inText) return ";";
+  }
+  return ",";
+}
+
 /**
- * Parses one `=IOM.NAME(arg, …)` formula with literal arguments only: "text" (with ""
- * for a quote), numbers, TRUE/FALSE and empty arguments (which Excel passes as null).
- * Returns an error message instead of throwing, so callers decide how to report it.
+ * Parses one `=IOM.NAME(arg, …)` formula with literal arguments only: "text" (with "" for a
+ * quote), numbers, TRUE/FALSE and empty arguments (which Excel passes as null). The function may
+ * be named in English, French or Spanish (=IOM.PERSONNEL, =IOM.PERSONAL), and written as those
+ * Excel versions write it: arguments separated by ";", decimal commas (162,1), VRAI/FAUX,
+ * VERDADERO/FALSO. Returns an error instead of throwing, so callers decide how to report it.
  */
-export function parseFormula(input: string): ParsedFormula | { error: string } {
+export function parseFormula(input: string): ParsedFormula | FormulaError {
+  const fail = (problem: Message): FormulaError => ({ error: render(problem, "en"), problem });
   const s = input.trim().replace(/^=/, "");
   const head = /^(?:IOM\.)?([A-Za-z\u00C0-\u024F_.]+)\s*\(/i.exec(s);
-  if (!head || !s.endsWith(")")) return { error: `not a formula of the form =IOM.NAME(arguments): ${input}` };
-  const name = (head[1] ?? "").toUpperCase();
+  if (!head || !s.endsWith(")")) return fail(msg("formula_shape", { input }));
+  const written = (head[1] ?? "").toUpperCase();
+  const name = functionIdOf(written) ?? written;
   const body = s.slice(head[0].length, -1);
+  const sep = separatorOf(body);
   const args: Arg[] = [];
   let i = 0;
   const skipSpace = (): void => {
     while (i < body.length && /\s/.test(body[i] ?? "")) i++;
   };
-  if (body.trim() === "") return { name, args };
+  if (body.trim() === "") return { name, written, args };
   for (;;) {
     skipSpace();
     if (body[i] === '"') {
       let text = "";
       i++;
       for (;;) {
-        if (i >= body.length) return { error: `unterminated text in ${input}` };
+        if (i >= body.length) return fail(msg("formula_unterminated", { input }));
         if (body[i] === '"') {
           if (body[i + 1] === '"') {
             text += '"';
@@ -44,25 +72,26 @@ export function parseFormula(input: string): ParsedFormula | { error: string } {
       }
       args.push(text);
     } else {
-      const m = /^[^,]*/.exec(body.slice(i));
+      const m = (sep === ";" ? /^[^;]*/ : /^[^,]*/).exec(body.slice(i));
       const raw = (m?.[0] ?? "").trim();
       i += m?.[0].length ?? 0;
+      // With ";" between arguments, a comma is the decimal separator (French and Spanish Excel).
+      const number = sep === ";" ? raw.replace(",", ".") : raw;
       if (raw === "") args.push(null);
-      else if (/^(true|false)$/i.test(raw)) args.push(raw.toLowerCase() === "true");
-      else if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw)) args.push(Number(raw));
-      else
-        return {
-          error: `argument ${args.length + 1} of ${input}: "${raw}" is not a literal (use "text", a number, TRUE/FALSE or leave it empty)`,
-        };
+      else if (TRUE_WORDS.has(raw.toLowerCase())) args.push(true);
+      else if (FALSE_WORDS.has(raw.toLowerCase())) args.push(false);
+      else if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(number)) args.push(Number(number));
+      else return fail(msg("formula_literal", { position: args.length + 1, raw, input }));
     }
     skipSpace();
     if (i >= body.length) break;
-    if (body[i] !== ",") return { error: `expected , or ) after argument ${args.length} in ${input}` };
+    if (body[i] !== sep)
+      return fail(msg("formula_separator", { position: args.length, input, separator: sep }));
     i++;
     if (i >= body.length) {
       args.push(null);
       break;
     }
   }
-  return { name, args };
+  return { name, written, args };
 }

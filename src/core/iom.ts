@@ -1,3 +1,8 @@
+import { localName } from "../i18n/glossary";
+import type { Lang } from "../i18n/lang";
+import { msg } from "../i18n/messages";
+import { functionIdOf } from "../i18n/names";
+import { PROVENANCE_WORDS, noteIn } from "../i18n/provenance";
 import type { Answer, Provenance } from "./answer";
 import { flagArg, isBlank, nameArg, type Arg } from "./args";
 import { Dimension } from "./dimension";
@@ -43,7 +48,9 @@ export class Iom {
   readonly migrantsQuery: MigrantsQuery;
   readonly financeQuery: FinanceQuery;
   private readonly memo = new Map<string, Map<string, Outcome>>();
-  private readonly dimensions: Dimension<() => string[]>;
+  private readonly dimensions: Dimension<(lang: Lang) => string[]>;
+  /** The lookup behind each dimension that has one (all but year and function). */
+  private readonly lookups: Record<string, Dimension<unknown>>;
 
   constructor(edition: Edition) {
     this.index = new EditionIndex(edition);
@@ -51,7 +58,27 @@ export class Iom {
     this.staffQuery = new StaffQuery(this.index);
     this.migrantsQuery = new MigrantsQuery(this.index);
     this.financeQuery = new FinanceQuery(this.index);
-    const names = (d: Dimension<unknown>) => (): string[] => d.names();
+    const names =
+      (d: Dimension<unknown>) =>
+      (lang: Lang): string[] =>
+        d.names(lang);
+    const named = (dimension: string, list: () => readonly string[]) => (lang: Lang) =>
+      list().map((n) => localName(dimension, n, lang));
+    this.lookups = {
+      place: this.movementsQuery.place,
+      programme: this.movementsQuery.programme,
+      from: this.movementsQuery.from,
+      age_group: this.migrantsQuery.ageGroup,
+      gender: this.staffQuery.gender,
+      category: this.staffQuery.category,
+      location: this.staffQuery.location,
+      nationality: this.staffQuery.nationality,
+      item: this.financeQuery.item,
+      region: this.financeQuery.region,
+      service: this.financeQuery.service,
+      table: this.index.tables,
+      key: this.index.facts,
+    };
     this.dimensions = new Dimension("dimension", [
       { name: "place", aliases: ["destination", "places"], value: names(this.movementsQuery.place) },
       {
@@ -81,12 +108,16 @@ export class Iom {
       { name: "year", aliases: ["years"], value: () => ["2007", "2008", "2009", "2010", "2011"] },
       { name: "region", aliases: ["regions"], value: names(this.financeQuery.region) },
       { name: "service", aliases: ["services"], value: names(this.financeQuery.service) },
-      { name: "table", aliases: ["tables"], value: () => edition.tables.map((t) => t.number) },
+      {
+        name: "table",
+        aliases: ["tables"],
+        value: named("table", () => edition.tables.map((t) => t.number)),
+      },
       { name: "key", aliases: ["fact", "facts", "keys"], value: () => edition.facts.map((f) => f.key) },
       {
         name: "function",
         aliases: ["functions"],
-        value: () => [...VALUE_FUNCTIONS, "FACTS", "TABLE", "LIST", "SOURCE", "EDITION"],
+        value: named("function", () => [...VALUE_FUNCTIONS, "FACTS", "TABLE", "LIST", "SOURCE", "EDITION"]),
       },
     ]);
   }
@@ -145,11 +176,7 @@ export class Iom {
     return this.cached("FACT", [key], () => {
       const k = nameArg(key, "key", "legal.contracts_reviewed");
       if (k === undefined)
-        throw new IomError(
-          "bad_argument",
-          `key: a fact key is required (see IOM.FACTS("") for all ${this.edition.facts.length})`,
-          "key",
-        );
+        throw new IomError("bad_argument", msg("key_required", { count: this.edition.facts.length }), "key");
       return this.index.fact(k);
     });
   }
@@ -165,7 +192,7 @@ export class Iom {
     if (hits.length === 0) {
       throw new IomError(
         "not_found",
-        `search "${String(search)}": no fact matches every word; try fewer words, or IOM.FACTS("") for all`,
+        msg("no_fact_match", { search: String(search) }),
         "search",
         this.index.facts.suggest(String(search)),
       );
@@ -184,12 +211,7 @@ export class Iom {
     if (typeof table === "number" && Number.isInteger(table))
       return this.index.tables.resolve(`Table ${table}`).value;
     const name = nameArg(table, "table", "Table 5");
-    if (name === undefined)
-      throw new IomError(
-        "bad_argument",
-        `table: a table is required, e.g. "Table 5" (see IOM.LIST("table"))`,
-        "table",
-      );
+    if (name === undefined) throw new IomError("bad_argument", msg("table_required", {}), "table");
     return this.index.tables.resolve(name).value;
   }
 
@@ -197,15 +219,31 @@ export class Iom {
     return tableGrid(this.resolveTable(table), flagArg(headers ?? null, "headers", true)).cells;
   }
 
-  list(dimension: Arg): string[] {
+  /**
+   * The canonical (English) name a name in any language denotes in a dimension: "Femmes" and
+   * "Mujeres" are gender "F", "Terrain" location "Field". Throws like the functions do (not found,
+   * ambiguous); a dimension without names to resolve (year, function) gives the input back.
+   */
+  canonicalName(dimension: Arg, input: string): string {
+    const d = this.dimensions.resolve(nameArg(dimension, "dimension", "place") ?? "dimension").name;
+    const lookup = d === "dimension" ? this.dimensions : this.lookups[d];
+    return lookup ? lookup.resolve(input).name : input;
+  }
+
+  /**
+   * The valid names of a dimension (its canonical English names, or their French or Spanish
+   * names: each is accepted in every language), or the dimensions' names when `dimension` is blank.
+   */
+  list(dimension: Arg, lang: Lang = "en"): string[] {
     const name = nameArg(dimension, "dimension", "place");
-    if (name === undefined) return this.dimensions.names();
-    return this.dimensions.resolve(name).value();
+    if (name === undefined) return this.dimensions.names(lang);
+    return this.dimensions.resolve(name).value(lang);
   }
 
   /** Answers `=IOM.NAME(args)` for a value function (the same code the cells run). */
   answerOf(fn: string, args: readonly Arg[]): Answer {
-    const name = fn.toUpperCase().replace(/^=?IOM\./, "");
+    // "PERSONNEL" and "PERSONAL" are STAFF: the function names of every language.
+    const name = functionIdOf(fn) ?? fn.toUpperCase().replace(/^=?IOM\./, "");
     const [a, b, c, d] = args;
     switch (name) {
       case "MOVEMENTS":
@@ -223,11 +261,11 @@ export class Iom {
       default:
         throw new IomError(
           "not_found",
-          `function "${fn}" has no single value to trace — choose one of ${VALUE_FUNCTIONS.join(", ")}`,
+          msg("no_single_value", { fn, functions: VALUE_FUNCTIONS }),
           "function",
           this.dimensions
             .resolve("function")
-            .value()
+            .value("en")
             .filter((f) => normalizeName(f).startsWith(normalizeName(name).slice(0, 2))),
         );
     }
@@ -238,22 +276,23 @@ export class Iom {
    * its arguments after it, or a whole formula ('=IOM.STAFF("P-4","F")') on its own.
    */
   source(fn: Arg, ...args: Arg[]): string {
+    return this.sourceIn("en", fn, ...args);
+  }
+
+  /** IOM.SOURCE's line in `lang`: its wording and the report's places (Tableau 5); the report's own text stays English. */
+  sourceIn(lang: Lang, fn: Arg, ...args: Arg[]): string {
     const text = nameArg(fn, "function", "STAFF");
-    if (text === undefined)
-      throw new IomError(
-        "bad_argument",
-        `function: name the function to trace, e.g. "STAFF" (or give a whole formula)`,
-        "function",
-      );
+    if (text === undefined) throw new IomError("bad_argument", msg("function_required", {}), "function");
     let name = text;
     let callArgs = args;
     if (text.includes("(")) {
       const parsed = parseFormula(text);
-      if ("error" in parsed) throw new IomError("bad_argument", `function: ${parsed.error}`, "function");
+      if ("error" in parsed)
+        throw new IomError("bad_argument", msg("bad_formula", { problem: parsed.problem }), "function");
       name = parsed.name;
       callArgs = parsed.args;
     }
-    return describeProvenance(this.answerOf(name, callArgs), this.edition);
+    return describeProvenance(this.answerOf(name, callArgs), this.edition, lang);
   }
 
   editionLabel(): string {
@@ -261,21 +300,29 @@ export class Iom {
   }
 }
 
-/** A provenance as the one line of text IOM.SOURCE shows. */
-export function describeProvenance(answer: Answer, edition: Edition): string {
+/** Lines already written, per answer (the core memoises answers, so a recalculated IOM.SOURCE reuses its line). */
+const described = new WeakMap<Answer, Partial<Record<Lang, string>>>();
+
+/** A provenance as the one line of text IOM.SOURCE shows, worded in `lang`. */
+export function describeProvenance(answer: Answer, edition: Edition, lang: Lang = "en"): string {
+  let lines = described.get(answer);
+  if (!lines) described.set(answer, (lines = {}));
+  return (lines[lang] ??= provenanceLine(answer, edition, lang));
+}
+
+function provenanceLine(answer: Answer, edition: Edition, lang: Lang): string {
   const p: Provenance = answer.provenance;
+  const w = PROVENANCE_WORDS[lang];
+  const where = (place: string): string => localName("table", place, lang);
   const parts: string[] = [];
-  const head = p.kind === "fact" ? `${p.where}: ${p.title} (fact ${p.id})` : `${p.where} — ${p.title}`;
+  const head = p.kind === "fact" ? w.fact(p.where, p.title, p.id) : `${where(p.where)} — ${p.title}`;
   parts.push(head);
-  if (p.row || p.column) parts.push(`row ${p.row ?? "—"}, column ${p.column ?? "—"}`);
-  parts.push(
-    `${p.lines.length > 1 ? "lines" : "line"} ${p.lines.join(", ")} of ${edition.source.split("/").pop() ?? edition.source} (${edition.document})`,
-  );
-  if (p.qualifier)
-    parts.push(`qualifier: the report says "${p.qualifier}" ${answer.value.toLocaleString("en-US")}`);
-  for (const f of p.footnotes) parts.push(`footnote: ${f}`);
-  for (const a of p.alsoIn) parts.push(`also printed in ${a.where} (line ${a.line}) as ${a.value}`);
-  for (const d of p.discrepancies) parts.push(`discrepancy: ${d}`);
-  for (const n of p.notes) parts.push(`note: ${n}`);
+  if (p.row || p.column) parts.push(w.rowColumn(p.row ?? "—", p.column ?? "—"));
+  parts.push(w.lines(p.lines, edition.source.split("/").pop() ?? edition.source, edition.document));
+  if (p.qualifier) parts.push(w.qualifier(p.qualifier, answer.value));
+  for (const f of p.footnotes) parts.push(`${w.footnote}${f}`);
+  for (const a of p.alsoIn) parts.push(w.alsoIn(where(a.where), a.line, a.value));
+  for (const d of p.discrepancies) parts.push(`${w.discrepancy}${d}`);
+  for (const n of p.notes) parts.push(`${w.note}${noteIn(n, lang)}`);
   return parts.join("; ");
 }

@@ -1,4 +1,5 @@
 import { IomError } from "../core/errors";
+import { hostLanguage } from "../i18n/host";
 
 /** The error values the functions return: #N/A (no such name, no such figure) and #VALUE! (wrong kind). */
 export type ExcelErrorCode = "#N/A" | "#VALUE!";
@@ -33,9 +34,13 @@ export function excelError(code: ExcelErrorCode, message: string): ExcelError {
   return new OfflineExcelError(code, text);
 }
 
-/** Maps anything a query throws to the Excel error the cell shows; nothing else ever escapes. */
+/**
+ * Maps anything a query throws to the Excel error the cell shows; nothing else ever escapes. The
+ * message is in Excel's display language (English, French or Spanish).
+ */
 export function toExcelError(e: unknown): ExcelError {
-  if (e instanceof IomError) return excelError(e.kind === "bad_argument" ? "#VALUE!" : "#N/A", e.message);
+  if (e instanceof IomError)
+    return excelError(e.kind === "bad_argument" ? "#VALUE!" : "#N/A", e.text(hostLanguage()));
   // A bug, not bad input: still an error value in the cell, never an exception in Excel's face.
   return excelError("#VALUE!", `internal error: ${e instanceof Error ? e.message : String(e)}`);
 }

@@ -9,6 +9,7 @@
 import type { Answer } from "../core/answer";
 import { iom } from "../core/data";
 import { isMissing, type Grid } from "../core/grid";
+import { hostLanguage } from "../i18n/host";
 import { excelError, toExcelError, type ExcelError } from "./excel-error";
 
 /** The document symbol and year of the report every IOM.* function serves. */
@@ -159,8 +160,9 @@ export function table(
  */
 export function list(dimension?: string | number | boolean | null): string[][] {
   try {
+    // Names in Excel's display language; every language's names are accepted as arguments.
     return iom()
-      .list(dimension)
+      .list(dimension, hostLanguage())
       .map((n) => [n]);
   } catch (e) {
     throw toExcelError(e);
@@ -185,7 +187,7 @@ export function source(
   arg4?: string | number | boolean | null,
 ): string {
   try {
-    return iom().source(func, arg1, arg2, arg3, arg4);
+    return iom().sourceIn(hostLanguage(), func, arg1, arg2, arg3, arg4);
   } catch (e) {
     throw toExcelError(e);
   }

@@ -1,4 +1,6 @@
 import { parseFormula } from "../../core/formula";
+import { hostLanguage } from "../../i18n/host";
+import { msg, render } from "../../i18n/messages";
 import { isExcelError, toExcelError, type ExcelError } from "../../functions/excel-error";
 import * as functions from "../../functions/functions";
 import { EXIT, type Io } from "../io";
@@ -27,17 +29,20 @@ export const functionNames = (): string[] => Object.keys(BY_NAME);
 /** The outcome of one formula: a value, a spilled grid, or the Excel error it shows. */
 export type EvalResult = { value: Cell | Cell[][] } | { error: ExcelError };
 
-export function evaluate(formula: string): EvalResult {
+/**
+ * Evaluates one formula with the function code. `localized` accepts the French and Spanish
+ * function names (=IOM.PERSONNEL, as typed in French Excel); without it only the ids Excel stores
+ * in a workbook file (=IOM.STAFF) are functions, so `refresh` leaves any other name alone.
+ */
+export function evaluate(formula: string, options: { localized?: boolean } = {}): EvalResult {
   const parsed = parseFormula(formula);
-  if ("error" in parsed) return { error: { code: "#NAME?", message: parsed.error } };
-  const fn = BY_NAME[parsed.name];
+  // parseFormula reads French and Spanish names and separators too (=IOM.PERSONNEL("P-4";"Femmes")).
+  if ("error" in parsed)
+    return { error: { code: "#NAME?", message: render(parsed.problem, hostLanguage()) } };
+  const fn = options.localized || parsed.written === parsed.name ? BY_NAME[parsed.name] : undefined;
   if (!fn) {
-    return {
-      error: {
-        code: "#NAME?",
-        message: `unknown function IOM.${parsed.name} (known: ${functionNames().join(", ")})`,
-      },
-    };
+    const problem = msg("unknown_function", { name: parsed.written, known: functionNames() });
+    return { error: { code: "#NAME?", message: render(problem, hostLanguage()) } };
   }
   try {
     // Excel passes null for every argument left out at the end, too.
@@ -58,7 +63,7 @@ const cellText = (c: Cell): string =>
 export function runEval(formulas: string[], io: Io): number {
   let failed = false;
   for (const f of formulas) {
-    const r = evaluate(f);
+    const r = evaluate(f, { localized: true });
     if ("error" in r) {
       failed = true;
       io.out(`${r.error.code}\t${r.error.message ?? ""}\n`);

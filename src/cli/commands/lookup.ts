@@ -1,6 +1,10 @@
 /** The read-only commands: list, tables, table, facts, source. Each prints to `io` and returns an exit code. */
 import { iom } from "../../core/data";
 import { IomError } from "../../core/errors";
+import { CLI_LABELS } from "../../i18n/cli";
+import { localName } from "../../i18n/glossary";
+import { hostLanguage } from "../../i18n/host";
+import { formatNumber } from "../../i18n/lang";
 import { UserError } from "../errors";
 import { columns, tableText, type TableFormat } from "../formats";
 import { EXIT, type Io } from "../io";
@@ -9,8 +13,8 @@ import { sheetNameOf, tableNameOf } from "../xlsx/layout";
 /** The core's messages name the Excel functions; on the command line, name the commands. */
 const cliWording = (message: string): string =>
   message
-    .replace(/IOM\.LIST\("([^"]*)"\)/g, (_, d: string) => `\`iom list ${d}\``)
-    .replace(/IOM\.FACTS\(""\)/g, "`iom facts`");
+    .replace(/IOM\.LIST[EA]?\("([^"]*)"\)/g, (_, d: string) => `\`iom list ${d}\``)
+    .replace(/IOM\.(?:FACTS|CHIFFRES|CIFRAS)\(""\)/g, "`iom facts`");
 
 /** Runs `fn`, turning the core's typed errors into UserErrors with the documented exit codes. */
 export function withCore<T>(fn: () => T): T {
@@ -18,15 +22,17 @@ export function withCore<T>(fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof IomError)
-      throw new UserError(cliWording(e.message), e.kind === "bad_argument" ? EXIT.usage : EXIT.notFound);
+      throw new UserError(
+        cliWording(e.text(hostLanguage())),
+        e.kind === "bad_argument" ? EXIT.usage : EXIT.notFound,
+      );
     throw e;
   }
 }
 
 export function runList(dimension: string | undefined, io: Io): number {
-  const names = withCore(() => iom().list(dimension ?? null));
-  if (dimension === undefined)
-    io.out("Dimensions (list the valid names of one with `iom list DIMENSION`):\n");
+  const names = withCore(() => iom().list(dimension ?? null, hostLanguage()));
+  if (dimension === undefined) io.out(`${CLI_LABELS[hostLanguage()].dimensions}\n`);
   io.out(`${names.join("\n")}\n`);
   return EXIT.ok;
 }
@@ -50,8 +56,14 @@ export function runTables(opts: { json?: boolean }, io: Io): number {
   }
   io.out(
     columns([
-      ["id", "table", "rows×cols", "unit", "title"],
-      ...tables.map((t) => [t.id, t.number, `${t.rows.length}×${t.columns.length}`, t.unit, t.title]),
+      CLI_LABELS[hostLanguage()].tablesColumns,
+      ...tables.map((t) => [
+        t.id,
+        localName("table", t.number, hostLanguage()),
+        `${t.rows.length}×${t.columns.length}`,
+        t.unit,
+        t.title,
+      ]),
     ]),
   );
   return EXIT.ok;
@@ -71,10 +83,10 @@ export function runFacts(search: string | undefined, opts: { json?: boolean }, i
   }
   io.out(
     columns([
-      ["key", "value", "unit", "¶", "label"],
+      CLI_LABELS[hostLanguage()].factsColumns,
       ...facts.map((f) => [
         f.key,
-        `${f.qualifier ? `${f.qualifier} ` : ""}${f.value.toLocaleString("en-US")}`,
+        `${f.qualifier ? `${f.qualifier} ` : ""}${formatNumber(f.value, hostLanguage())}`,
         f.unit,
         String(f.paragraph),
         f.label,
@@ -87,7 +99,7 @@ export function runFacts(search: string | undefined, opts: { json?: boolean }, i
 export function runSource(formula: string[], io: Io): number {
   // `iom source STAFF P-4 F` and `iom source '=IOM.STAFF("P-4","F")'` both work.
   const [first = "", ...rest] = formula;
-  const line = withCore(() => (rest.length > 0 ? iom().source(first, ...rest) : iom().source(first)));
+  const line = withCore(() => iom().sourceIn(hostLanguage(), first, ...rest));
   io.out(`${line}\n`);
   return EXIT.ok;
 }

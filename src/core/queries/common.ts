@@ -1,5 +1,6 @@
 import type { Answer, Provenance } from "../answer";
 import type { CellRef, EditionIndex } from "../edition";
+import type { Message } from "../../i18n/messages";
 import { IomError } from "../errors";
 
 /** Joins several cells the report's structure adds up (HQ = HQ F + HQ M…) into one answer. */
@@ -74,4 +75,4 @@ export function tryAnswer(f: () => Answer): Answer | undefined {
   }
 }
 
-export const noFigure = (message: string): IomError => new IomError("no_figure", message);
+export const noFigure = (message: Message): IomError => new IomError("no_figure", message);

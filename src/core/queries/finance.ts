@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/messages";
 import type { Answer } from "../answer";
 import { isAll, nameArg, yearArg, type Arg } from "../args";
 import { Dimension, type Named } from "../dimension";
@@ -116,9 +117,7 @@ export class FinanceQuery {
     const refs = item.cells.get(year);
     if (!refs) {
       const years = [...item.cells.keys()].sort();
-      throw noFigure(
-        `the report gives expenditure for ${item.name} for ${years.join(" and ")} only, not ${year}`,
-      );
+      throw noFigure(msg("expenditure_years", { item: item.name, years, year }));
     }
     return mostPrecise(refs.map((r) => this.index.cell(r)));
   }

@@ -1,6 +1,8 @@
+import { msg, render, type Message } from "../../i18n/messages";
 import type { Answer } from "../answer";
 import { isAll, nameArg, type Arg } from "../args";
-import { countryAliases, countryNamed } from "../countries";
+import { translations } from "../../i18n/glossary";
+import { countryAliases, countryNamed, countryTranslations } from "../countries";
 import { Dimension, type Named } from "../dimension";
 import type { CellRef, EditionIndex } from "../edition";
 import { normalizeName } from "../normalize";
@@ -12,7 +14,7 @@ type Place =
   | { kind: "all" }
   | { kind: "t2"; column: string }
   | { kind: "t1"; column: string }
-  | { kind: "fact"; key: string; why: string };
+  | { kind: "fact"; key: string; why: Message };
 
 /** A Table 2 programme (its rows share a key prefix) or a service classification (several programmes). */
 interface Programme {
@@ -35,12 +37,8 @@ interface From {
 }
 
 /** Places outside Tables 1–2 that the report gives a narrative movement figure for. */
-const NARRATIVE_PLACES: { name: string; key: string; why: string }[] = [
-  {
-    name: "Libya",
-    key: "libya.migrants_repatriated",
-    why: "Libya is not a destination in Tables 1–2 (IOM moved people out of Libya in 2011); this is the report's narrative figure for migrants repatriated in the Libya crisis operation",
-  },
+const NARRATIVE_PLACES: { name: string; key: string; why: Message }[] = [
+  { name: "Libya", key: "libya.migrants_repatriated", why: msg("libya_not_destination", {}) },
 ];
 
 const T1 = "table1";
@@ -62,12 +60,17 @@ export class MovementsQuery {
     this.t1 = index.table(T1);
     this.t2 = index.table(T2);
     this.t3 = index.table(T3);
-    this.place = new Dimension("place", this.placeEntries());
+    const countries = new Set<string>();
+    this.place = new Dimension("place", this.placeEntries(countries), (name) => [
+      ...translations("place", name),
+      ...(countries.has(name) ? countryTranslations(name) : []),
+    ]);
     this.programme = new Dimension("programme", this.programmeEntries());
     this.from = new Dimension("from", this.fromEntries());
   }
 
-  private placeEntries(): Named<Place>[] {
+  /** The places; `countries` collects the names that are countries (named in French and Spanish too). */
+  private placeEntries(countries: Set<string>): Named<Place>[] {
     const out: Named<Place>[] = [
       { name: "All", aliases: ["Total", "Grand total", "World", "Total migrants"], value: { kind: "all" } },
     ];
@@ -79,6 +82,7 @@ export class MovementsQuery {
         ? [`Other ${c.label}`, `Other countries in the ${c.label}`]
         : countryAliases(c.label);
       if (c.label.startsWith("Kosovo")) aliases.push("Kosovo");
+      if (!isOther) countries.add(name);
       out.push({ name, aliases, value: { kind: "t2", column: c.key } });
     }
     for (const c of this.t1.columns) {
@@ -91,6 +95,7 @@ export class MovementsQuery {
       });
     }
     for (const p of NARRATIVE_PLACES) {
+      countries.add(p.name);
       out.push({
         name: p.name,
         aliases: countryAliases(p.name),
@@ -201,11 +206,10 @@ export class MovementsQuery {
 
     if (place.kind === "fact") {
       if (programme || from)
-        throw noFigure(
-          `place "${placeName}": ${place.why}; it has no breakdown by programme or departure region`,
-        );
+        throw noFigure(msg("narrative_no_breakdown", { input: placeName as string, why: place.why }));
       const a = this.index.fact(place.key);
-      return { value: a.value, provenance: { ...a.provenance, notes: [place.why, ...a.provenance.notes] } };
+      const why = render(place.why, "en");
+      return { value: a.value, provenance: { ...a.provenance, notes: [why, ...a.provenance.notes] } };
     }
     if (from?.t3Region !== undefined && !from.t1Row && !from.t2Region)
       return this.byBudgetaryRegion(place, programme, from);
@@ -218,9 +222,7 @@ export class MovementsQuery {
     if (hit) return hit.value;
     const country = countryNamed(name);
     if (country) {
-      throw noFigure(
-        `place "${name}": ${country} is not among the destination countries Table 2 lists; its movements are counted in the "Other countries in …" columns (see IOM.LIST("place"))`,
-      );
+      throw noFigure(msg("not_destination", { input: name, country }));
     }
     return this.place.resolve(name).value;
   }
@@ -232,14 +234,9 @@ export class MovementsQuery {
     placeName: string,
   ): Answer {
     if (programme) {
-      throw noFigure(
-        `the report does not break down movements to ${placeName} by programme: Table 1 (regions/areas) has no programmes, and Table 2 breaks programmes down by destination country only`,
-      );
+      throw noFigure(msg("no_programme_breakdown", { place: placeName }));
     }
-    if (from && !from.t1Row)
-      throw noFigure(
-        `from "${from.name}" is not a region/area of departure in Table 1, which gives movements to ${placeName}`,
-      );
+    if (from && !from.t1Row) throw noFigure(msg("from_not_t1", { from: from.name, place: placeName }));
     return this.index.cell(this.index.ref(T1, from?.t1Row ?? "grand_total", column));
   }
 
@@ -255,9 +252,7 @@ export class MovementsQuery {
       return this.index.cell(this.index.ref(T1, from.t1Row, "total_migrants"));
     }
     if (!from.t2Region) {
-      throw noFigure(
-        `from "${from.name}" is not a region of departure in Table 2, which breaks movements down by programme and destination country`,
-      );
+      throw noFigure(msg("from_not_t2", { from: from.name }));
     }
     const prefixes = programme ? programme.programmes : this.allProgrammePrefixes();
     const rows = this.t2.rows.filter(
@@ -268,7 +263,7 @@ export class MovementsQuery {
     );
     if (rows.length === 0) {
       throw noFigure(
-        `Table 2 has no row for departures from ${from.name}${programme ? ` under ${programme.name}` : ""}`,
+        msg("t2_no_row", { from: from.name, ...(programme ? { programme: programme.name } : {}) }),
       );
     }
     const what = `${from.name} departures${programme ? ` under ${programme.name}` : " across all programmes"}`;
@@ -295,9 +290,7 @@ export class MovementsQuery {
 
   private byBudgetaryRegion(place: Place, programme: Programme | undefined, from: From): Answer {
     if (place.kind !== "all") {
-      throw noFigure(
-        `Table 3 gives movements by budgetary region (${from.name}) and service only, not by destination`,
-      );
+      throw noFigure(msg("t3_no_destination", { from: from.name }));
     }
     const region = from.t3Region as string;
     if (!programme) return this.index.cell(this.index.ref(T3, `${region}_total`, "total_migrants"));
@@ -305,7 +298,7 @@ export class MovementsQuery {
       (r) => r.key.startsWith(`${region}.`) && programme.programmes.includes(r.key.slice(region.length + 1)),
     );
     if (rows.length === 0)
-      throw noFigure(`Table 3 prints no ${programme.name} movements for the ${from.name} budgetary region`);
+      throw noFigure(msg("t3_no_programme", { programme: programme.name, from: from.name }));
     return sumOf(
       this.index,
       rows.map((r) => this.index.ref(T3, r.key, "total_migrants")),

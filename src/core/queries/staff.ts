@@ -1,6 +1,7 @@
+import { msg } from "../../i18n/messages";
 import type { Answer } from "../answer";
 import { isAll, nameArg, type Arg } from "../args";
-import { countryAliases, countryNamed } from "../countries";
+import { countryAliases, countryNamed, countryTranslations, isoCodeOf } from "../countries";
 import { Dimension, type Named } from "../dimension";
 import type { CellRef, EditionIndex } from "../edition";
 import { mostPrecise, noFigure, sumOf } from "./common";
@@ -15,6 +16,12 @@ type Location = "hq" | "field";
  */
 type Category =
   { kind: "officials"; row: string } | { kind: "employees"; group: "all" | "gs" | "no" } | { kind: "all" };
+
+/** A nationality's rows in Table 6 (officials) and Table 7 (employees), which may spell it differently. */
+interface Nationality {
+  t6?: string;
+  t7?: string;
+}
 
 const T5 = "table5";
 const T6 = "table6";
@@ -36,7 +43,7 @@ export class StaffQuery {
   readonly category: Dimension<Category>;
   readonly gender = new Dimension("gender", GENDERS);
   readonly location = new Dimension("location", LOCATIONS);
-  readonly nationality: Dimension<string>;
+  readonly nationality: Dimension<Nationality>;
 
   constructor(private readonly index: EditionIndex) {
     const t5 = index.table(T5);
@@ -74,18 +81,20 @@ export class StaffQuery {
       },
       { name: "All", aliases: ["Total", "Staff", "All staff", "Everyone"], value: { kind: "all" } },
     ]);
-    const countries = new Map<string, string>();
-    for (const id of [T6, T7]) {
-      for (const r of index.table(id).rows) if (r.key !== "total") countries.set(r.key, r.label);
+    // One entry per country: Table 7 spells "The former Yugoslav Republic of Macedonia" in full
+    // where Table 6 abbreviates it, and both name one nationality.
+    const countries = new Map<string, { name: string; aliases: string[]; value: Nationality }>();
+    for (const id of [T6, T7] as const) {
+      for (const r of index.table(id).rows) {
+        if (r.key === "total") continue;
+        const group = isoCodeOf(r.label) ?? r.key;
+        const c = countries.get(group) ?? { name: r.label, aliases: countryAliases(r.label), value: {} };
+        c.aliases.push(r.key, r.label);
+        c.value[id === T6 ? "t6" : "t7"] = r.key;
+        countries.set(group, c);
+      }
     }
-    this.nationality = new Dimension(
-      "nationality",
-      [...countries].map(([key, label]) => ({
-        name: label,
-        aliases: [key, ...countryAliases(label)],
-        value: key,
-      })),
-    );
+    this.nationality = new Dimension("nationality", [...countries.values()], countryTranslations);
   }
 
   answer(categoryArg: Arg, genderArg: Arg, locationArg: Arg, nationalityArg: Arg): Answer {
@@ -113,14 +122,11 @@ export class StaffQuery {
     }
   }
 
-  private resolveNationality(name: string): string {
+  private resolveNationality(name: string): Nationality {
     const hit = this.nationality.find(name);
     if (hit) return hit.value;
     const country = countryNamed(name);
-    if (country)
-      throw noFigure(
-        `nationality "${name}": Tables 6 and 7 list no staff member of ${country}'s nationality`,
-      );
+    if (country) throw noFigure(msg("nationality_none", { input: name, country }));
     return this.nationality.resolve(name).value;
   }
 
@@ -167,9 +173,7 @@ export class StaffQuery {
     location: Location | undefined,
   ): Answer {
     if (group !== "all" && location === "hq") {
-      throw noFigure(
-        `the report splits employees into General Service and National Officers only in the field (Table 7); Headquarters employees are counted together`,
-      );
+      throw noFigure(msg("employees_split_hq", {}));
     }
     const places =
       group === "all"
@@ -213,25 +217,20 @@ export class StaffQuery {
     category: Category,
     gender: Gender | undefined,
     location: Location | undefined,
-    nationality: string,
+    nationality: Nationality,
   ): Answer {
-    const name = this.nationality.entries.find((e) => e.value === nationality)?.name ?? nationality;
+    const name = this.nationality.entries.find((e) => e.value === nationality)?.name ?? "";
+    const { t6, t7 } = nationality;
     const officials = (): Answer => {
-      if (gender)
-        throw noFigure(
-          `the report does not break down officials by both nationality and gender (Table 6 has no gender, Table 5 no nationality)`,
-        );
-      if (location)
-        throw noFigure(
-          `the report does not break down officials by both nationality and location (Table 6 has no location, Table 5 no nationality)`,
-        );
+      if (gender) throw noFigure(msg("officials_nationality_gender", {}));
+      if (location) throw noFigure(msg("officials_nationality_location", {}));
       const row = category.kind === "officials" ? category.row : "total";
-      if (!this.hasRow(T6, nationality)) throw noFigure(`Table 6 lists no official of ${name}'s nationality`);
-      return this.index.cell(this.index.ref(T6, nationality, row));
+      if (!t6) throw noFigure(msg("t6_no_official", { nationality: name }));
+      return this.index.cell(this.index.ref(T6, t6, row));
     };
     const employees = (group: "all" | "gs" | "no"): Answer => {
-      if (!this.hasRow(T7, nationality)) throw noFigure(`Table 7 lists no employee of ${name}'s nationality`);
-      return this.table7Row(nationality, group, gender, location);
+      if (!t7) throw noFigure(msg("t7_no_employee", { nationality: name }));
+      return this.table7Row(t7, group, gender, location);
     };
     switch (category.kind) {
       case "officials":
@@ -240,13 +239,11 @@ export class StaffQuery {
         return employees(category.group);
       case "all": {
         if (gender || location) {
-          throw noFigure(
-            `the report does not break down all staff by nationality and ${gender ? "gender" : "location"}: officials by nationality (Table 6) have neither`,
-          );
+          throw noFigure(msg("all_staff_nationality", { by: gender ? "gender" : "location" }));
         }
         const refs: CellRef[] = [];
-        if (this.hasRow(T6, nationality)) refs.push(this.index.ref(T6, nationality, "total"));
-        if (this.hasRow(T7, nationality)) refs.push(this.index.ref(T7, nationality, "total"));
+        if (t6) refs.push(this.index.ref(T6, t6, "total"));
+        if (t7) refs.push(this.index.ref(T7, t7, "total"));
         return sumOf(
           this.index,
           refs,
@@ -254,9 +251,5 @@ export class StaffQuery {
         );
       }
     }
-  }
-
-  private hasRow(table: string, key: string): boolean {
-    return this.index.table(table).rows.some((r) => r.key === key);
   }
 }

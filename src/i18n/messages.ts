@@ -1,0 +1,355 @@
+/**
+ * The query core's messages in English, French and Spanish. An error carries a code and its
+ * parameters (names in their canonical English form, as the core knows them); it is put into
+ * words only when shown, in the language of whoever reads it. The French and Spanish catalogs
+ * are typed against the same parameters, so a missing message is a compile error.
+ *
+ * Parts that come from the report itself (row and column labels, footnotes, the reason a cell
+ * is undetermined) stay in English: the data is the English edition of MC/2346.
+ */
+import { localName } from "./glossary";
+import { formatNumber, type Lang } from "./lang";
+import { argumentName, functionName } from "./names";
+
+/** The parameters of each message. Names are canonical English names of the argument noted. */
+export interface MessageParams {
+  not_found: { argument: string; input: string; suggestions: readonly string[] };
+  ambiguous: { argument: string; input: string; names: readonly string[] };
+  expected_name: { argument: string; example: string; got: number | boolean };
+  too_long: { argument: string; head: string };
+  year_range: { argument: string; first: number; last: number; got: string | number | boolean };
+  expected_flag: { argument: string; got: string | number | boolean };
+  key_required: { count: number };
+  no_fact_match: { search: string };
+  table_required: Record<string, never>;
+  no_single_value: { fn: string; functions: readonly string[] };
+  function_required: Record<string, never>;
+  bad_formula: { problem: Message };
+  formula_shape: { input: string };
+  unknown_function: { name: string; known: readonly string[] };
+  formula_unterminated: { input: string };
+  formula_literal: { position: number; raw: string; input: string };
+  formula_separator: { position: number; input: string; separator: string };
+  undetermined: {
+    table: string;
+    row: string;
+    column: string;
+    reason: string;
+    combined?: { parts: readonly string[]; value: number; line: number };
+  };
+  narrative_no_breakdown: { input: string; why: Message };
+  libya_not_destination: Record<string, never>;
+  not_destination: { input: string; country: string };
+  no_programme_breakdown: { place: string };
+  from_not_t1: { from: string; place: string };
+  from_not_t2: { from: string };
+  t2_no_row: { from: string; programme?: string };
+  t3_no_destination: { from: string };
+  t3_no_programme: { from: string; programme: string };
+  expenditure_years: { item: string; years: readonly number[]; year: number };
+  nationality_none: { input: string; country: string };
+  employees_split_hq: Record<string, never>;
+  officials_nationality_gender: Record<string, never>;
+  officials_nationality_location: Record<string, never>;
+  t6_no_official: { nationality: string };
+  t7_no_employee: { nationality: string };
+  all_staff_nationality: { by: "gender" | "location" };
+}
+
+export type MessageCode = keyof MessageParams;
+
+/** A message as data: its code and parameters, put into words by `render`. */
+export type Message = { [C in MessageCode]: { code: C; params: MessageParams[C] } }[MessageCode];
+
+/** Builds a message, checking its parameters against its code. */
+export const msg = <C extends MessageCode>(
+  code: C,
+  params: MessageParams[C],
+): { code: C; params: MessageParams[C] } => ({
+  code,
+  params,
+});
+
+/** What a template needs to name things in its language. */
+interface Words {
+  /** An argument's name ("gender" → "sexe"). */
+  arg: (argument: string) => string;
+  /** A value's name in the argument's dimension ("from", "Africa" → "Afrique"). */
+  v: (argument: string, english: string) => string;
+  /** A function as a formula names it ("LIST" → "IOM.LISTE"). */
+  fn: (id: string) => string;
+  /** Quoted names joined by "or" in the language. */
+  or: (argument: string, names: readonly string[]) => string;
+  num: (n: number) => string;
+  /** Another message, in the same language. */
+  render: (m: Message) => string;
+  /** A value as the user gave it: text quoted, TRUE/FALSE in the language. */
+  got: (v: string | number | boolean) => string;
+}
+
+type Catalog = { [C in MessageCode]: (p: MessageParams[C], w: Words) => string };
+
+const q = (s: string): string => `"${s}"`;
+
+const en: Catalog = {
+  not_found: (p, w) =>
+    `${p.argument} "${p.input}" not found — ${
+      p.suggestions.length > 0
+        ? `did you mean ${w.or(p.argument, p.suggestions)}?`
+        : `valid names: see ${w.fn("LIST")}("${p.argument}")`
+    }`,
+  ambiguous: (p, w) => `${p.argument} "${p.input}" is ambiguous: it could be ${w.or(p.argument, p.names)}`,
+  expected_name: (p) =>
+    `${p.argument}: expected a name such as "${p.example}", got the ${typeof p.got} ${String(p.got)}`,
+  too_long: (p) => `${p.argument} "${p.head}…" not found: no name of the report is that long`,
+  year_range: (p, w) => `${p.argument}: the report covers ${p.first} to ${p.last}; got ${w.got(p.got)}`,
+  expected_flag: (p, w) => `${p.argument}: expected TRUE or FALSE, got ${w.got(p.got)}`,
+  key_required: (p, w) => `key: a fact key is required (see ${w.fn("FACTS")}("") for all ${p.count})`,
+  no_fact_match: (p, w) =>
+    `search "${p.search}": no fact matches every word; try fewer words, or ${w.fn("FACTS")}("") for all`,
+  table_required: (_, w) => `table: a table is required, e.g. "Table 5" (see ${w.fn("LIST")}("table"))`,
+  no_single_value: (p) =>
+    `function "${p.fn}" has no single value to trace — choose one of ${p.functions.join(", ")}`,
+  function_required: () => `function: name the function to trace, e.g. "STAFF" (or give a whole formula)`,
+  bad_formula: (p, w) => `function: ${w.render(p.problem)}`,
+  formula_shape: (p) => `not a formula of the form =IOM.NAME(arguments): ${p.input}`,
+  unknown_function: (p) => `unknown function IOM.${p.name} (known: ${p.known.join(", ")})`,
+  formula_unterminated: (p) => `unterminated text in ${p.input}`,
+  formula_literal: (p) =>
+    `argument ${p.position} of ${p.input}: "${p.raw}" is not a literal (use "text", a number, TRUE/FALSE or leave it empty)`,
+  formula_separator: (p) => `expected ${p.separator} or ) after argument ${p.position} in ${p.input}`,
+  undetermined: (p) =>
+    `${p.table}, ${p.row} / ${p.column}: undetermined — ${p.reason}.${
+      p.combined
+        ? ` The certain combined figure of ${p.combined.parts.join(" + ")} is ${p.combined.value} (line ${p.combined.line}).`
+        : ""
+    }`,
+  narrative_no_breakdown: (p, w) =>
+    `place "${p.input}": ${w.render(p.why)}; it has no breakdown by programme or departure region`,
+  libya_not_destination: () =>
+    "Libya is not a destination in Tables 1–2 (IOM moved people out of Libya in 2011); this is the report's narrative figure for migrants repatriated in the Libya crisis operation",
+  not_destination: (p) =>
+    `place "${p.input}": ${p.country} is not among the destination countries Table 2 lists; its movements are counted in the "Other countries in …" columns (see IOM.LIST("place"))`,
+  no_programme_breakdown: (p) =>
+    `the report does not break down movements to ${p.place} by programme: Table 1 (regions/areas) has no programmes, and Table 2 breaks programmes down by destination country only`,
+  from_not_t1: (p) =>
+    `from "${p.from}" is not a region/area of departure in Table 1, which gives movements to ${p.place}`,
+  from_not_t2: (p) =>
+    `from "${p.from}" is not a region of departure in Table 2, which breaks movements down by programme and destination country`,
+  t2_no_row: (p) =>
+    `Table 2 has no row for departures from ${p.from}${p.programme ? ` under ${p.programme}` : ""}`,
+  t3_no_destination: (p) =>
+    `Table 3 gives movements by budgetary region (${p.from}) and service only, not by destination`,
+  t3_no_programme: (p) => `Table 3 prints no ${p.programme} movements for the ${p.from} budgetary region`,
+  expenditure_years: (p) =>
+    `the report gives expenditure for ${p.item} for ${p.years.join(" and ")} only, not ${p.year}`,
+  nationality_none: (p) =>
+    `nationality "${p.input}": Tables 6 and 7 list no staff member of ${p.country}'s nationality`,
+  employees_split_hq: () =>
+    "the report splits employees into General Service and National Officers only in the field (Table 7); Headquarters employees are counted together",
+  officials_nationality_gender: () =>
+    "the report does not break down officials by both nationality and gender (Table 6 has no gender, Table 5 no nationality)",
+  officials_nationality_location: () =>
+    "the report does not break down officials by both nationality and location (Table 6 has no location, Table 5 no nationality)",
+  t6_no_official: (p) => `Table 6 lists no official of ${p.nationality}'s nationality`,
+  t7_no_employee: (p) => `Table 7 lists no employee of ${p.nationality}'s nationality`,
+  all_staff_nationality: (p) =>
+    `the report does not break down all staff by nationality and ${p.by}: officials by nationality (Table 6) have neither`,
+};
+
+const fr: Catalog = {
+  not_found: (p, w) =>
+    `${w.arg(p.argument)} "${p.input}" introuvable — ${
+      p.suggestions.length > 0
+        ? `vouliez-vous dire ${w.or(p.argument, p.suggestions)} ?`
+        : `noms valides : voir ${w.fn("LIST")}("${w.arg(p.argument)}")`
+    }`,
+  ambiguous: (p, w) =>
+    `${w.arg(p.argument)} "${p.input}" est ambigu : ce peut être ${w.or(p.argument, p.names)}`,
+  expected_name: (p, w) =>
+    `${w.arg(p.argument)} : un nom est attendu, par exemple "${w.v(p.argument, p.example)}", et non ${
+      typeof p.got === "number" ? "le nombre" : "la valeur logique"
+    } ${w.got(p.got)}`,
+  too_long: (p, w) => `${w.arg(p.argument)} "${p.head}…" introuvable : aucun nom du rapport n'est aussi long`,
+  year_range: (p, w) =>
+    `${w.arg(p.argument)} : le rapport couvre les années ${p.first} à ${p.last} ; reçu ${w.got(p.got)}`,
+  expected_flag: (p, w) => `${w.arg(p.argument)} : VRAI ou FAUX attendu ; reçu ${w.got(p.got)}`,
+  key_required: (p, w) =>
+    `${w.arg("key")} : une clé de chiffre est requise (voir ${w.fn("FACTS")}("") pour les ${w.num(p.count)} chiffres)`,
+  no_fact_match: (p, w) =>
+    `${w.arg("search")} "${p.search}" : aucun chiffre ne contient tous ces mots ; essayez avec moins de mots, ou ${w.fn("FACTS")}("") pour tous`,
+  table_required: (_, w) =>
+    `${w.arg("table")} : un tableau est requis, par exemple "Tableau 5" (voir ${w.fn("LIST")}("${w.arg("table")}"))`,
+  no_single_value: (p, w) =>
+    `la fonction "${p.fn}" ne donne pas une valeur unique dont on puisse citer la source — choisissez parmi ${p.functions.map(w.fn).join(", ")}`,
+  function_required: (_, w) =>
+    `${w.arg("function")} : indiquez la fonction dont citer la source, par exemple "${w.fn("STAFF").slice(4)}" (ou une formule entière)`,
+  bad_formula: (p, w) => `${w.arg("function")} : ${w.render(p.problem)}`,
+  formula_shape: (p) => `ce n'est pas une formule de la forme =IOM.NOM(arguments) : ${p.input}`,
+  unknown_function: (p, w) => `fonction inconnue IOM.${p.name} (connues : ${p.known.map(w.fn).join(", ")})`,
+  formula_unterminated: (p) => `texte non terminé dans ${p.input}`,
+  formula_literal: (p) =>
+    `argument ${p.position} de ${p.input} : "${p.raw}" n'est pas une valeur littérale (utilisez "du texte", un nombre, VRAI/FAUX ou laissez-le vide)`,
+  formula_separator: (p) => `${p.separator} ou ) attendu après l'argument ${p.position} dans ${p.input}`,
+  undetermined: (p, w) =>
+    `${w.v("table", p.table)}, ${p.row} / ${p.column} : valeur indéterminée — ${p.reason}.${
+      p.combined
+        ? ` Le chiffre combiné certain de ${p.combined.parts.join(" + ")} est ${w.num(p.combined.value)} (ligne ${p.combined.line}).`
+        : ""
+    }`,
+  narrative_no_breakdown: (p, w) =>
+    `${w.arg("place")} "${p.input}" : ${w.render(p.why)} ; ce chiffre n'est ventilé ni par programme ni par région de départ`,
+  libya_not_destination: () =>
+    "la Libye n'est pas une destination dans les tableaux 1 et 2 (l'OIM a fait sortir des personnes de Libye en 2011) ; c'est le chiffre que le rapport donne dans son texte pour les migrants rapatriés lors de l'opération liée à la crise libyenne",
+  not_destination: (p, w) =>
+    `${w.arg("place")} "${p.input}" : ${w.v("country", p.country)} ne fait pas partie des pays de destination du tableau 2 ; ses mouvements sont comptés dans les colonnes "Autres pays …" (voir ${w.fn("LIST")}("${w.arg("place")}"))`,
+  no_programme_breakdown: (p) =>
+    `le rapport ne ventile pas les mouvements vers "${p.place}" par programme : le tableau 1 (régions/zones) n'a pas de programmes, et le tableau 2 ne ventile les programmes que par pays de destination`,
+  from_not_t1: (p, w) =>
+    `${w.arg("from")} "${w.v("from", p.from)}" n'est pas une région/zone de départ du tableau 1, qui donne les mouvements vers "${p.place}"`,
+  from_not_t2: (p, w) =>
+    `${w.arg("from")} "${w.v("from", p.from)}" n'est pas une région de départ du tableau 2, qui ventile les mouvements par programme et pays de destination`,
+  t2_no_row: (p, w) =>
+    `le tableau 2 n'a pas de ligne pour la région de départ "${w.v("from", p.from)}"${p.programme ? ` et le programme "${w.v("programme", p.programme)}"` : ""}`,
+  t3_no_destination: (p, w) =>
+    `le tableau 3 donne les mouvements par région budgétaire (${w.v("from", p.from)}) et par service seulement, pas par destination`,
+  t3_no_programme: (p, w) =>
+    `le tableau 3 n'indique aucun mouvement pour le programme "${w.v("programme", p.programme)}" dans la région budgétaire "${w.v("from", p.from)}"`,
+  expenditure_years: (p, w) =>
+    `le rapport ne donne les dépenses du poste "${w.v("item", p.item)}" que pour ${p.years.join(" et ")}, pas pour ${p.year}`,
+  nationality_none: (p, w) =>
+    `${w.arg("nationality")} "${p.input}" : les tableaux 6 et 7 ne comptent aucun membre du personnel de cette nationalité (${w.v("country", p.country)})`,
+  employees_split_hq: () =>
+    "le rapport ne distingue Services généraux et Administrateurs nationaux que sur le terrain (tableau 7) ; les employés du Siège sont comptés ensemble",
+  officials_nationality_gender: () =>
+    "le rapport ne ventile pas les fonctionnaires à la fois par nationalité et par sexe (le tableau 6 n'a pas de sexe, le tableau 5 pas de nationalité)",
+  officials_nationality_location: () =>
+    "le rapport ne ventile pas les fonctionnaires à la fois par nationalité et par lieu d'affectation (le tableau 6 n'a pas de lieu d'affectation, le tableau 5 pas de nationalité)",
+  t6_no_official: (p, w) =>
+    `le tableau 6 ne compte aucun fonctionnaire de cette nationalité (${w.v("nationality", p.nationality)})`,
+  t7_no_employee: (p, w) =>
+    `le tableau 7 ne compte aucun employé de cette nationalité (${w.v("nationality", p.nationality)})`,
+  all_staff_nationality: (p) =>
+    `le rapport ne ventile pas l'ensemble du personnel par nationalité et par ${p.by === "gender" ? "sexe" : "lieu d'affectation"} : les fonctionnaires par nationalité (tableau 6) n'ont ni l'un ni l'autre`,
+};
+
+const es: Catalog = {
+  not_found: (p, w) =>
+    `${w.arg(p.argument)} "${p.input}" no encontrado — ${
+      p.suggestions.length > 0
+        ? `¿quiso decir ${w.or(p.argument, p.suggestions)}?`
+        : `nombres válidos: vea ${w.fn("LIST")}("${w.arg(p.argument)}")`
+    }`,
+  ambiguous: (p, w) => `${w.arg(p.argument)} "${p.input}" es ambiguo: puede ser ${w.or(p.argument, p.names)}`,
+  expected_name: (p, w) =>
+    `${w.arg(p.argument)}: se esperaba un nombre, por ejemplo "${w.v(p.argument, p.example)}", no ${
+      typeof p.got === "number" ? "el número" : "el valor lógico"
+    } ${w.got(p.got)}`,
+  too_long: (p, w) =>
+    `${w.arg(p.argument)} "${p.head}…" no encontrado: ningún nombre del informe es tan largo`,
+  year_range: (p, w) =>
+    `${w.arg(p.argument)}: el informe abarca de ${p.first} a ${p.last}; se recibió ${w.got(p.got)}`,
+  expected_flag: (p, w) => `${w.arg(p.argument)}: se esperaba VERDADERO o FALSO; se recibió ${w.got(p.got)}`,
+  key_required: (p, w) =>
+    `${w.arg("key")}: se requiere la clave de una cifra (vea ${w.fn("FACTS")}("") para las ${w.num(p.count)} cifras)`,
+  no_fact_match: (p, w) =>
+    `${w.arg("search")} "${p.search}": ninguna cifra contiene todas estas palabras; pruebe con menos palabras, o ${w.fn("FACTS")}("") para todas`,
+  table_required: (_, w) =>
+    `${w.arg("table")}: se requiere un cuadro, por ejemplo "Cuadro 5" (vea ${w.fn("LIST")}("${w.arg("table")}"))`,
+  no_single_value: (p, w) =>
+    `la función "${p.fn}" no da un valor único cuya fuente pueda citarse — elija una de ${p.functions.map(w.fn).join(", ")}`,
+  function_required: (_, w) =>
+    `${w.arg("function")}: indique la función cuya fuente desea, por ejemplo "${w.fn("STAFF").slice(4)}" (o una fórmula completa)`,
+  bad_formula: (p, w) => `${w.arg("function")}: ${w.render(p.problem)}`,
+  formula_shape: (p) => `no es una fórmula de la forma =IOM.NOMBRE(argumentos): ${p.input}`,
+  unknown_function: (p, w) =>
+    `función desconocida IOM.${p.name} (conocidas: ${p.known.map(w.fn).join(", ")})`,
+  formula_unterminated: (p) => `texto sin terminar en ${p.input}`,
+  formula_literal: (p) =>
+    `argumento ${p.position} de ${p.input}: "${p.raw}" no es un valor literal (use "texto", un número, VERDADERO/FALSO o déjelo vacío)`,
+  formula_separator: (p) =>
+    `se esperaba ${p.separator} o ) después del argumento ${p.position} en ${p.input}`,
+  undetermined: (p, w) =>
+    `${w.v("table", p.table)}, ${p.row} / ${p.column}: valor indeterminado — ${p.reason}.${
+      p.combined
+        ? ` La cifra combinada cierta de ${p.combined.parts.join(" + ")} es ${w.num(p.combined.value)} (línea ${p.combined.line}).`
+        : ""
+    }`,
+  narrative_no_breakdown: (p, w) =>
+    `${w.arg("place")} "${p.input}": ${w.render(p.why)}; esta cifra no se desglosa por programa ni por región de partida`,
+  libya_not_destination: () =>
+    "Libia no es un destino en los cuadros 1 y 2 (en 2011 la OIM sacó a personas de Libia); es la cifra que el informe da en su texto para los migrantes repatriados en la operación relacionada con la crisis de Libia",
+  not_destination: (p, w) =>
+    `${w.arg("place")} "${p.input}": ${w.v("country", p.country)} no figura entre los países de destino del cuadro 2; sus movimientos se cuentan en las columnas "Otros países …" (vea ${w.fn("LIST")}("${w.arg("place")}"))`,
+  no_programme_breakdown: (p) =>
+    `el informe no desglosa por programa los movimientos hacia "${p.place}": el cuadro 1 (regiones/zonas) no tiene programas, y el cuadro 2 desglosa los programas solo por país de destino`,
+  from_not_t1: (p, w) =>
+    `${w.arg("from")} "${w.v("from", p.from)}" no es una región/zona de partida del cuadro 1, que da los movimientos hacia "${p.place}"`,
+  from_not_t2: (p, w) =>
+    `${w.arg("from")} "${w.v("from", p.from)}" no es una región de partida del cuadro 2, que desglosa los movimientos por programa y país de destino`,
+  t2_no_row: (p, w) =>
+    `el cuadro 2 no tiene ninguna fila para la región de partida "${w.v("from", p.from)}"${p.programme ? ` y el programa "${w.v("programme", p.programme)}"` : ""}`,
+  t3_no_destination: (p, w) =>
+    `el cuadro 3 da los movimientos por región presupuestaria (${w.v("from", p.from)}) y servicio solamente, no por destino`,
+  t3_no_programme: (p, w) =>
+    `el cuadro 3 no indica movimientos del programa "${w.v("programme", p.programme)}" en la región presupuestaria "${w.v("from", p.from)}"`,
+  expenditure_years: (p, w) =>
+    `el informe da los gastos de la partida "${w.v("item", p.item)}" solo para ${p.years.join(" y ")}, no para ${p.year}`,
+  nationality_none: (p, w) =>
+    `${w.arg("nationality")} "${p.input}": los cuadros 6 y 7 no cuentan ningún miembro del personal de esa nacionalidad (${w.v("country", p.country)})`,
+  employees_split_hq: () =>
+    "el informe distingue Servicios Generales y Oficiales nacionales solo en el terreno (cuadro 7); los empleados de la Sede se cuentan juntos",
+  officials_nationality_gender: () =>
+    "el informe no desglosa a los funcionarios a la vez por nacionalidad y por sexo (el cuadro 6 no tiene sexo, el cuadro 5 no tiene nacionalidad)",
+  officials_nationality_location: () =>
+    "el informe no desglosa a los funcionarios a la vez por nacionalidad y por lugar de destino (el cuadro 6 no tiene lugar de destino, el cuadro 5 no tiene nacionalidad)",
+  t6_no_official: (p, w) =>
+    `el cuadro 6 no cuenta ningún funcionario de esa nacionalidad (${w.v("nationality", p.nationality)})`,
+  t7_no_employee: (p, w) =>
+    `el cuadro 7 no cuenta ningún empleado de esa nacionalidad (${w.v("nationality", p.nationality)})`,
+  all_staff_nationality: (p) =>
+    `el informe no desglosa a todo el personal por nacionalidad y por ${p.by === "gender" ? "sexo" : "lugar de destino"}: los funcionarios por nacionalidad (cuadro 6) no tienen ni lo uno ni lo otro`,
+};
+
+const CATALOGS: Record<Lang, Catalog> = { en, fr, es };
+
+const OR: Record<Lang, string> = { en: "or", fr: "ou", es: "o" };
+const BOOLEANS: Record<Lang, [string, string]> = {
+  en: ["TRUE", "FALSE"],
+  fr: ["VRAI", "FAUX"],
+  es: ["VERDADERO", "FALSO"],
+};
+
+function words(lang: Lang): Words {
+  const w: Words = {
+    arg: (a) => argumentName(a, lang),
+    v: (a, e) => localName(a, e, lang),
+    fn: (id) => `IOM.${functionName(id, lang)}`,
+    or: (a, names) => {
+      const quoted = names.map((x) => q(localName(a, x, lang)));
+      // English keeps its "a or b or c"; French and Spanish write "a, b ou c" / "a, b o c".
+      if (lang === "en" || quoted.length < 3) return quoted.join(` ${OR[lang]} `);
+      return `${quoted.slice(0, -1).join(", ")} ${OR[lang]} ${quoted[quoted.length - 1]}`;
+    },
+    num: (x) => formatNumber(x, lang),
+    render: (m) => render(m, lang),
+    got: (v) =>
+      typeof v === "string"
+        ? q(v)
+        : typeof v === "boolean" && lang !== "en"
+          ? (BOOLEANS[lang][v ? 0 : 1] ?? String(v))
+          : String(v),
+  };
+  return w;
+}
+
+/** French puts a (non-breaking) space before : ; ? and !; the templates write a plain one. */
+const frenchSpacing = (s: string): string => s.replace(/ ([:;?!])/g, "\u00a0$1");
+
+/** A message in words, in `lang`. */
+export function render(m: Message, lang: Lang): string {
+  // The mapped Message type pairs each code with its parameters; TypeScript cannot follow the pair.
+  const template = CATALOGS[lang][m.code] as (p: Message["params"], w: Words) => string;
+  const text = template(m.params, words(lang));
+  return lang === "fr" ? frenchSpacing(text) : text;
+}

@@ -1,0 +1,68 @@
+/**
+ * The wording of IOM.SOURCE's line in each language. What the report itself prints (titles, row
+ * and column labels, footnotes, the explanation of a discrepancy) stays in English: the data is
+ * the English edition of MC/2346.
+ */
+import { formatNumber, type Lang } from "./lang";
+import { render, msg, type Message } from "./messages";
+
+export interface ProvenanceWords {
+  fact: (where: string, title: string, id: string) => string;
+  rowColumn: (row: string, column: string) => string;
+  lines: (lines: readonly number[], file: string, document: string) => string;
+  qualifier: (qualifier: string, value: number) => string;
+  footnote: string;
+  alsoIn: (where: string, line: number, value: number) => string;
+  discrepancy: string;
+  note: string;
+}
+
+export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
+  en: {
+    fact: (where, title, id) => `${where}: ${title} (fact ${id})`,
+    rowColumn: (row, column) => `row ${row}, column ${column}`,
+    lines: (lines, file, doc) =>
+      `${lines.length > 1 ? "lines" : "line"} ${lines.join(", ")} of ${file} (${doc})`,
+    qualifier: (q, v) => `qualifier: the report says "${q}" ${formatNumber(v, "en")}`,
+    footnote: "footnote: ",
+    alsoIn: (where, line, value) => `also printed in ${where} (line ${line}) as ${value}`,
+    discrepancy: "discrepancy: ",
+    note: "note: ",
+  },
+  fr: {
+    fact: (where, title, id) => `${where}\u00a0: ${title} (chiffre ${id})`,
+    rowColumn: (row, column) => `ligne ${row}, colonne ${column}`,
+    lines: (lines, file, doc) =>
+      `${lines.length > 1 ? "lignes" : "ligne"} ${lines.join(", ")} de ${file} (${doc})`,
+    qualifier: (q, v) => `qualificatif\u00a0: le rapport dit "${q}" ${formatNumber(v, "fr")}`,
+    footnote: "note de bas de page\u00a0: ",
+    alsoIn: (where, line, value) =>
+      `également imprimé dans ${where} (ligne ${line}) sous la forme ${formatNumber(value, "fr")}`,
+    discrepancy: "écart\u00a0: ",
+    note: "remarque\u00a0: ",
+  },
+  es: {
+    fact: (where, title, id) => `${where}: ${title} (cifra ${id})`,
+    rowColumn: (row, column) => `fila ${row}, columna ${column}`,
+    lines: (lines, file, doc) =>
+      `${lines.length > 1 ? "líneas" : "línea"} ${lines.join(", ")} de ${file} (${doc})`,
+    qualifier: (q, v) => `calificativo: el informe dice "${q}" ${formatNumber(v, "es")}`,
+    footnote: "nota al pie: ",
+    alsoIn: (where, line, value) =>
+      `también impreso en ${where} (línea ${line}) como ${formatNumber(value, "es")}`,
+    discrepancy: "discrepancia: ",
+    note: "nota: ",
+  },
+};
+
+/** Notes the core writes from a message (in English, in the provenance), found again to translate them. */
+const NOTE_MESSAGES: readonly Message[] = [msg("libya_not_destination", {})];
+let notes: Map<string, Message> | undefined;
+
+/** A provenance note in `lang` when the core wrote it from a message; other notes stay as written. */
+export function noteIn(note: string, lang: Lang): string {
+  if (lang === "en") return note;
+  notes ??= new Map(NOTE_MESSAGES.map((m) => [render(m, "en"), m]));
+  const m = notes.get(note);
+  return m ? render(m, lang) : note;
+}
