@@ -1,0 +1,37 @@
+/**
+ * What the pane can ask of Excel, as plain async functions the UI receives as props. The Excel
+ * implementation composes the catalog (pure) with the adapters; UI tests pass fakes.
+ */
+import type { Iom } from "../core/iom";
+import { type CellFormulaResult, insertFormulaAtSelection, readSelectedCell } from "./excel/cell";
+import { type InsertResult, insertBlock } from "./excel/insert";
+import { type RefreshResult, refreshAll } from "./excel/refresh";
+import type { ExcelRun, Supports } from "./excel/run";
+import type { Lang } from "./i18n/lang";
+import type { Mode } from "./plans/block";
+import type { Catalog } from "./plans/catalog";
+import type { SelectedCell } from "./plans/explain";
+import type { Destination } from "./plans/insert";
+
+export interface PaneActions {
+  insert(templateId: string, mode: Mode, lang: Lang, destination: Destination): Promise<InsertResult>;
+  refreshAll(): Promise<RefreshResult>;
+  readSelection(): Promise<SelectedCell>;
+  insertFormula(formula: string): Promise<CellFormulaResult>;
+}
+
+export function excelActions(run: ExcelRun, supports: Supports, core: Iom, templates: Catalog): PaneActions {
+  return {
+    insert: (templateId, mode, lang, destination) =>
+      insertBlock(run, templates.block(templateId, mode, lang), destination, core.editionLabel(), supports),
+    refreshAll: () =>
+      refreshAll(
+        run,
+        (template, mode, lang) =>
+          templates.get(template) ? templates.block(template, mode, lang) : undefined,
+        supports("1.6"),
+      ),
+    readSelection: () => readSelectedCell(run),
+    insertFormula: (formula) => insertFormulaAtSelection(run, formula),
+  };
+}

@@ -1,0 +1,456 @@
+/**
+ * Every string of the task pane, in English, French and Spanish. The French and Spanish tables are
+ * typed against the English one, so a missing or extra key is a compile error; placeholders are
+ * {name}, filled by `fill`.
+ */
+import { type Lang, fill } from "./lang";
+
+const en = {
+  appName: "IOM Report 2011",
+  tabTemplates: "Templates",
+  tabFormula: "Formula",
+  tabExplain: "Explain",
+  tabRefresh: "Refresh",
+  tabAbout: "About",
+  tabsLabel: "Task pane sections",
+
+  searchLabel: "Search templates",
+  searchPlaceholder: "Table 5, staff, expenditure…",
+  kindAll: "All",
+  kindTables: "Tables",
+  kindCharts: "Charts",
+  kindLabel: "Show",
+  resultsCount: "Templates: {count}",
+  noResults: "No template matches “{query}”.",
+  kindTable: "Table",
+  kindChart: "Chart",
+  galleryLabel: "Templates",
+  previewHeading: "Preview",
+  previewRows: "Showing {shown} of {total} rows.",
+  previewChart: "{type} chart “{title}”: {series} series over {categories} categories, data labels on.",
+  previewAxes: "Axes: {category} / {value}.",
+  chooseTemplate: "Choose a template to see what will be inserted.",
+  modeLabel: "Insert as",
+  modeStatic: "Static values (an Excel table)",
+  modeLive: "Live formulas (=IOM.*)",
+  destLabel: "Where",
+  destSelection: "At the selected cell",
+  destNewSheet: "In a new sheet",
+  contentLangLabel: "Language of inserted titles",
+  insert: "Insert",
+  working: "Working…",
+  inserted: "Inserted {table} at {address}.",
+  insertedChart: "Chart {chart} placed beside its data.",
+  liveSummary: "{live} figures are =IOM.* formulas; {static} printed figures stay static values (shaded).",
+  blockedTitle: "Nothing was written: the target area is not empty",
+  blockedCells: "{address} already holds data in {count} cells, for example {examples}.",
+  blockedCharts: "It would also cover: {charts}.",
+  insertAtNext: "Insert at {address} (next free place)",
+  insertNewSheet: "Insert into a new sheet",
+
+  fnLabel: "Function",
+  anyValue: "(all / leave empty)",
+  argPlace: "Destination (place)",
+  argProgramme: "Programme or service",
+  argFrom: "Region of departure (from)",
+  argAgeGroup: "Age group",
+  argGender: "Gender",
+  argCategory: "Category or grade",
+  argLocation: "Location",
+  argNationality: "Nationality",
+  argItem: "Expenditure item",
+  argYear: "Year",
+  argRegion: "Region",
+  argService: "Service classification",
+  argKey: "Fact",
+  formulaLabel: "Formula",
+  valueLabel: "Value",
+  sourceLabel: "Source",
+  insertFormula: "Insert into the selected cell",
+  formulaInserted: "Inserted {formula} into {address}.",
+  cellNotEmpty: "{address} is not empty (it holds “{text}”). Select an empty cell; nothing was written.",
+  noValue: "No value: {message}",
+  filterOptions: "Type to filter",
+
+  explainButton: "Explain the selected cell",
+  explainIntro: "Select a cell holding an =IOM.* formula, then explain it.",
+  explainEmpty: "The selected cell {address} is empty.",
+  explainNotIom: "{address} holds no =IOM.* formula: {content}",
+  explainParse:
+    "{address}: this formula cannot be explained ({message}). Only one =IOM.* call with literal arguments can be.",
+  explainSpill:
+    "{address}: IOM.{name} returns a list or a whole table; Explain works on the value functions ({functions}).",
+  explainError: "{address}: {formula} gives no value: {message}",
+  suggestions: "Did you mean: {names}?",
+  explainCell: "Cell",
+  explainValue: "Value",
+  explainShown: "Shown in the cell",
+  explainNegated: "(shown negated)",
+  explainWhere: "From",
+  explainRow: "Row",
+  explainColumn: "Column",
+  explainLines: "Line of the report text",
+  explainParagraph: "Paragraph",
+  explainFootnotes: "Footnotes",
+  explainQualifier: "Qualifier",
+  explainQualifierText: "the report says “{qualifier}” this figure",
+  explainDiscrepancies: "Recorded discrepancies",
+  explainAlsoIn: "Also printed in",
+  explainNotes: "Notes",
+  explainNone: "none",
+  linesOf: "{lines} of {file}",
+
+  refreshButton: "Refresh all IOM tables",
+  refreshIntro:
+    "Rewrites every table this add-in inserted with the current data and recalculates live formulas. Cells you edited are kept.",
+  refreshNone: "This workbook holds no table inserted by this add-in.",
+  refreshSummary: "{tables} tables checked: {cells} cells updated, {skipped} left alone.",
+  refreshDamaged: "The add-in's records in this workbook are damaged; no table was changed.",
+  status_refreshed: "refreshed",
+  status_unchanged: "already up to date",
+  status_shape_changed: "rows or columns changed: refreshed only where labels still match",
+  status_missing: "deleted from the workbook: forgotten",
+  status_no_record: "no record of inserting it (copied from another workbook?): left alone",
+  status_unknown_template: "made by another version of the add-in: left alone",
+  status_template_changed: "this version lays it out differently: left alone; insert it again",
+  refreshDetails: "{updated} cells updated, {edited} edited cells kept.",
+  refreshShape:
+    "{rowsAdded} rows and {columnsAdded} columns added, {rowsMissing} rows and {columnsMissing} columns missing.",
+
+  aboutData: "Data",
+  aboutVersion: "Add-in version",
+  aboutLanguage: "Language",
+  aboutHost: "Host",
+  aboutTables: "{tables} tables, {facts} narrative figures, {discrepancies} recorded discrepancies",
+  statusOfficeMissing:
+    "office.js could not be loaded, so this page cannot talk to Excel. Open it from Excel instead: sideload manifest.xml (see the README), then choose IOM Report on the Home tab.",
+  statusOutside:
+    "This is the IOM Report 2011 task pane, opened outside Office. Open it from Excel instead: sideload manifest.xml (see the README), then choose IOM Report on the Home tab. You can still browse the templates and try formulas here.",
+  statusNotExcel: "IOM Report 2011 works in Excel only; this is {host}.",
+  statusApiMissing:
+    "This version of Excel lacks the ExcelApi {version} requirement set, which inserting and refreshing need. Update Office, or use Excel on the web.",
+  statusReady: "Ready in Excel ({platform}).",
+  statusPyramid:
+    "This Excel lacks ExcelApi 1.8: the population pyramid's bars are drawn side by side instead of overlapping.",
+
+  errCellEdit: "Excel is editing a cell. Press Enter or Esc in the sheet, then try again.",
+  errProtected:
+    "The sheet or workbook is protected. Unprotect it (Review › Unprotect Sheet), or insert into a new sheet.",
+  errExists: "Excel says that name is taken ({message}). Try again: the add-in picks a free name each time.",
+  errArgument:
+    "Excel refused the operation: {message}. The area may run past the edge of the sheet: select a cell further up or left, or insert into a new sheet.",
+  errBusy: "Excel is busy (another operation is running). Wait a moment and try again.",
+  errSelection: "Select a cell of a worksheet (not a chart, shape or chart sheet), then try again.",
+  errGeneric:
+    "Excel reported an error ({code}): {message}. Try again; if it keeps happening, close and reopen the task pane.",
+  errNoExcel: "Excel is not available: this only works in the task pane opened from Excel.",
+};
+
+export type StringKey = keyof typeof en;
+export type Strings = Record<StringKey, string>;
+
+const fr: Strings = {
+  appName: "Rapport de l'OIM 2011",
+  tabTemplates: "Modèles",
+  tabFormula: "Formule",
+  tabExplain: "Expliquer",
+  tabRefresh: "Actualiser",
+  tabAbout: "À propos",
+  tabsLabel: "Sections du volet",
+
+  searchLabel: "Rechercher un modèle",
+  searchPlaceholder: "Tableau 5, personnel, dépenses…",
+  kindAll: "Tous",
+  kindTables: "Tableaux",
+  kindCharts: "Graphiques",
+  kindLabel: "Afficher",
+  resultsCount: "Modèles : {count}",
+  noResults: "Aucun modèle ne correspond à « {query} ».",
+  kindTable: "Tableau",
+  kindChart: "Graphique",
+  galleryLabel: "Modèles",
+  previewHeading: "Aperçu",
+  previewRows: "{shown} lignes sur {total}.",
+  previewChart:
+    "Graphique {type} « {title} » : {series} séries sur {categories} catégories, étiquettes de données affichées.",
+  previewAxes: "Axes : {category} / {value}.",
+  chooseTemplate: "Choisissez un modèle pour voir ce qui sera inséré.",
+  modeLabel: "Insérer sous forme de",
+  modeStatic: "Valeurs fixes (un tableau Excel)",
+  modeLive: "Formules dynamiques (=IOM.*)",
+  destLabel: "Où",
+  destSelection: "À la cellule sélectionnée",
+  destNewSheet: "Dans une nouvelle feuille",
+  contentLangLabel: "Langue des titres insérés",
+  insert: "Insérer",
+  working: "En cours…",
+  inserted: "{table} inséré en {address}.",
+  insertedChart: "Graphique {chart} placé à côté de ses données.",
+  liveSummary:
+    "{live} chiffres sont des formules =IOM.* ; {static} chiffres imprimés restent des valeurs fixes (grisés).",
+  blockedTitle: "Rien n'a été écrit : la zone cible n'est pas vide",
+  blockedCells: "{address} contient déjà des données dans {count} cellules, par exemple {examples}.",
+  blockedCharts: "L'insertion recouvrirait aussi : {charts}.",
+  insertAtNext: "Insérer en {address} (prochain emplacement libre)",
+  insertNewSheet: "Insérer dans une nouvelle feuille",
+
+  fnLabel: "Fonction",
+  anyValue: "(tous / laisser vide)",
+  argPlace: "Destination (place)",
+  argProgramme: "Programme ou service",
+  argFrom: "Région de départ (from)",
+  argAgeGroup: "Groupe d'âge",
+  argGender: "Sexe",
+  argCategory: "Catégorie ou classe",
+  argLocation: "Lieu d'affectation",
+  argNationality: "Nationalité",
+  argItem: "Poste de dépenses",
+  argYear: "Année",
+  argRegion: "Région",
+  argService: "Classification des services",
+  argKey: "Chiffre",
+  formulaLabel: "Formule",
+  valueLabel: "Valeur",
+  sourceLabel: "Source",
+  insertFormula: "Insérer dans la cellule sélectionnée",
+  formulaInserted: "{formula} inséré en {address}.",
+  cellNotEmpty:
+    "{address} n'est pas vide (elle contient « {text} »). Sélectionnez une cellule vide ; rien n'a été écrit.",
+  noValue: "Pas de valeur : {message}",
+  filterOptions: "Tapez pour filtrer",
+
+  explainButton: "Expliquer la cellule sélectionnée",
+  explainIntro: "Sélectionnez une cellule contenant une formule =IOM.*, puis expliquez-la.",
+  explainEmpty: "La cellule sélectionnée {address} est vide.",
+  explainNotIom: "{address} ne contient pas de formule =IOM.* : {content}",
+  explainParse:
+    "{address} : cette formule ne peut pas être expliquée ({message}). Seul un appel =IOM.* avec des arguments littéraux peut l'être.",
+  explainSpill:
+    "{address} : IOM.{name} renvoie une liste ou un tableau entier ; Expliquer porte sur les fonctions de valeur ({functions}).",
+  explainError: "{address} : {formula} ne donne pas de valeur : {message}",
+  suggestions: "Vouliez-vous dire : {names} ?",
+  explainCell: "Cellule",
+  explainValue: "Valeur",
+  explainShown: "Affiché dans la cellule",
+  explainNegated: "(affiché en négatif)",
+  explainWhere: "Provenance",
+  explainRow: "Ligne du tableau",
+  explainColumn: "Colonne",
+  explainLines: "Ligne du texte du rapport",
+  explainParagraph: "Paragraphe",
+  explainFootnotes: "Notes de bas de tableau",
+  explainQualifier: "Nuance",
+  explainQualifierText: "le rapport dit « {qualifier} » ce chiffre",
+  explainDiscrepancies: "Écarts relevés",
+  explainAlsoIn: "Aussi imprimé dans",
+  explainNotes: "Remarques",
+  explainNone: "aucune",
+  linesOf: "{lines} de {file}",
+
+  refreshButton: "Actualiser tous les tableaux IOM",
+  refreshIntro:
+    "Réécrit avec les données actuelles chaque tableau inséré par ce complément et recalcule les formules dynamiques. Les cellules que vous avez modifiées sont conservées.",
+  refreshNone: "Ce classeur ne contient aucun tableau inséré par ce complément.",
+  refreshSummary: "{tables} tableaux vérifiés : {cells} cellules mises à jour, {skipped} laissés tels quels.",
+  refreshDamaged:
+    "Les enregistrements du complément dans ce classeur sont endommagés ; aucun tableau n'a été modifié.",
+  status_refreshed: "actualisé",
+  status_unchanged: "déjà à jour",
+  status_shape_changed:
+    "lignes ou colonnes modifiées : actualisé seulement là où les libellés correspondent encore",
+  status_missing: "supprimé du classeur : oublié",
+  status_no_record: "aucune trace de son insertion (copié d'un autre classeur ?) : laissé tel quel",
+  status_unknown_template: "créé par une autre version du complément : laissé tel quel",
+  status_template_changed: "cette version le présente autrement : laissé tel quel ; insérez-le à nouveau",
+  refreshDetails: "{updated} cellules mises à jour, {edited} cellules modifiées conservées.",
+  refreshShape:
+    "{rowsAdded} lignes et {columnsAdded} colonnes ajoutées, {rowsMissing} lignes et {columnsMissing} colonnes manquantes.",
+
+  aboutData: "Données",
+  aboutVersion: "Version du complément",
+  aboutLanguage: "Langue",
+  aboutHost: "Hôte",
+  aboutTables: "{tables} tableaux, {facts} chiffres du texte, {discrepancies} écarts relevés",
+  statusOfficeMissing:
+    "office.js n'a pas pu être chargé : cette page ne peut pas communiquer avec Excel. Ouvrez-la depuis Excel : chargez manifest.xml (voir le README), puis choisissez IOM Report dans l'onglet Accueil.",
+  statusOutside:
+    "Ceci est le volet Rapport de l'OIM 2011, ouvert en dehors d'Office. Ouvrez-le depuis Excel : chargez manifest.xml (voir le README), puis choisissez IOM Report dans l'onglet Accueil. Vous pouvez tout de même parcourir les modèles et essayer des formules ici.",
+  statusNotExcel: "Rapport de l'OIM 2011 fonctionne uniquement dans Excel ; ceci est {host}.",
+  statusApiMissing:
+    "Cette version d'Excel ne prend pas en charge l'ensemble ExcelApi {version}, nécessaire pour insérer et actualiser. Mettez Office à jour, ou utilisez Excel pour le web.",
+  statusReady: "Prêt dans Excel ({platform}).",
+  statusPyramid:
+    "Cet Excel ne prend pas en charge ExcelApi 1.8 : les barres de la pyramide des âges sont côte à côte au lieu de se superposer.",
+
+  errCellEdit:
+    "Excel est en train de modifier une cellule. Appuyez sur Entrée ou Échap dans la feuille, puis réessayez.",
+  errProtected:
+    "La feuille ou le classeur est protégé. Ôtez la protection (Révision › Ôter la protection de la feuille), ou insérez dans une nouvelle feuille.",
+  errExists:
+    "Excel indique que ce nom est déjà pris ({message}). Réessayez : le complément choisit un nom libre à chaque fois.",
+  errArgument:
+    "Excel a refusé l'opération : {message}. La zone dépasse peut-être le bord de la feuille : sélectionnez une cellule plus haut ou plus à gauche, ou insérez dans une nouvelle feuille.",
+  errBusy: "Excel est occupé (une autre opération est en cours). Patientez un instant, puis réessayez.",
+  errSelection:
+    "Sélectionnez une cellule d'une feuille de calcul (pas un graphique, une forme ou une feuille graphique), puis réessayez.",
+  errGeneric:
+    "Excel a signalé une erreur ({code}) : {message}. Réessayez ; si cela se reproduit, fermez et rouvrez le volet.",
+  errNoExcel: "Excel n'est pas disponible : ceci ne fonctionne que dans le volet ouvert depuis Excel.",
+};
+
+const es: Strings = {
+  appName: "Informe de la OIM 2011",
+  tabTemplates: "Plantillas",
+  tabFormula: "Fórmula",
+  tabExplain: "Explicar",
+  tabRefresh: "Actualizar",
+  tabAbout: "Acerca de",
+  tabsLabel: "Secciones del panel",
+
+  searchLabel: "Buscar plantillas",
+  searchPlaceholder: "Cuadro 5, personal, gastos…",
+  kindAll: "Todas",
+  kindTables: "Cuadros",
+  kindCharts: "Gráficos",
+  kindLabel: "Mostrar",
+  resultsCount: "Plantillas: {count}",
+  noResults: "Ninguna plantilla coincide con «{query}».",
+  kindTable: "Cuadro",
+  kindChart: "Gráfico",
+  galleryLabel: "Plantillas",
+  previewHeading: "Vista previa",
+  previewRows: "{shown} de {total} filas.",
+  previewChart:
+    "Gráfico {type} «{title}»: {series} series en {categories} categorías, con etiquetas de datos.",
+  previewAxes: "Ejes: {category} / {value}.",
+  chooseTemplate: "Elija una plantilla para ver lo que se insertará.",
+  modeLabel: "Insertar como",
+  modeStatic: "Valores fijos (una tabla de Excel)",
+  modeLive: "Fórmulas dinámicas (=IOM.*)",
+  destLabel: "Dónde",
+  destSelection: "En la celda seleccionada",
+  destNewSheet: "En una hoja nueva",
+  contentLangLabel: "Idioma de los títulos insertados",
+  insert: "Insertar",
+  working: "Trabajando…",
+  inserted: "{table} insertado en {address}.",
+  insertedChart: "Gráfico {chart} colocado junto a sus datos.",
+  liveSummary:
+    "{live} cifras son fórmulas =IOM.*; {static} cifras impresas quedan como valores fijos (sombreadas).",
+  blockedTitle: "No se escribió nada: el área de destino no está vacía",
+  blockedCells: "{address} ya contiene datos en {count} celdas, por ejemplo {examples}.",
+  blockedCharts: "También taparía: {charts}.",
+  insertAtNext: "Insertar en {address} (siguiente lugar libre)",
+  insertNewSheet: "Insertar en una hoja nueva",
+
+  fnLabel: "Función",
+  anyValue: "(todos / dejar vacío)",
+  argPlace: "Destino (place)",
+  argProgramme: "Programa o servicio",
+  argFrom: "Región de partida (from)",
+  argAgeGroup: "Grupo de edad",
+  argGender: "Sexo",
+  argCategory: "Categoría o grado",
+  argLocation: "Lugar de destino",
+  argNationality: "Nacionalidad",
+  argItem: "Partida de gastos",
+  argYear: "Año",
+  argRegion: "Región",
+  argService: "Clasificación de servicios",
+  argKey: "Cifra",
+  formulaLabel: "Fórmula",
+  valueLabel: "Valor",
+  sourceLabel: "Fuente",
+  insertFormula: "Insertar en la celda seleccionada",
+  formulaInserted: "{formula} insertada en {address}.",
+  cellNotEmpty:
+    "{address} no está vacía (contiene «{text}»). Seleccione una celda vacía; no se escribió nada.",
+  noValue: "Sin valor: {message}",
+  filterOptions: "Escriba para filtrar",
+
+  explainButton: "Explicar la celda seleccionada",
+  explainIntro: "Seleccione una celda con una fórmula =IOM.* y explíquela.",
+  explainEmpty: "La celda seleccionada {address} está vacía.",
+  explainNotIom: "{address} no contiene una fórmula =IOM.*: {content}",
+  explainParse:
+    "{address}: esta fórmula no puede explicarse ({message}). Solo puede explicarse una llamada =IOM.* con argumentos literales.",
+  explainSpill:
+    "{address}: IOM.{name} devuelve una lista o un cuadro entero; Explicar funciona con las funciones de valor ({functions}).",
+  explainError: "{address}: {formula} no da ningún valor: {message}",
+  suggestions: "¿Quiso decir: {names}?",
+  explainCell: "Celda",
+  explainValue: "Valor",
+  explainShown: "Mostrado en la celda",
+  explainNegated: "(mostrado en negativo)",
+  explainWhere: "Procedencia",
+  explainRow: "Fila",
+  explainColumn: "Columna",
+  explainLines: "Línea del texto del informe",
+  explainParagraph: "Párrafo",
+  explainFootnotes: "Notas del cuadro",
+  explainQualifier: "Matiz",
+  explainQualifierText: "el informe dice «{qualifier}» esta cifra",
+  explainDiscrepancies: "Discrepancias registradas",
+  explainAlsoIn: "También impreso en",
+  explainNotes: "Observaciones",
+  explainNone: "ninguna",
+  linesOf: "{lines} de {file}",
+
+  refreshButton: "Actualizar todos los cuadros IOM",
+  refreshIntro:
+    "Reescribe con los datos actuales cada cuadro insertado por este complemento y recalcula las fórmulas dinámicas. Las celdas que usted modificó se conservan.",
+  refreshNone: "Este libro no contiene ningún cuadro insertado por este complemento.",
+  refreshSummary: "{tables} cuadros revisados: {cells} celdas actualizadas, {skipped} sin tocar.",
+  refreshDamaged: "Los registros del complemento en este libro están dañados; no se modificó ningún cuadro.",
+  status_refreshed: "actualizado",
+  status_unchanged: "ya al día",
+  status_shape_changed:
+    "filas o columnas cambiadas: actualizado solo donde las etiquetas siguen coincidiendo",
+  status_missing: "eliminado del libro: olvidado",
+  status_no_record: "sin registro de su inserción (¿copiado de otro libro?): sin tocar",
+  status_unknown_template: "creado por otra versión del complemento: sin tocar",
+  status_template_changed: "esta versión lo presenta de otro modo: sin tocar; insértelo de nuevo",
+  refreshDetails: "{updated} celdas actualizadas, {edited} celdas modificadas conservadas.",
+  refreshShape:
+    "{rowsAdded} filas y {columnsAdded} columnas añadidas, {rowsMissing} filas y {columnsMissing} columnas que faltan.",
+
+  aboutData: "Datos",
+  aboutVersion: "Versión del complemento",
+  aboutLanguage: "Idioma",
+  aboutHost: "Aplicación",
+  aboutTables: "{tables} cuadros, {facts} cifras del texto, {discrepancies} discrepancias registradas",
+  statusOfficeMissing:
+    "No se pudo cargar office.js, así que esta página no puede comunicarse con Excel. Ábrala desde Excel: cargue manifest.xml (véase el README) y elija IOM Report en la pestaña Inicio.",
+  statusOutside:
+    "Este es el panel Informe de la OIM 2011, abierto fuera de Office. Ábralo desde Excel: cargue manifest.xml (véase el README) y elija IOM Report en la pestaña Inicio. Aun así puede explorar las plantillas y probar fórmulas aquí.",
+  statusNotExcel: "Informe de la OIM 2011 solo funciona en Excel; esto es {host}.",
+  statusApiMissing:
+    "Esta versión de Excel no admite el conjunto ExcelApi {version}, necesario para insertar y actualizar. Actualice Office o use Excel para la web.",
+  statusReady: "Listo en Excel ({platform}).",
+  statusPyramid:
+    "Este Excel no admite ExcelApi 1.8: las barras de la pirámide de población se dibujan una al lado de otra en lugar de superponerse.",
+
+  errCellEdit: "Excel está editando una celda. Pulse Intro o Esc en la hoja y vuelva a intentarlo.",
+  errProtected:
+    "La hoja o el libro están protegidos. Desprotéjalos (Revisar › Desproteger hoja) o inserte en una hoja nueva.",
+  errExists:
+    "Excel indica que ese nombre ya existe ({message}). Vuelva a intentarlo: el complemento elige un nombre libre cada vez.",
+  errArgument:
+    "Excel rechazó la operación: {message}. Puede que el área sobrepase el borde de la hoja: seleccione una celda más arriba o más a la izquierda, o inserte en una hoja nueva.",
+  errBusy: "Excel está ocupado (hay otra operación en curso). Espere un momento y vuelva a intentarlo.",
+  errSelection:
+    "Seleccione una celda de una hoja de cálculo (no un gráfico, una forma ni una hoja de gráfico) y vuelva a intentarlo.",
+  errGeneric:
+    "Excel notificó un error ({code}): {message}. Vuelva a intentarlo; si persiste, cierre y vuelva a abrir el panel.",
+  errNoExcel: "Excel no está disponible: esto solo funciona en el panel abierto desde Excel.",
+};
+
+export const STRINGS: Record<Lang, Strings> = { en, fr, es };
+
+/** A translator for one language: t("inserted", { table, address }). */
+export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
+
+export const translator =
+  (lang: Lang): Translate =>
+  (key, values) =>
+    fill(STRINGS[lang][key], values ?? {});

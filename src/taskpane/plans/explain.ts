@@ -1,0 +1,75 @@
+/**
+ * Explain this cell: parse the selected cell's =IOM.* formula and answer it with the core, to show
+ * its value and where it comes from (table or paragraph, row, column, line, footnotes, qualifier,
+ * discrepancies).
+ */
+import type { Answer } from "../../core/answer";
+import { isIomError } from "../../core/errors";
+import { parseFormula } from "../../core/formula";
+import { type Iom, VALUE_FUNCTIONS } from "../../core/iom";
+import type { Arg } from "../../core/args";
+import { textOf } from "./text";
+
+/** What the adapter reads of the selected cell. */
+export interface SelectedCell {
+  address: string;
+  /** The cell's formula, or its constant; "" when empty. */
+  formula: unknown;
+  /** What Excel shows. */
+  value: unknown;
+}
+
+export type Explanation =
+  | { kind: "empty"; address: string }
+  | { kind: "not_iom"; address: string; content: string }
+  | { kind: "unparsable"; address: string; formula: string; message: string }
+  | { kind: "spill"; address: string; formula: string; name: string }
+  | { kind: "error"; address: string; formula: string; message: string; suggestions: string[] }
+  | {
+      kind: "answer";
+      address: string;
+      formula: string;
+      name: string;
+      args: Arg[];
+      answer: Answer;
+      /** =-IOM.X(…): the cell shows the value negated (the pyramid's male side). */
+      negated: boolean;
+      shown: unknown;
+    };
+
+const VALUE_SET = new Set<string>(VALUE_FUNCTIONS);
+
+export function explainCell(cell: SelectedCell, core: Iom): Explanation {
+  const { address } = cell;
+  const raw = cell.formula;
+  if (raw === "" || raw === null || raw === undefined) return { kind: "empty", address };
+  const text = textOf(raw).trim();
+  // Excel shows a function it does not know (add-in not loaded) as _xludf.IOM.X.
+  const formula = text.replace(/_xludf\./gi, "");
+  const m = /^=\s*(-?)\s*(IOM\..*)$/i.exec(formula);
+  if (!m) return { kind: "not_iom", address, content: text.slice(0, 80) };
+  const negated = m[1] === "-";
+  const parsed = parseFormula(`=${m[2] ?? ""}`);
+  if ("error" in parsed) return { kind: "unparsable", address, formula, message: parsed.error };
+  if (!VALUE_SET.has(parsed.name)) return { kind: "spill", address, formula, name: parsed.name };
+  try {
+    const answer = core.answerOf(parsed.name, parsed.args);
+    return {
+      kind: "answer",
+      address,
+      formula,
+      name: parsed.name,
+      args: parsed.args,
+      answer,
+      negated,
+      shown: cell.value,
+    };
+  } catch (e) {
+    if (!isIomError(e)) throw e;
+    return { kind: "error", address, formula, message: e.message, suggestions: [...e.suggestions] };
+  }
+}
+
+/** The source text file name, as provenance lines refer to it. */
+export const sourceFileName = (core: Iom): string =>
+  core.edition.source.split("/").pop() ?? core.edition.source;

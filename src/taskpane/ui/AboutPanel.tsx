@@ -1,0 +1,56 @@
+/** About: the data's edition, the add-in's version, the language and the host's status. */
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { Iom } from "../../core/iom";
+import type { Status } from "../plans/status";
+import { useLang, useT } from "./context";
+
+const useStyles = makeStyles({
+  list: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0 },
+});
+
+export function AboutPanel({
+  core,
+  version,
+  status,
+}: {
+  core: Iom;
+  version: string;
+  status: Status;
+}): JSX.Element {
+  const t = useT();
+  const lang = useLang();
+  const styles = useStyles();
+  const e = core.edition;
+  const rows: [string, string][] = [
+    [t("aboutData"), `${e.title}, ${core.editionLabel()}`],
+    [
+      "",
+      t("aboutTables", {
+        tables: e.tables.length,
+        facts: e.facts.length,
+        discrepancies: e.discrepancies.length,
+      }),
+    ],
+    [t("aboutVersion"), version],
+    [t("aboutLanguage"), lang],
+    [t("aboutHost"), status.text],
+    ...status.notes.map((n): [string, string] => ["", n]),
+  ];
+  return (
+    <dl className={styles.list} data-testid="about">
+      {rows.map(([term, detail], i) => (
+        <div key={i} style={{ display: "contents" }}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.detail}>{detail}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,115 @@
+/** The task pane: a status line, then five sections in tabs. Every Excel action arrives as a prop. */
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import type { Iom } from "../../core/iom";
+import type { PaneActions } from "../actions";
+import type { Lang } from "../i18n/lang";
+import { translator } from "../i18n/strings";
+import type { Catalog } from "../plans/catalog";
+import type { Status } from "../plans/status";
+import { AboutPanel } from "./AboutPanel";
+import { FIRST_RENDER_MARK } from "./marks";
+import { PaneLanguage } from "./context";
+import { ExplainPanel } from "./ExplainPanel";
+import { FormulaPanel } from "./FormulaPanel";
+import { RefreshPanel } from "./RefreshPanel";
+import { TemplatesPanel } from "./TemplatesPanel";
+
+export interface AppProps {
+  core: Iom;
+  catalog: Catalog;
+  actions: PaneActions;
+  status: Status;
+  lang: Lang;
+  version: string;
+}
+
+const TABS = ["templates", "formula", "explain", "refresh", "about"] as const;
+type TabId = (typeof TABS)[number];
+
+const useStyles = makeStyles({
+  root: {
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  heading: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+});
+
+export function App({ core, catalog, actions, status, lang, version }: AppProps): JSX.Element {
+  const styles = useStyles();
+  const language = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  const { t } = language;
+  const [tab, setTab] = useState<TabId>("templates");
+  useEffect(() => {
+    if (typeof performance !== "undefined" && typeof performance.mark === "function")
+      performance.mark(FIRST_RENDER_MARK);
+  }, []);
+  const label: Record<TabId, string> = {
+    templates: t("tabTemplates"),
+    formula: t("tabFormula"),
+    explain: t("tabExplain"),
+    refresh: t("tabRefresh"),
+    about: t("tabAbout"),
+  };
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <PaneLanguage.Provider value={language}>
+        <main className={styles.root}>
+          <h1 className={styles.heading}>{t("appName")}</h1>
+          {status.canUseExcel ? null : (
+            <MessageBar
+              intent={status.state === "outside" ? "info" : "warning"}
+              layout="multiline"
+              data-testid="status"
+            >
+              <MessageBarBody>{status.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          <TabList
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as TabId)}
+            aria-label={t("tabsLabel")}
+            size="small"
+          >
+            {TABS.map((id) => (
+              <Tab
+                key={id}
+                value={id}
+                id={`tab-${id}`}
+                // Only the selected panel is rendered, so only its tab may point at it.
+                aria-controls={id === tab ? `panel-${id}` : undefined}
+                data-testid={`tab-${id}`}
+              >
+                {label[id]}
+              </Tab>
+            ))}
+          </TabList>
+          <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === "templates" ? (
+              <TemplatesPanel catalog={catalog} actions={actions} canUseExcel={status.canUseExcel} />
+            ) : null}
+            {tab === "formula" ? (
+              <FormulaPanel core={core} actions={actions} canUseExcel={status.canUseExcel} />
+            ) : null}
+            {tab === "explain" ? (
+              <ExplainPanel core={core} actions={actions} canUseExcel={status.canUseExcel} />
+            ) : null}
+            {tab === "refresh" ? <RefreshPanel actions={actions} canUseExcel={status.canUseExcel} /> : null}
+            {tab === "about" ? <AboutPanel core={core} version={version} status={status} /> : null}
+          </section>
+        </main>
+      </PaneLanguage.Provider>
+    </FluentProvider>
+  );
+}

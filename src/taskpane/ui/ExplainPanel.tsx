@@ -1,0 +1,146 @@
+/** Explain this cell: the selected =IOM.* formula's value and everything the report says about it. */
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Iom } from "../../core/iom";
+import { VALUE_FUNCTIONS } from "../../core/iom";
+import type { PaneActions } from "../actions";
+import { formatNumber } from "../i18n/lang";
+import { type Explanation, explainCell, sourceFileName } from "../plans/explain";
+import { textOf } from "../plans/text";
+import { OfficeErrorBar } from "./OfficeErrorBar";
+import { useLang, useT } from "./context";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0 },
+  code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
+});
+
+export function ExplainPanel({
+  core,
+  actions,
+  canUseExcel,
+}: {
+  core: Iom;
+  actions: PaneActions;
+  canUseExcel: boolean;
+}): JSX.Element {
+  const t = useT();
+  const styles = useStyles();
+  const [explanation, setExplanation] = useState<Explanation | undefined>();
+  const [error, setError] = useState<unknown>();
+
+  async function explain(): Promise<void> {
+    setError(undefined);
+    try {
+      setExplanation(explainCell(await actions.readSelection(), core));
+    } catch (e) {
+      setExplanation(undefined);
+      setError(e);
+    }
+  }
+
+  return (
+    <div className={styles.stack}>
+      <p>{t("explainIntro")}</p>
+      <Button
+        appearance="primary"
+        disabled={!canUseExcel}
+        onClick={() => void explain()}
+        data-testid="explain"
+      >
+        {t("explainButton")}
+      </Button>
+      {error !== undefined ? <OfficeErrorBar error={error} /> : null}
+      {explanation ? <ExplanationView explanation={explanation} core={core} /> : null}
+    </div>
+  );
+}
+
+export function ExplanationView({
+  explanation: x,
+  core,
+}: {
+  explanation: Explanation;
+  core: Iom;
+}): JSX.Element {
+  const t = useT();
+  const lang = useLang();
+  const styles = useStyles();
+  const info = (text: string): JSX.Element => (
+    <MessageBar intent="info" data-testid="explanation">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+  switch (x.kind) {
+    case "empty":
+      return info(t("explainEmpty", { address: x.address }));
+    case "not_iom":
+      return info(t("explainNotIom", { address: x.address, content: x.content }));
+    case "unparsable":
+      return info(t("explainParse", { address: x.address, message: x.message }));
+    case "spill":
+      return info(
+        t("explainSpill", { address: x.address, name: x.name, functions: VALUE_FUNCTIONS.join(", ") }),
+      );
+    case "error":
+      return (
+        <MessageBar intent="warning" data-testid="explanation">
+          <MessageBarBody>
+            {t("explainError", { address: x.address, formula: x.formula, message: x.message })}{" "}
+            {x.suggestions.length > 0 ? t("suggestions", { names: x.suggestions.join(", ") }) : null}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case "answer": {
+      const p = x.answer.provenance;
+      const none = t("explainNone");
+      const rows: [string, string][] = [
+        [t("explainCell"), x.address],
+        [t("formulaLabel"), x.formula],
+        [
+          t("explainValue"),
+          `${formatNumber(x.answer.value, lang)}${x.negated ? ` ${t("explainNegated")}` : ""}`,
+        ],
+        [t("explainShown"), typeof x.shown === "number" ? formatNumber(x.shown, lang) : textOf(x.shown)],
+        [t("explainWhere"), `${p.where} — ${p.title}`],
+        ...(p.row ? [[t("explainRow"), p.row] as [string, string]] : []),
+        ...(p.column ? [[t("explainColumn"), p.column] as [string, string]] : []),
+        ...(p.paragraph !== undefined
+          ? [[t("explainParagraph"), `¶${p.paragraph}`] as [string, string]]
+          : []),
+        [t("explainLines"), t("linesOf", { lines: p.lines.join(", "), file: sourceFileName(core) })],
+        [t("explainFootnotes"), p.footnotes.join(" · ") || none],
+        [t("explainQualifier"), p.qualifier ? t("explainQualifierText", { qualifier: p.qualifier }) : none],
+        [t("explainDiscrepancies"), p.discrepancies.join(" · ") || none],
+        ...(p.alsoIn.length > 0
+          ? [
+              [
+                t("explainAlsoIn"),
+                p.alsoIn.map((a) => `${a.where} (${a.line}): ${formatNumber(a.value, lang)}`).join(" · "),
+              ] as [string, string],
+            ]
+          : []),
+        ...(p.notes.length > 0 ? [[t("explainNotes"), p.notes.join(" · ")] as [string, string]] : []),
+      ];
+      return (
+        <dl className={styles.list} data-testid="explanation">
+          {rows.map(([term, detail]) => (
+            <div key={term} style={{ display: "contents" }}>
+              <dt className={styles.term}>{term}</dt>
+              <dd className={styles.detail}>{detail}</dd>
+            </div>
+          ))}
+        </dl>
+      );
+    }
+  }
+}

@@ -1,0 +1,261 @@
+/** Template gallery: search, preview, choose mode, place and language, insert — and the overwrite guard's offer. */
+import {
+  Button,
+  Dropdown,
+  Field,
+  Listbox,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Radio,
+  RadioGroup,
+  SearchBox,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { PaneActions } from "../actions";
+import type { InsertResult } from "../excel/insert";
+import { LANGS, type Lang } from "../i18n/lang";
+import { rectAddress } from "../plans/a1";
+import type { Block, Mode } from "../plans/block";
+import type { Catalog, Template } from "../plans/catalog";
+import type { Blocked, Destination } from "../plans/insert";
+import { BlockPreview } from "./BlockPreview";
+import { OfficeErrorBar } from "./OfficeErrorBar";
+import { useLang, useT } from "./context";
+
+const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", fr: "Français", es: "Español" };
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: { maxHeight: "220px", overflowY: "auto" },
+  option: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
+  number: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  // A small tag (Fluent's Badge would add its own bundle for two labels).
+  tableTag: {
+    fontSize: tokens.fontSizeBase100,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+  },
+  chartTag: {
+    fontSize: tokens.fontSizeBase100,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+  },
+  subheading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+});
+
+type Outcome = { kind: "done"; result: InsertResult; block: Block } | { kind: "error"; error: unknown };
+
+export interface TemplatesPanelProps {
+  catalog: Catalog;
+  actions: PaneActions;
+  canUseExcel: boolean;
+}
+
+const sheetNameFor = (template: Template, lang: Lang): string =>
+  template.kind === "table" ? template.number(lang) : template.title(lang);
+
+export function TemplatesPanel({ catalog, actions, canUseExcel }: TemplatesPanelProps): JSX.Element {
+  const t = useT();
+  const paneLang = useLang();
+  const styles = useStyles();
+  const [query, setQuery] = useState("");
+  const [kind, setKind] = useState<"all" | "table" | "chart">("all");
+  const [selected, setSelected] = useState<string | undefined>(catalog.templates[0]?.id);
+  const [mode, setMode] = useState<Mode>("static");
+  const [where, setWhere] = useState<"selection" | "newSheet">("selection");
+  const [contentLang, setContentLang] = useState<Lang>(paneLang);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | undefined>();
+
+  const matches = useMemo(() => catalog.search(query, kind), [catalog, query, kind]);
+  const current = matches.find((m) => m.id === selected) ?? matches[0];
+  const block = useMemo(
+    () => (current ? catalog.block(current.id, mode, contentLang) : undefined),
+    [catalog, current, mode, contentLang],
+  );
+
+  async function insert(destination: Destination): Promise<void> {
+    if (!current || !block) return;
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      const result = await actions.insert(current.id, mode, contentLang, destination);
+      setOutcome({ kind: "done", result, block });
+    } catch (error) {
+      setOutcome({ kind: "error", error });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const newSheet = (): Destination => ({
+    kind: "newSheet",
+    name: current ? sheetNameFor(current, contentLang) : "IOM",
+  });
+
+  return (
+    <div className={styles.stack}>
+      <SearchBox
+        aria-label={t("searchLabel")}
+        placeholder={t("searchPlaceholder")}
+        value={query}
+        onChange={(_, d) => setQuery(d.value)}
+        data-testid="template-search"
+      />
+      <Field label={t("kindLabel")}>
+        <RadioGroup layout="horizontal" value={kind} onChange={(_, d) => setKind(d.value as typeof kind)}>
+          <Radio value="all" label={t("kindAll")} />
+          <Radio value="table" label={t("kindTables")} />
+          <Radio value="chart" label={t("kindCharts")} />
+        </RadioGroup>
+      </Field>
+      <div role="status" aria-live="polite">
+        {matches.length === 0 ? t("noResults", { query }) : t("resultsCount", { count: matches.length })}
+      </div>
+      {matches.length > 0 ? (
+        <Listbox
+          // A new list per search: Fluent would otherwise keep pointing aria-activedescendant at an
+          // option the search removed.
+          key={`${kind}|${query}`}
+          className={styles.list}
+          aria-label={t("galleryLabel")}
+          selectedOptions={current ? [current.id] : []}
+          onOptionSelect={(_, d) => {
+            setSelected(d.optionValue);
+            setOutcome(undefined);
+          }}
+          data-testid="template-list"
+        >
+          {matches.map((m) => (
+            <Option key={m.id} value={m.id} text={m.title(paneLang)} data-template={m.id}>
+              <span className={styles.option}>
+                <span className={m.kind === "chart" ? styles.chartTag : styles.tableTag}>
+                  {m.kind === "chart" ? t("kindChart") : t("kindTable")}
+                </span>
+                <span>
+                  <span className={styles.number}>{m.number(paneLang)}</span> — {m.title(paneLang)}
+                </span>
+              </span>
+            </Option>
+          ))}
+        </Listbox>
+      ) : null}
+
+      <Field label={t("modeLabel")}>
+        <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as Mode)} data-testid="mode">
+          <Radio value="static" label={t("modeStatic")} />
+          <Radio value="live" label={t("modeLive")} />
+        </RadioGroup>
+      </Field>
+      <Field label={t("destLabel")}>
+        <RadioGroup
+          value={where}
+          onChange={(_, d) => setWhere(d.value as typeof where)}
+          data-testid="destination"
+        >
+          <Radio value="selection" label={t("destSelection")} />
+          <Radio value="newSheet" label={t("destNewSheet")} />
+        </RadioGroup>
+      </Field>
+      <Field label={t("contentLangLabel")}>
+        <Dropdown
+          value={LANGUAGE_NAMES[contentLang]}
+          selectedOptions={[contentLang]}
+          onOptionSelect={(_, d) => d.optionValue && setContentLang(d.optionValue as Lang)}
+          data-testid="content-lang"
+        >
+          {LANGS.map((l) => (
+            <Option key={l} value={l}>
+              {LANGUAGE_NAMES[l]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={!canUseExcel || busy || !current}
+          onClick={() => void insert(where === "newSheet" ? newSheet() : { kind: "selection" })}
+          data-testid="insert"
+        >
+          {t("insert")}
+        </Button>
+        {busy ? <span>{t("working")}</span> : null}
+      </div>
+
+      {outcome?.kind === "error" ? <OfficeErrorBar error={outcome.error} /> : null}
+      {outcome?.kind === "done" && outcome.result.kind === "inserted" ? (
+        <MessageBar intent="success" data-testid="insert-result">
+          <MessageBarBody>
+            {t("inserted", {
+              table: outcome.result.plan.table.name,
+              address: `${outcome.result.plan.sheet}!${outcome.result.plan.address}`,
+            })}{" "}
+            {outcome.result.plan.chart ? t("insertedChart", { chart: outcome.result.plan.chart.name }) : null}{" "}
+            {outcome.block.mode === "live"
+              ? t("liveSummary", { live: outcome.block.liveCells, static: outcome.block.staticCells })
+              : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {outcome?.kind === "done" && outcome.result.kind === "blocked" ? (
+        <BlockedBar
+          blocked={outcome.result.blocked}
+          onNext={(next) => void insert({ kind: "cell", ...next })}
+          onNewSheet={() => void insert(newSheet())}
+        />
+      ) : null}
+
+      <h2 className={styles.subheading}>{t("previewHeading")}</h2>
+      {block ? <BlockPreview block={block} /> : <p>{t("chooseTemplate")}</p>}
+    </div>
+  );
+}
+
+/** The overwrite guard's answer: what is in the way, and the two ways out. */
+function BlockedBar({
+  blocked,
+  onNext,
+  onNewSheet,
+}: {
+  blocked: Blocked;
+  onNext: (next: Blocked["next"]) => void;
+  onNewSheet: () => void;
+}): JSX.Element {
+  const t = useT();
+  const next = `${blocked.next.sheet}!${rectAddress({ ...blocked.next, rows: 1, cols: 1 })}`;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="insert-blocked">
+      <MessageBarBody>
+        <MessageBarTitle>{t("blockedTitle")}</MessageBarTitle>{" "}
+        {blocked.cellCount > 0
+          ? t("blockedCells", {
+              address: `${blocked.sheet}!${blocked.address}`,
+              count: blocked.cellCount,
+              examples: blocked.cells.map((c) => `${c.address} “${c.text}”`).join(", "),
+            })
+          : null}{" "}
+        {blocked.charts.length > 0 ? t("blockedCharts", { charts: blocked.charts.join(", ") }) : null}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={() => onNext(blocked.next)} data-testid="insert-next">
+          {t("insertAtNext", { address: next })}
+        </Button>
+        <Button onClick={onNewSheet} data-testid="insert-new-sheet">
+          {t("insertNewSheet")}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
