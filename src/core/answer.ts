@@ -20,6 +20,11 @@ export interface Provenance {
   discrepancies: string[];
   /** Other places that print the same figure (e.g. at another precision). */
   alsoIn: { where: string; line: number; value: number }[];
+  /**
+   * Manual fixes behind the value: cells the PDF conversion garbled (placed by reasoning) or lost
+   * (derived from printed totals, so not on the cited line). Reasoning in data/<year>/DISCREPANCIES.md.
+   */
+  fixes: { id: string; derived: boolean }[];
   /** Anything else a careful reader must know (why a fallback was used, what a sum covers). */
   notes: string[];
 }

@@ -89,16 +89,17 @@ export class Dimension<T> {
     const q = normalizeName(input);
     if (q === "") return [];
     const scored: { name: string; score: number }[] = [];
-    for (const [key, hits] of [...this.english.index, ...this.foreignIndex().index]) {
-      const max = Math.max(1, Math.ceil(Math.max(q.length, key.length) / 3));
-      let score = editDistance(q, key, max);
-      if (score > max) {
-        // A word-prefix or containment match ("united" → "United Kingdom") ranks after typos.
-        if (q.length >= 3 && (key.startsWith(q) || key.includes(` ${q}`))) score = max + 0.5;
-        else continue;
+    for (const index of [this.english.index, this.foreignIndex().index])
+      for (const [key, hits] of index) {
+        const max = Math.max(1, Math.ceil(Math.max(q.length, key.length) / 3));
+        let score = editDistance(q, key, max);
+        if (score > max) {
+          // A word-prefix or containment match ("united" → "United Kingdom") ranks after typos.
+          if (q.length >= 3 && (key.startsWith(q) || key.includes(` ${q}`))) score = max + 0.5;
+          else continue;
+        }
+        for (const h of hits) scored.push({ name: h.name, score });
       }
-      for (const h of hits) scored.push({ name: h.name, score });
-    }
     scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
     return [...new Set(scored.map((s) => s.name))].slice(0, limit);
   }

@@ -2,7 +2,8 @@ import { msg } from "../i18n/messages";
 import type { Answer, Provenance } from "./answer";
 import { Dimension, type Named } from "./dimension";
 import { IomError } from "./errors";
-import type { Column, Discrepancy, Edition, Fact, Row, Table } from "./model";
+import type { Column, Discrepancy, Edition, Fact, Row, Table, Unavailable } from "./model";
+import { normalizeName } from "./normalize";
 
 export interface CellRef {
   table: Table;
@@ -28,6 +29,9 @@ export class EditionIndex {
   private readonly rows = new Map<string, Map<string, number>>();
   private readonly columns = new Map<string, Map<string, number>>();
   private readonly discrepanciesByCell = new Map<string, Discrepancy[]>();
+  private unavailableByName: Map<string, Unavailable> | undefined;
+  /** The manual fix that set each cell, by "table|row|column". */
+  private readonly fixByCell = new Map<string, { id: string; derived: boolean }>();
 
   constructor(readonly edition: Edition) {
     this.tables = new Dimension(
@@ -42,6 +46,9 @@ export class EditionIndex {
       this.rows.set(t.id, new Map(t.rows.map((r, i) => [r.key, i])));
       this.columns.set(t.id, new Map(t.columns.map((c, i) => [c.key, i])));
     }
+    for (const f of edition.fixes)
+      for (const c of f.cells)
+        this.fixByCell.set(`${f.table}|${c.row}|${c.column}`, { id: f.id, derived: c.derived === true });
     for (const d of edition.discrepancies) {
       for (const k of [
         `${d.table}|${d.row ?? ""}|${d.column ?? ""}`,
@@ -53,6 +60,28 @@ export class EditionIndex {
         this.discrepanciesByCell.set(k, list);
       }
     }
+  }
+
+  /**
+   * The chart or unprinted table a name denotes ("Figure 9", "figure_9", "Annex I, section 2", its
+   * title), when the report's text lost its numbers.
+   */
+  unavailable(name: string): Unavailable | undefined {
+    if (!this.unavailableByName) {
+      this.unavailableByName = new Map();
+      for (const u of this.edition.unavailable) {
+        const figure = /^figure_(\d+)$/.exec(u.id);
+        const section = /^annex1_s(\d+)/.exec(u.id);
+        const names = [u.id, u.title];
+        if (figure) names.push(`Figure ${figure[1]}`);
+        if (section) names.push(`Annex I, section ${section[1]}`, `Annex I section ${section[1]}`);
+        for (const n of names) {
+          const k = normalizeName(n);
+          if (!this.unavailableByName.has(k)) this.unavailableByName.set(k, u);
+        }
+      }
+    }
+    return this.unavailableByName.get(normalizeName(name));
   }
 
   table(id: string): Table {
@@ -110,9 +139,12 @@ export class EditionIndex {
 
   provenanceOf(ref: CellRef): Provenance {
     const marks = new Set([...(ref.row.marks ?? [])]);
+    // Lettered footnotes apply to the rows that carry the letter; the others ("*", "Note",
+    // "Excluding:", unmarked source lines) to the whole table.
     const footnotes = ref.table.footnotes
-      .filter((f) => marks.has(f.mark) || f.mark === "" || f.mark === "*")
-      .map((f) => f.text);
+      .filter((f) => marks.has(f.mark) || !/^[a-z0-9]$/i.test(f.mark))
+      .map((f) => (f.mark.length > 1 ? `${f.mark} ${f.text}` : f.text));
+    const fix = this.fixByCell.get(`${ref.table.id}|${ref.row.key}|${ref.column.key}`);
     const discrepancies = [
       ...(this.discrepanciesByCell.get(`${ref.table.id}|${ref.row.key}|${ref.column.key}`) ?? []),
     ].map(discrepancyText);
@@ -128,6 +160,7 @@ export class EditionIndex {
       qualifier: null,
       discrepancies,
       alsoIn: [],
+      fixes: fix ? [fix] : [],
       notes: [],
     };
   }
@@ -151,6 +184,7 @@ export class EditionIndex {
         .filter((d) => d.table === `fact:${f.key}`)
         .map(discrepancyText),
       alsoIn: [],
+      fixes: [],
       notes: [`printed as "${f.text}" (${f.unit}, ${f.year})`],
     };
   }

@@ -9,6 +9,7 @@ import { Dimension } from "./dimension";
 import { EditionIndex } from "./edition";
 import { IomError } from "./errors";
 import { parseFormula } from "./formula";
+import { CallMemo } from "./memo";
 import { tableGrid, type Grid } from "./grid";
 import type { Edition, Fact, Table } from "./model";
 import { normalizeName } from "./normalize";
@@ -21,20 +22,8 @@ import { StaffQuery } from "./queries/staff";
 export const VALUE_FUNCTIONS = ["MOVEMENTS", "MIGRANTS", "STAFF", "EXPENDITURE", "PROJECTS", "FACT"] as const;
 export type ValueFunction = (typeof VALUE_FUNCTIONS)[number];
 
-/** Cached outcome of one call: answers and errors are both deterministic, so both are kept. */
-type Outcome = { ok: Answer } | { err: IomError };
-
-/** Bounds the memo so a workbook of millions of distinct calls can't grow it without end. */
+/** Bounds each function's memo so a workbook of millions of distinct calls can't grow it without end. */
 const MEMO_LIMIT = 200_000;
-
-const keyOf = (args: readonly Arg[]): string => {
-  let k = "";
-  for (const a of args)
-    k +=
-      (typeof a === "string" ? `s${a}` : a === null || a === undefined ? "" : `${typeof a}${String(a)}`) +
-      "\u0001";
-  return k;
-};
 
 /**
  * The query core: one edition of the report, indexed once, answering every =IOM.* question
@@ -47,7 +36,10 @@ export class Iom {
   readonly staffQuery: StaffQuery;
   readonly migrantsQuery: MigrantsQuery;
   readonly financeQuery: FinanceQuery;
-  private readonly memo = new Map<string, Map<string, Outcome>>();
+  /** Answers and IomErrors are both deterministic, so both are remembered, per function. */
+  private readonly memo = new Map<string, CallMemo<Answer>>();
+  /** Each fact's searchable text, normalised once on the first search. */
+  private haystacks: string[] | undefined;
   private readonly dimensions: Dimension<(lang: Lang) => string[]>;
   /** The lookup behind each dimension that has one (all but year and function). */
   private readonly lookups: Record<string, Dimension<unknown>>;
@@ -129,23 +121,10 @@ export class Iom {
   private cached(fn: string, args: readonly Arg[], compute: () => Answer): Answer {
     let m = this.memo.get(fn);
     if (!m) {
-      m = new Map();
+      m = new CallMemo<Answer>(MEMO_LIMIT, (e) => e instanceof IomError);
       this.memo.set(fn, m);
     }
-    const key = keyOf(args);
-    let out = m.get(key);
-    if (!out) {
-      try {
-        out = { ok: compute() };
-      } catch (e) {
-        if (!(e instanceof IomError)) throw e;
-        out = { err: e };
-      }
-      if (m.size >= MEMO_LIMIT) m.clear();
-      m.set(key, out);
-    }
-    if ("err" in out) throw out.err;
-    return out.ok;
+    return m.get(args, compute);
   }
 
   movements(place?: Arg, programme?: Arg, from?: Arg): Answer {
@@ -185,10 +164,11 @@ export class Iom {
   facts(search?: Arg): Fact[] {
     const q = isBlank(search) ? "" : normalizeName(String(search));
     const words = q.split(" ").filter((w) => w !== "");
-    const hits = this.edition.facts.filter((f) => {
-      const hay = ` ${normalizeName(`${f.key} ${f.label} ${f.unit} ${f.text} ${f.paragraph}`)} `;
-      return words.every((w) => hay.includes(w));
-    });
+    this.haystacks ??= this.edition.facts.map(
+      (f) => ` ${normalizeName(`${f.key} ${f.label} ${f.unit} ${f.text} ${f.paragraph}`)} `,
+    );
+    const hay = this.haystacks;
+    const hits = this.edition.facts.filter((_, i) => words.every((w) => (hay[i] as string).includes(w)));
     if (hits.length === 0) {
       throw new IomError(
         "not_found",
@@ -212,6 +192,16 @@ export class Iom {
       return this.index.tables.resolve(`Table ${table}`).value;
     const name = nameArg(table, "table", "Table 5");
     if (name === undefined) throw new IomError("bad_argument", msg("table_required", {}), "table");
+    const hit = this.index.tables.find(name);
+    if (hit) return hit.value;
+    const chart = this.index.unavailable(name);
+    if (chart) {
+      throw new IomError(
+        "no_figure",
+        msg("chart_unavailable", { input: name, title: chart.title, reason: chart.reason }),
+        "table",
+      );
+    }
     return this.index.tables.resolve(name).value;
   }
 
@@ -323,6 +313,7 @@ function provenanceLine(answer: Answer, edition: Edition, lang: Lang): string {
   for (const f of p.footnotes) parts.push(`${w.footnote}${f}`);
   for (const a of p.alsoIn) parts.push(w.alsoIn(where(a.where), a.line, a.value));
   for (const d of p.discrepancies) parts.push(`${w.discrepancy}${d}`);
+  for (const f of p.fixes) parts.push(w.fix(f.id, f.derived, `data/${edition.edition}/DISCREPANCIES.md`));
   for (const n of p.notes) parts.push(`${w.note}${noteIn(n, lang)}`);
   return parts.join("; ");
 }

@@ -9,11 +9,33 @@
 import type { Answer } from "../core/answer";
 import { iom } from "../core/data";
 import { isMissing, type Grid } from "../core/grid";
+import { CallMemo } from "../core/memo";
 import { hostLanguage } from "../i18n/host";
 import { excelError, toExcelError, type ExcelError } from "./excel-error";
 
 /** The document symbol and year of the report every IOM.* function serves. */
 export const REPORT_EDITION = "MC/2346 (2011)";
+
+/**
+ * Each function's outcomes, value or error, by display language and arguments. They are
+ * deterministic (the data is bundled), so a recalculation of a cell already seen is a few Map
+ * lookups; the core below memoises too, but this also skips building the error or the spilled grid.
+ */
+const memo = {
+  MOVEMENTS: new CallMemo<number>(),
+  MIGRANTS: new CallMemo<number>(),
+  STAFF: new CallMemo<number>(),
+  EXPENDITURE: new CallMemo<number>(),
+  PROJECTS: new CallMemo<number>(),
+  FACT: new CallMemo<number>(),
+  FACTS: new CallMemo<Spill>(),
+  TABLE: new CallMemo<Spill>(),
+  LIST: new CallMemo<string[][]>(),
+  SOURCE: new CallMemo<string>(),
+};
+
+/** A spilled result; frozen, since every later call with the same arguments returns this very array. */
+type Spill = readonly (readonly (string | number | ExcelError)[])[];
 
 function value(answer: () => Answer): number {
   let v: number;
@@ -26,14 +48,16 @@ function value(answer: () => Answer): number {
   return v;
 }
 
-function spill(grid: () => Grid): (string | number | ExcelError)[][] {
+function spill(grid: () => Grid): Spill {
   let g: Grid;
   try {
     g = grid();
   } catch (e) {
     throw toExcelError(e);
   }
-  return g.map((row) => row.map((c) => (isMissing(c) ? excelError("#N/A", c.missing) : c)));
+  return Object.freeze(
+    g.map((row) => Object.freeze(row.map((c) => (isMissing(c) ? excelError("#N/A", c.missing) : c)))),
+  );
 }
 
 /**
@@ -49,7 +73,9 @@ export function movements(
   programme?: string | number | boolean | null,
   from?: string | number | boolean | null,
 ): number {
-  return value(() => iom().movements(place, programme, from));
+  return memo.MOVEMENTS.get([hostLanguage(), place, programme, from], () =>
+    value(() => iom().movements(place, programme, from)),
+  );
 }
 
 /**
@@ -63,7 +89,9 @@ export function migrants(
   age_group?: string | number | boolean | null,
   gender?: string | number | boolean | null,
 ): number {
-  return value(() => iom().migrants(age_group, gender));
+  return memo.MIGRANTS.get([hostLanguage(), age_group, gender], () =>
+    value(() => iom().migrants(age_group, gender)),
+  );
 }
 
 /**
@@ -81,7 +109,9 @@ export function staff(
   location?: string | number | boolean | null,
   nationality?: string | number | boolean | null,
 ): number {
-  return value(() => iom().staff(category, gender, location, nationality));
+  return memo.STAFF.get([hostLanguage(), category, gender, location, nationality], () =>
+    value(() => iom().staff(category, gender, location, nationality)),
+  );
 }
 
 /**
@@ -95,7 +125,7 @@ export function expenditure(
   item: string | number | boolean | null,
   year?: string | number | boolean | null,
 ): number {
-  return value(() => iom().expenditure(item, year));
+  return memo.EXPENDITURE.get([hostLanguage(), item, year], () => value(() => iom().expenditure(item, year)));
 }
 
 /**
@@ -109,7 +139,9 @@ export function projects(
   region?: string | number | boolean | null,
   service?: string | number | boolean | null,
 ): number {
-  return value(() => iom().projects(region, service));
+  return memo.PROJECTS.get([hostLanguage(), region, service], () =>
+    value(() => iom().projects(region, service)),
+  );
 }
 
 /**
@@ -119,7 +151,7 @@ export function projects(
  * @returns The figure as printed (a hedge such as "more than" is shown by IOM.SOURCE).
  */
 export function fact(key: string | number | boolean | null): number {
-  return value(() => iom().fact(key));
+  return memo.FACT.get([hostLanguage(), key], () => value(() => iom().fact(key)));
 }
 
 /**
@@ -134,7 +166,10 @@ export function facts(
   search?: string | number | boolean | null,
   headers?: string | number | boolean | null,
 ): any[][] {
-  return spill(() => iom().factsGrid(search, headers));
+  // Excel copies the spilled array; the cast only drops readonly for the metadata's any[][].
+  return memo.FACTS.get([hostLanguage(), search, headers], () =>
+    spill(() => iom().factsGrid(search, headers)),
+  ) as any[][];
 }
 
 /**
@@ -148,7 +183,9 @@ export function table(
   table: string | number | boolean | null,
   headers?: string | number | boolean | null,
 ): any[][] {
-  return spill(() => iom().table(table, headers));
+  return memo.TABLE.get([hostLanguage(), table, headers], () =>
+    spill(() => iom().table(table, headers)),
+  ) as any[][];
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -159,14 +196,19 @@ export function table(
  * @returns One name per row.
  */
 export function list(dimension?: string | number | boolean | null): string[][] {
-  try {
-    // Names in Excel's display language; every language's names are accepted as arguments.
-    return iom()
-      .list(dimension, hostLanguage())
-      .map((n) => [n]);
-  } catch (e) {
-    throw toExcelError(e);
-  }
+  const lang = hostLanguage();
+  return memo.LIST.get([lang, dimension], () => {
+    try {
+      // Names in Excel's display language; every language's names are accepted as arguments.
+      return Object.freeze(
+        iom()
+          .list(dimension, lang)
+          .map((n) => Object.freeze([n])),
+      ) as string[][];
+    } catch (e) {
+      throw toExcelError(e);
+    }
+  });
 }
 
 /**
@@ -186,11 +228,14 @@ export function source(
   arg3?: string | number | boolean | null,
   arg4?: string | number | boolean | null,
 ): string {
-  try {
-    return iom().sourceIn(hostLanguage(), func, arg1, arg2, arg3, arg4);
-  } catch (e) {
-    throw toExcelError(e);
-  }
+  const lang = hostLanguage();
+  return memo.SOURCE.get([lang, func, arg1, arg2, arg3, arg4], () => {
+    try {
+      return iom().sourceIn(lang, func, arg1, arg2, arg3, arg4);
+    } catch (e) {
+      throw toExcelError(e);
+    }
+  });
 }
 
 /**

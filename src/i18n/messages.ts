@@ -22,6 +22,7 @@ export interface MessageParams {
   key_required: { count: number };
   no_fact_match: { search: string };
   table_required: Record<string, never>;
+  chart_unavailable: { input: string; title: string; reason: string };
   no_single_value: { fn: string; functions: readonly string[] };
   function_required: Record<string, never>;
   bad_formula: { problem: Message };
@@ -108,6 +109,7 @@ const en: Catalog = {
   no_fact_match: (p, w) =>
     `search "${p.search}": no fact matches every word; try fewer words, or ${w.fn("FACTS")}("") for all`,
   table_required: (_, w) => `table: a table is required, e.g. "Table 5" (see ${w.fn("LIST")}("table"))`,
+  chart_unavailable: (p) => `table "${p.input}" is the chart "${p.title}", whose figures are not available: ${p.reason}`,
   no_single_value: (p) =>
     `function "${p.fn}" has no single value to trace — choose one of ${p.functions.join(", ")}`,
   function_required: () => `function: name the function to trace, e.g. "STAFF" (or give a whole formula)`,
@@ -178,6 +180,8 @@ const fr: Catalog = {
     `${w.arg("key")} : une clé de chiffre est requise (voir ${w.fn("FACTS")}("") pour les ${w.num(p.count)} chiffres)`,
   no_fact_match: (p, w) =>
     `${w.arg("search")} "${p.search}" : aucun chiffre ne contient tous ces mots ; essayez avec moins de mots, ou ${w.fn("FACTS")}("") pour tous`,
+  chart_unavailable: (p, w) =>
+    `${w.arg("table")} "${p.input}" est le graphique "${p.title}", dont les chiffres ne sont pas disponibles : ${p.reason}`,
   table_required: (_, w) =>
     `${w.arg("table")} : un tableau est requis, par exemple "Tableau 5" (voir ${w.fn("LIST")}("${w.arg("table")}"))`,
   no_single_value: (p, w) =>
@@ -254,6 +258,8 @@ const es: Catalog = {
     `${w.arg("key")}: se requiere la clave de una cifra (vea ${w.fn("FACTS")}("") para las ${w.num(p.count)} cifras)`,
   no_fact_match: (p, w) =>
     `${w.arg("search")} "${p.search}": ninguna cifra contiene todas estas palabras; pruebe con menos palabras, o ${w.fn("FACTS")}("") para todas`,
+  chart_unavailable: (p, w) =>
+    `${w.arg("table")} "${p.input}" es el gráfico "${p.title}", cuyas cifras no están disponibles: ${p.reason}`,
   table_required: (_, w) =>
     `${w.arg("table")}: se requiere un cuadro, por ejemplo "Cuadro 5" (vea ${w.fn("LIST")}("${w.arg("table")}"))`,
   no_single_value: (p, w) =>

@@ -15,6 +15,8 @@ export interface ProvenanceWords {
   alsoIn: (where: string, line: number, value: number) => string;
   discrepancy: string;
   note: string;
+  /** A manual fix behind the value; `file` is the edition's DISCREPANCIES.md. */
+  fix: (id: string, derived: boolean, file: string) => string;
 }
 
 export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
@@ -28,6 +30,10 @@ export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
     alsoIn: (where, line, value) => `also printed in ${where} (line ${line}) as ${value}`,
     discrepancy: "discrepancy: ",
     note: "note: ",
+    fix: (id, derived, file) =>
+      derived
+        ? `not printed: the PDF conversion lost this figure, derived from the report's printed totals (manual fix ${id}, reasoning in ${file})`
+        : `the text at this line is garbled; the figure was placed by manual fix ${id} (reasoning in ${file})`,
   },
   fr: {
     fact: (where, title, id) => `${where}\u00a0: ${title} (chiffre ${id})`,
@@ -40,6 +46,10 @@ export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
       `également imprimé dans ${where} (ligne ${line}) sous la forme ${formatNumber(value, "fr")}`,
     discrepancy: "écart\u00a0: ",
     note: "remarque\u00a0: ",
+    fix: (id, derived, file) =>
+      derived
+        ? `non imprimé\u00a0: la conversion du PDF a perdu ce chiffre, déduit des totaux imprimés du rapport (correction manuelle ${id}, raisonnement dans ${file})`
+        : `le texte de cette ligne est brouillé\u00a0; le chiffre a été placé par la correction manuelle ${id} (raisonnement dans ${file})`,
   },
   es: {
     fact: (where, title, id) => `${where}: ${title} (cifra ${id})`,
@@ -52,6 +62,10 @@ export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
       `también impreso en ${where} (línea ${line}) como ${formatNumber(value, "es")}`,
     discrepancy: "discrepancia: ",
     note: "nota: ",
+    fix: (id, derived, file) =>
+      derived
+        ? `no impreso: la conversión del PDF perdió esta cifra, deducida de los totales impresos del informe (corrección manual ${id}, razonamiento en ${file})`
+        : `el texto de esta línea está desordenado; la cifra se colocó mediante la corrección manual ${id} (razonamiento en ${file})`,
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Discrepancy, Edition, Table } from "../core/model";
+import { compactEdition } from "../core/runtime-format";
 
 /**
  * JSON with arrays of plain values kept on one line, so a table row reads as a row
@@ -78,7 +79,7 @@ export function discrepanciesMarkdown(e: Edition): string {
   if (e.fixes.length === 0) out.push("None.");
   for (const f of e.fixes) {
     out.push(
-      `- **${f.id}** (${title(f.table)}, line ${f.line}): garbled \`${f.garbled}\` → ${f.cells.map((c) => `${c.row}/${c.column} = ${String(c.value)}`).join(", ")}. ${f.reasoning}`,
+      `- **${f.id}** (${title(f.table)}, line ${f.line}): ${f.garbled === "" ? "no garbled text (cells settled from another table)" : `garbled \`${f.garbled}\``} → ${f.cells.map((c) => `${c.row}/${c.column} = ${String(c.value)}`).join(", ")}. ${f.reasoning}`,
     );
   }
   out.push("", "## Undetermined cells", "");
@@ -97,6 +98,8 @@ export function dataReport(e: Edition): string {
   const numeric = (t: Table): number =>
     t.rows.reduce((n, r) => n + r.cells.filter((c) => typeof c === "number").length, 0);
   const cells = (t: Table): number => t.rows.length * t.columns.length;
+  const derived = e.fixes.reduce((n, f) => n + f.cells.filter((c) => c.derived === true).length, 0);
+  const undetermined = e.tables.reduce((n, t) => n + t.undetermined.length, 0);
   const lines = [
     `${e.document} — ${e.title} (edition ${e.edition})`,
     "",
@@ -107,11 +110,11 @@ export function dataReport(e: Edition): string {
     ),
     "",
     `tables: ${e.tables.length}`,
-    `cells: ${e.tables.reduce((n, t) => n + cells(t), 0)} (${e.tables.reduce((n, t) => n + numeric(t), 0)} printed numbers, the rest blank)`,
+    `cells: ${e.tables.reduce((n, t) => n + cells(t), 0)} (${e.tables.reduce((n, t) => n + numeric(t), 0)} numbers, of which ${derived} derived by manual fixes rather than printed; ${undetermined} undetermined; the rest blank)`,
     `facts: ${e.facts.length} (from ${new Set(e.facts.map((f) => f.paragraph)).size} paragraphs)`,
     `discrepancies: ${e.discrepancies.length}`,
     `manual fixes: ${e.fixes.length}`,
-    `undetermined cells: ${e.tables.reduce((n, t) => n + t.undetermined.length, 0)}`,
+    `undetermined cells: ${undetermined}`,
     `charts without numbers (unavailable): ${e.unavailable.length}`,
   ];
   return lines.join("\n") + "\n";
@@ -119,13 +122,13 @@ export function dataReport(e: Edition): string {
 
 /**
  * The edition as the add-in ships it: everything the queries and provenance use, without the
- * manual fixes' garbled text and reasoning (kept in edition.json and DISCREPANCIES.md), so the
- * functions bundle stays small. Compact JSON: it is read by code, not people.
+ * manual fixes' garbled text and reasoning (kept in edition.json and DISCREPANCIES.md) and with
+ * each undetermined reason written once per table (runtime-format.ts), so the functions bundle stays small. Compact JSON: it is read by code, not people.
  */
 export function runtimeJson(e: Edition): string {
   const slim: Edition = {
     ...e,
     fixes: e.fixes.map((f) => ({ ...f, garbled: "", reasoning: `see DISCREPANCIES.md, fix ${f.id}` })),
   };
-  return JSON.stringify(slim) + "\n";
+  return JSON.stringify(compactEdition(slim)) + "\n";
 }

@@ -162,3 +162,55 @@ describe("answers", () => {
     }
   });
 });
+
+describe("provenance of repaired and unprinted figures", () => {
+  it("says when a value was derived from totals rather than printed, citing the fix", () => {
+    const a = core.movements("West Africa", null, "Southern Africa");
+    expect(a.value).toBe(9);
+    expect(a.provenance.fixes).toEqual([{ id: "table1-southern_africa-west_africa", derived: true }]);
+    // The cited line really lacks the 9: that is why the source line must say it was derived.
+    expect(sourceLines[793]?.split("\t")).not.toContain("9");
+    expect(core.source("MOVEMENTS", "West Africa", null, "Southern Africa")).toMatch(
+      /not printed: .* derived from the report's printed totals \(manual fix table1-southern_africa-west_africa, reasoning in data\/2011\/DISCREPANCIES\.md\)/,
+    );
+  });
+
+  it("carries a fix into the sums that include the fixed cell", () => {
+    // Europe → Ethiopia under Emergency (3,611) is one of the cells the text lost (fix table2-em-880).
+    const sum = core.movements(
+      "Ethiopia",
+      "Movement, Emergency and Post-crisis Migration Management",
+      "Europe",
+    );
+    expect(sum.provenance.kind).toBe("sum");
+    expect(sum.provenance.fixes).toEqual([{ id: "table2-em-880", derived: true }]);
+  });
+
+  it("attaches a table's general notes (Table 5's 'Excluding:' lines) to its cells", () => {
+    const p = core.staff("P-4", "F").provenance;
+    expect(p.footnotes).toEqual([
+      "Excluding: Interns, consultants and staff on special leave without pay.",
+      "Excluding: Seconded/loaned Officials.",
+    ]);
+    // Lettered footnotes still go only to the rows that carry the letter.
+    expect(core.movements("Kenya").provenance.footnotes).toEqual([]);
+  });
+
+  it("answers a chart whose numbers were lost with #N/A and the reason, not 'not found'", () => {
+    for (const name of ["Figure 9", "figure_9", "Annex I, section 2"]) {
+      const e = err(() => core.table(name));
+      expect(e.kind).toBe("no_figure");
+      expect(e.message).toMatch(
+        /is the chart ".*", whose figures are not available: .*lost in the PDF-to-text conversion/,
+      );
+    }
+    expect(err(() => core.table("Figure 11")).kind).toBe("not_found");
+  });
+
+  it("lists only real programmes (no 'Grand' from the Grand total row)", () => {
+    const programmes = core.list("programme");
+    expect(programmes).not.toContain("Grand");
+    expect(programmes).toContain("Resettlement Assistance");
+    expect(err(() => core.movements(null, "Grand")).kind).toBe("not_found");
+  });
+});

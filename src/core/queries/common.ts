@@ -24,6 +24,7 @@ export function sumOf(index: EditionIndex, refs: readonly CellRef[], what: strin
     lines: [...new Set(parts.flatMap((a) => a.provenance.lines))].sort((a, b) => a - b),
     footnotes: [...new Set(parts.flatMap((a) => a.provenance.footnotes))],
     discrepancies: [...new Set(parts.flatMap((a) => a.provenance.discrepancies))],
+    fixes: mergeFixes(parts.flatMap((a) => a.provenance.fixes)),
     notes: [
       `${what}: the sum of ${parts.length} cells the report prints separately (${refs
         .map((r) => index.describe(r.table.id, r.row.key, r.column.key))
@@ -31,6 +32,13 @@ export function sumOf(index: EditionIndex, refs: readonly CellRef[], what: strin
     ],
   };
   return { value: roundSum(value), provenance };
+}
+
+/** One entry per fix; derived if any of its cells in the sum is. */
+function mergeFixes(fixes: readonly Provenance["fixes"][number][]): Provenance["fixes"] {
+  const byId = new Map<string, boolean>();
+  for (const f of fixes) byId.set(f.id, (byId.get(f.id) ?? false) || f.derived);
+  return [...byId].map(([id, derived]) => ({ id, derived }));
 }
 
 /** Float noise from adding 0.1s must not reach a cell: sums keep the parts' precision. */

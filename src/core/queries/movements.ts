@@ -110,6 +110,7 @@ export class MovementsQuery {
     const programmes = new Map<string, Programme>();
     for (const r of this.t2.rows) {
       const [service, programme] = r.path;
+      if (r.key === "grand_total") continue; // every programme: a blank or "All" programme, not a name
       if (r.key.endsWith("_total") && service && r.path.length === 1) {
         const s = services.get(withoutTotal(service)) ?? {
           name: withoutTotal(service),
