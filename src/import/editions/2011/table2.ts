@@ -357,13 +357,20 @@ function applyFixes(
 ): void {
   const covered = new Set<number>();
   for (const fix of fixes) {
-    fixSpan(src, fix).forEach((n) => covered.add(n));
+    // A fix without garbled text settles cells an earlier fix left undetermined, from another
+    // table (Table 1): it covers no line, and the cells keep the line the earlier fix gave them.
+    const crossTable = fix.garbled === "";
+    if (!crossTable) fixSpan(src, fix).forEach((n) => covered.add(n));
     for (const cell of fix.cells) {
       const row = rows.find((r) => r.key === cell.row);
       const ci = indexOf(cols, cell.column);
       if (!row) throw new Error(`fix ${fix.id}: no row ${cell.row}`);
+      if (crossTable && row.cells[ci] !== "undetermined")
+        throw new Error(
+          `fix ${fix.id}: ${cell.row}/${cell.column} was not left undetermined by an earlier fix`,
+        );
       row.cells[ci] = cell.value;
-      if (fix.line !== row.line) row.cellLines = { ...row.cellLines, [cell.column]: fix.line };
+      if (!crossTable && fix.line !== row.line) row.cellLines = { ...row.cellLines, [cell.column]: fix.line };
     }
   }
   const missing = garbled.filter((n) => !covered.has(n));
