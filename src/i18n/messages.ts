@@ -109,7 +109,8 @@ const en: Catalog = {
   no_fact_match: (p, w) =>
     `search "${p.search}": no fact matches every word; try fewer words, or ${w.fn("FACTS")}("") for all`,
   table_required: (_, w) => `table: a table is required, e.g. "Table 5" (see ${w.fn("LIST")}("table"))`,
-  chart_unavailable: (p) => `table "${p.input}" is the chart "${p.title}", whose figures are not available: ${p.reason}`,
+  chart_unavailable: (p) =>
+    `table "${p.input}" is the chart "${p.title}", whose figures are not available: ${p.reason}`,
   no_single_value: (p) =>
     `function "${p.fn}" has no single value to trace — choose one of ${p.functions.join(", ")}`,
   function_required: () => `function: name the function to trace, e.g. "STAFF" (or give a whole formula)`,

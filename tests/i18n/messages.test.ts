@@ -29,7 +29,11 @@ const SAMPLES: { [C in MessageCode]: Message & { code: C } } = {
   key_required: msg("key_required", { count: 310 }),
   no_fact_match: msg("no_fact_match", { search: "unicorns" }),
   table_required: msg("table_required", {}),
-  chart_unavailable: msg("chart_unavailable", { input: "Figure 9", title: "Percentage distribution", reason: "Figure 9 is a chart." }),
+  chart_unavailable: msg("chart_unavailable", {
+    input: "Figure 9",
+    title: "Percentage distribution",
+    reason: "Figure 9 is a chart.",
+  }),
   no_single_value: msg("no_single_value", { fn: "TABLE", functions: ["MOVEMENTS", "STAFF"] }),
   function_required: msg("function_required", {}),
   bad_formula: msg("bad_formula", { problem: msg("formula_unterminated", { input: '=IOM.STAFF("P-4' }) }),
