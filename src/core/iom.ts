@@ -32,74 +32,87 @@ const MEMO_LIMIT = 200_000;
  */
 export class Iom {
   readonly index: EditionIndex;
-  readonly movementsQuery: MovementsQuery;
-  readonly staffQuery: StaffQuery;
-  readonly migrantsQuery: MigrantsQuery;
-  readonly financeQuery: FinanceQuery;
+  // Each query builds its indexes on first use, so a sheet's first answer doesn't wait for the others'.
+  private movements_: MovementsQuery | undefined;
+  private staff_: StaffQuery | undefined;
+  private migrants_: MigrantsQuery | undefined;
+  private finance_: FinanceQuery | undefined;
+  get movementsQuery(): MovementsQuery {
+    return (this.movements_ ??= new MovementsQuery(this.index));
+  }
+  get staffQuery(): StaffQuery {
+    return (this.staff_ ??= new StaffQuery(this.index));
+  }
+  get migrantsQuery(): MigrantsQuery {
+    return (this.migrants_ ??= new MigrantsQuery(this.index));
+  }
+  get financeQuery(): FinanceQuery {
+    return (this.finance_ ??= new FinanceQuery(this.index));
+  }
   /** Answers and IomErrors are both deterministic, so both are remembered, per function. */
   private readonly memo = new Map<string, CallMemo<Answer>>();
   /** Each fact's searchable text, normalised once on the first search. */
   private haystacks: string[] | undefined;
   private readonly dimensions: Dimension<(lang: Lang) => string[]>;
   /** The lookup behind each dimension that has one (all but year and function). */
-  private readonly lookups: Record<string, Dimension<unknown>>;
+  private readonly lookups: Record<string, () => Dimension<unknown>>;
 
   constructor(edition: Edition) {
     this.index = new EditionIndex(edition);
-    this.movementsQuery = new MovementsQuery(this.index);
-    this.staffQuery = new StaffQuery(this.index);
-    this.migrantsQuery = new MigrantsQuery(this.index);
-    this.financeQuery = new FinanceQuery(this.index);
     const names =
-      (d: Dimension<unknown>) =>
+      (d: () => Dimension<unknown>) =>
       (lang: Lang): string[] =>
-        d.names(lang);
+        d().names(lang);
     const named = (dimension: string, list: () => readonly string[]) => (lang: Lang) =>
       list().map((n) => localName(dimension, n, lang));
     this.lookups = {
-      place: this.movementsQuery.place,
-      programme: this.movementsQuery.programme,
-      from: this.movementsQuery.from,
-      age_group: this.migrantsQuery.ageGroup,
-      gender: this.staffQuery.gender,
-      category: this.staffQuery.category,
-      location: this.staffQuery.location,
-      nationality: this.staffQuery.nationality,
-      item: this.financeQuery.item,
-      region: this.financeQuery.region,
-      service: this.financeQuery.service,
-      table: this.index.tables,
-      key: this.index.facts,
+      place: () => this.movementsQuery.place,
+      programme: () => this.movementsQuery.programme,
+      from: () => this.movementsQuery.from,
+      age_group: () => this.migrantsQuery.ageGroup,
+      gender: () => this.staffQuery.gender,
+      category: () => this.staffQuery.category,
+      location: () => this.staffQuery.location,
+      nationality: () => this.staffQuery.nationality,
+      item: () => this.financeQuery.item,
+      region: () => this.financeQuery.region,
+      service: () => this.financeQuery.service,
+      table: () => this.index.tables,
+      key: () => this.index.facts,
     };
     this.dimensions = new Dimension("dimension", [
-      { name: "place", aliases: ["destination", "places"], value: names(this.movementsQuery.place) },
+      { name: "place", aliases: ["destination", "places"], value: names(() => this.movementsQuery.place) },
       {
         name: "programme",
         aliases: ["program", "programmes", "service classification"],
-        value: names(this.movementsQuery.programme),
+        value: names(() => this.movementsQuery.programme),
       },
-      { name: "from", aliases: ["departure", "region of departure"], value: names(this.movementsQuery.from) },
+      {
+        name: "from",
+        aliases: ["departure", "region of departure"],
+        value: names(() => this.movementsQuery.from),
+      },
       {
         name: "age_group",
         aliases: ["age", "age group", "age groups"],
-        value: names(this.migrantsQuery.ageGroup),
+        value: names(() => this.migrantsQuery.ageGroup),
       },
-      { name: "gender", aliases: ["sex", "genders"], value: names(this.staffQuery.gender) },
+      { name: "gender", aliases: ["sex", "genders"], value: names(() => this.staffQuery.gender) },
       {
         name: "category",
         aliases: ["grade", "grades", "categories"],
-        value: names(this.staffQuery.category),
+        value: names(() => this.staffQuery.category),
       },
-      { name: "location", aliases: ["locations"], value: names(this.staffQuery.location) },
+      { name: "location", aliases: ["locations"], value: names(() => this.staffQuery.location) },
       {
         name: "nationality",
         aliases: ["nationalities", "country"],
-        value: names(this.staffQuery.nationality),
+        value: names(() => this.staffQuery.nationality),
       },
-      { name: "item", aliases: ["items", "expenditure"], value: names(this.financeQuery.item) },
+      { name: "item", aliases: ["items", "expenditure"], value: names(() => this.financeQuery.item) },
       { name: "year", aliases: ["years"], value: () => ["2007", "2008", "2009", "2010", "2011"] },
-      { name: "region", aliases: ["regions"], value: names(this.financeQuery.region) },
-      { name: "service", aliases: ["services"], value: names(this.financeQuery.service) },
+      { name: "region", aliases: ["regions"], value: names(() => this.financeQuery.region) },
+      { name: "service", aliases: ["services"], value: names(() => this.financeQuery.service) },
       {
         name: "table",
         aliases: ["tables"],
@@ -216,7 +229,7 @@ export class Iom {
    */
   canonicalName(dimension: Arg, input: string): string {
     const d = this.dimensions.resolve(nameArg(dimension, "dimension", "place") ?? "dimension").name;
-    const lookup = d === "dimension" ? this.dimensions : this.lookups[d];
+    const lookup = d === "dimension" ? this.dimensions : this.lookups[d]?.();
     return lookup ? lookup.resolve(input).name : input;
   }
 

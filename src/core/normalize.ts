@@ -44,3 +44,13 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
+
+/** A stable key from a label: "Latin America and the Caribbean" → "latin_america_and_the_caribbean". */
+export function keyOf(label: string): string {
+  return label
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+}

@@ -1,22 +1,37 @@
 /**
- * The shipped form of an edition (data/<year>/runtime.json): the Edition, except that each
- * table's undetermined cells cite their reason and their combined figure by index into the
- * table's `reasons` and `combined` lists. Table 2's 336 undetermined cells share 80 combined
- * figures and a few long reasons; writing each once cuts the bundled data by a third.
+ * The shipped form of an edition (data/<year>/runtime.json), smaller than the Edition it stands for:
+ * - each table's undetermined cells cite their reason and combined figure by index into the
+ *   table's `reasons` and `combined` lists (Table 2's 336 undetermined cells share 80 combined
+ *   figures and a few long reasons);
+ * - a row or column label is left out, since the model defines it as the last element of its path,
+ *   and so is its key when the key is that label's keyOf();
+ * - a fact's qualifier is left out when it has none, its year when it is the edition's;
+ * - manual fixes keep their id, line and cells; their garbled text and reasoning stay in
+ *   edition.json and DISCREPANCIES.md, which IOM.SOURCE cites.
  */
-import type { Edition, Table, UndeterminedCell } from "./model";
+import type { Column, Edition, Fact, ManualFix, Row, Table, UndeterminedCell } from "./model";
+import { keyOf } from "./normalize";
 
 type Combined = UndeterminedCell["combined"];
 type CompactUndetermined = Omit<UndeterminedCell, "reason" | "combined"> & {
   reason: number;
   combined: number;
 };
-type CompactTable = Omit<Table, "undetermined"> & {
+type Unlabelled<T extends { key: string }> = Omit<T, "label" | "key"> & { key?: string };
+type CompactTable = Omit<Table, "undetermined" | "rows" | "columns"> & {
+  rows: Unlabelled<Row>[];
+  columns: Unlabelled<Column>[];
   reasons: string[];
   combined: Combined[];
   undetermined: CompactUndetermined[];
 };
-export type RuntimeEdition = Omit<Edition, "tables"> & { tables: CompactTable[] };
+type CompactFix = Omit<ManualFix, "garbled" | "reasoning">;
+type CompactFact = Omit<Fact, "qualifier" | "year"> & Partial<Pick<Fact, "qualifier" | "year">>;
+export type RuntimeEdition = Omit<Edition, "tables" | "fixes" | "facts"> & {
+  tables: CompactTable[];
+  fixes: CompactFix[];
+  facts: CompactFact[];
+};
 
 /** A list of distinct values, each added once, cited by index. */
 function interner<T>(): { list: T[]; indexOf: (v: T) => number } {
@@ -36,9 +51,26 @@ function interner<T>(): { list: T[]; indexOf: (v: T) => number } {
   };
 }
 
+function unlabelled<T extends Row | Column>({ label, key, ...rest }: T): Unlabelled<T> {
+  const last = rest.path[rest.path.length - 1];
+  if (last !== label) throw new Error(`runtime data: label "${label}" is not the end of its path`);
+  return key === keyOf(label) ? rest : { ...rest, key };
+}
+
+const labelled = <T extends { path: string[]; key?: string }>(x: T): T & { label: string; key: string } => {
+  const label = x.path[x.path.length - 1] ?? "";
+  return { ...x, label, key: x.key ?? keyOf(label) };
+};
+
 export function compactEdition(e: Edition): RuntimeEdition {
   return {
     ...e,
+    fixes: e.fixes.map(({ garbled: _g, reasoning: _r, ...f }) => f),
+    facts: e.facts.map(({ qualifier, year, ...f }) => ({
+      ...f,
+      ...(qualifier === null ? {} : { qualifier }),
+      ...(year === Number(e.edition) ? {} : { year }),
+    })),
     tables: e.tables.map((t) => {
       const reasons = interner<string>();
       const combined = interner<Combined>();
@@ -47,7 +79,14 @@ export function compactEdition(e: Edition): RuntimeEdition {
         reason: reasons.indexOf(u.reason),
         combined: combined.indexOf(u.combined),
       }));
-      return { ...t, reasons: reasons.list, combined: combined.list, undetermined };
+      return {
+        ...t,
+        rows: t.rows.map(unlabelled),
+        columns: t.columns.map(unlabelled),
+        reasons: reasons.list,
+        combined: combined.list,
+        undetermined,
+      };
     }),
   };
 }
@@ -62,8 +101,12 @@ function at<T>(list: readonly T[], i: number, what: string): T {
 export function expandEdition(r: RuntimeEdition): Edition {
   return {
     ...r,
-    tables: r.tables.map(({ reasons, combined, undetermined, ...t }) => ({
+    fixes: r.fixes.map((f) => ({ ...f, garbled: "", reasoning: `see DISCREPANCIES.md, fix ${f.id}` })),
+    facts: r.facts.map((f) => ({ ...f, qualifier: f.qualifier ?? null, year: f.year ?? Number(r.edition) })),
+    tables: r.tables.map(({ reasons, combined, undetermined, rows, columns, ...t }) => ({
       ...t,
+      rows: rows.map(labelled),
+      columns: columns.map(labelled),
       undetermined: undetermined.map((u) => ({
         ...u,
         reason: at(reasons, u.reason, "reason"),

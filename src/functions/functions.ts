@@ -11,6 +11,7 @@ import { iom } from "../core/data";
 import { isMissing, type Grid } from "../core/grid";
 import { CallMemo } from "../core/memo";
 import { hostLanguage } from "../i18n/host";
+import type { Lang } from "../i18n/lang";
 import { excelError, toExcelError, type ExcelError } from "./excel-error";
 
 /** The document symbol and year of the report every IOM.* function serves. */
@@ -21,21 +22,34 @@ export const REPORT_EDITION = "MC/2346 (2011)";
  * deterministic (the data is bundled), so a recalculation of a cell already seen is a few Map
  * lookups; the core below memoises too, but this also skips building the error or the spilled grid.
  */
-const memo = {
-  MOVEMENTS: new CallMemo<number>(),
-  MIGRANTS: new CallMemo<number>(),
-  STAFF: new CallMemo<number>(),
-  EXPENDITURE: new CallMemo<number>(),
-  PROJECTS: new CallMemo<number>(),
-  FACT: new CallMemo<number>(),
-  FACTS: new CallMemo<Spill>(),
-  TABLE: new CallMemo<Spill>(),
-  LIST: new CallMemo<string[][]>(),
-  SOURCE: new CallMemo<string>(),
-};
+function newMemos() {
+  return {
+    MOVEMENTS: new CallMemo<number>(),
+    MIGRANTS: new CallMemo<number>(),
+    STAFF: new CallMemo<number>(),
+    EXPENDITURE: new CallMemo<number>(),
+    PROJECTS: new CallMemo<number>(),
+    FACT: new CallMemo<number>(),
+    FACTS: new CallMemo<Spill>(),
+    TABLE: new CallMemo<Spill>(),
+    LIST: new CallMemo<string[][]>(),
+    SOURCE: new CallMemo<string>(),
+  };
+}
+const memosByLanguage: Partial<Record<Lang, ReturnType<typeof newMemos>>> = {};
+/** The memos of Excel's display language (error messages, LIST and SOURCE are worded in it). */
+const memoIn = (lang: Lang): ReturnType<typeof newMemos> => (memosByLanguage[lang] ??= newMemos());
 
 /** A spilled result; frozen, since every later call with the same arguments returns this very array. */
 type Spill = readonly (readonly (string | number | ExcelError)[])[];
+
+type In = string | number | boolean | null | undefined;
+const answerMovements = (p: In, g: In, f: In): number => value(() => iom().movements(p, g, f));
+const answerMigrants = (a: In, g: In): number => value(() => iom().migrants(a, g));
+const answerStaff = (c: In, g: In, l: In, n: In): number => value(() => iom().staff(c, g, l, n));
+const answerExpenditure = (i: In, y: In): number => value(() => iom().expenditure(i, y));
+const answerProjects = (r: In, s: In): number => value(() => iom().projects(r, s));
+const answerFact = (k: In): number => value(() => iom().fact(k));
 
 function value(answer: () => Answer): number {
   let v: number;
@@ -73,9 +87,7 @@ export function movements(
   programme?: string | number | boolean | null,
   from?: string | number | boolean | null,
 ): number {
-  return memo.MOVEMENTS.get([hostLanguage(), place, programme, from], () =>
-    value(() => iom().movements(place, programme, from)),
-  );
+  return memoIn(hostLanguage()).MOVEMENTS.call(answerMovements, place, programme, from);
 }
 
 /**
@@ -89,9 +101,7 @@ export function migrants(
   age_group?: string | number | boolean | null,
   gender?: string | number | boolean | null,
 ): number {
-  return memo.MIGRANTS.get([hostLanguage(), age_group, gender], () =>
-    value(() => iom().migrants(age_group, gender)),
-  );
+  return memoIn(hostLanguage()).MIGRANTS.call(answerMigrants, age_group, gender);
 }
 
 /**
@@ -109,9 +119,7 @@ export function staff(
   location?: string | number | boolean | null,
   nationality?: string | number | boolean | null,
 ): number {
-  return memo.STAFF.get([hostLanguage(), category, gender, location, nationality], () =>
-    value(() => iom().staff(category, gender, location, nationality)),
-  );
+  return memoIn(hostLanguage()).STAFF.call(answerStaff, category, gender, location, nationality);
 }
 
 /**
@@ -125,7 +133,7 @@ export function expenditure(
   item: string | number | boolean | null,
   year?: string | number | boolean | null,
 ): number {
-  return memo.EXPENDITURE.get([hostLanguage(), item, year], () => value(() => iom().expenditure(item, year)));
+  return memoIn(hostLanguage()).EXPENDITURE.call(answerExpenditure, item, year);
 }
 
 /**
@@ -139,9 +147,7 @@ export function projects(
   region?: string | number | boolean | null,
   service?: string | number | boolean | null,
 ): number {
-  return memo.PROJECTS.get([hostLanguage(), region, service], () =>
-    value(() => iom().projects(region, service)),
-  );
+  return memoIn(hostLanguage()).PROJECTS.call(answerProjects, region, service);
 }
 
 /**
@@ -151,7 +157,7 @@ export function projects(
  * @returns The figure as printed (a hedge such as "more than" is shown by IOM.SOURCE).
  */
 export function fact(key: string | number | boolean | null): number {
-  return memo.FACT.get([hostLanguage(), key], () => value(() => iom().fact(key)));
+  return memoIn(hostLanguage()).FACT.call(answerFact, key);
 }
 
 /**
@@ -167,7 +173,7 @@ export function facts(
   headers?: string | number | boolean | null,
 ): any[][] {
   // Excel copies the spilled array; the cast only drops readonly for the metadata's any[][].
-  return memo.FACTS.get([hostLanguage(), search, headers], () =>
+  return memoIn(hostLanguage()).FACTS.get([search, headers], () =>
     spill(() => iom().factsGrid(search, headers)),
   ) as any[][];
 }
@@ -183,7 +189,7 @@ export function table(
   table: string | number | boolean | null,
   headers?: string | number | boolean | null,
 ): any[][] {
-  return memo.TABLE.get([hostLanguage(), table, headers], () =>
+  return memoIn(hostLanguage()).TABLE.get([table, headers], () =>
     spill(() => iom().table(table, headers)),
   ) as any[][];
 }
@@ -197,7 +203,7 @@ export function table(
  */
 export function list(dimension?: string | number | boolean | null): string[][] {
   const lang = hostLanguage();
-  return memo.LIST.get([lang, dimension], () => {
+  return memoIn(lang).LIST.get([dimension], () => {
     try {
       // Names in Excel's display language; every language's names are accepted as arguments.
       return Object.freeze(
@@ -229,7 +235,7 @@ export function source(
   arg4?: string | number | boolean | null,
 ): string {
   const lang = hostLanguage();
-  return memo.SOURCE.get([lang, func, arg1, arg2, arg3, arg4], () => {
+  return memoIn(lang).SOURCE.get([func, arg1, arg2, arg3, arg4], () => {
     try {
       return iom().sourceIn(lang, func, arg1, arg2, arg3, arg4);
     } catch (e) {

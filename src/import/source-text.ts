@@ -76,12 +76,4 @@ export function formatPrinted(value: number, decimals = 0): string {
   return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
-/** A stable key from a label: "Latin America and the Caribbean" → "latin_america_and_the_caribbean". */
-export function keyOf(label: string): string {
-  return label
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-}
+export { keyOf } from "../core/normalize";

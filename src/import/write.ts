@@ -121,14 +121,9 @@ export function dataReport(e: Edition): string {
 }
 
 /**
- * The edition as the add-in ships it: everything the queries and provenance use, without the
- * manual fixes' garbled text and reasoning (kept in edition.json and DISCREPANCIES.md) and with
- * each undetermined reason written once per table (runtime-format.ts), so the functions bundle stays small. Compact JSON: it is read by code, not people.
+ * The edition as the add-in ships it (runtime-format.ts): everything the queries and provenance
+ * use, written compactly so the functions bundle stays small. Compact JSON: it is read by code, not people.
  */
 export function runtimeJson(e: Edition): string {
-  const slim: Edition = {
-    ...e,
-    fixes: e.fixes.map((f) => ({ ...f, garbled: "", reasoning: `see DISCREPANCIES.md, fix ${f.id}` })),
-  };
-  return JSON.stringify(compactEdition(slim)) + "\n";
+  return JSON.stringify(compactEdition(e)) + "\n";
 }
