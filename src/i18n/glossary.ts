@@ -6,7 +6,7 @@
  * i18n-iso-countries and the UN's names (src/core/countries.ts).
  *
  * Names follow IOM's French and Spanish documents (Programme and Budget, Report of the Director
- * General) where they are known, UN terminology otherwise; docs/readme/languages.md lists the
+ * General) where they are known, UN terminology otherwise; README.md ("English, French and Spanish") lists the
  * deliberate choices (gender letters, "All").
  */
 import { countryNameIn } from "../core/countries";

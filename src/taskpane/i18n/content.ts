@@ -1,7 +1,7 @@
 /**
  * What the add-in writes into a workbook in French and Spanish: table titles and numbers, units,
  * periods, the label-column headings and the "Source:" line. The report's own row and column labels
- * and footnotes stay in English (the data is the English edition of MC/2346); docs/readme/taskpane.md
+ * and footnotes stay in English (the data is the English edition of MC/2346); README.md ("The task pane")
  * says so. English text comes from the data itself, so only fr/es live here.
  */
 import type { Lang, Localized } from "./lang";
