@@ -11,12 +11,15 @@ interface Case {
   formula: string;
   expected?: number;
   error?: string;
+  /** For the spilling and text functions: a number or text the result must contain. */
+  contains?: number | string;
   line?: number;
 }
 
 const cases = JSON.parse(readFileSync(join(__dirname, "../fixtures/formulas.json"), "utf8")) as Case[];
 const values = cases.filter((c) => c.expected !== undefined);
 const errors = cases.filter((c) => c.error !== undefined);
+const contained = cases.filter((c) => c.contains !== undefined);
 
 describe("tests/fixtures/formulas.json through the functions", () => {
   it("has at least 300 value cases", () => {
@@ -29,6 +32,14 @@ describe("tests/fixtures/formulas.json through the functions", () => {
       expect(evaluate(formula)).toEqual({ value: expected });
     },
   );
+
+  it.each(contained.map((c) => [c.formula, c.contains] as const))("%s contains %s", (formula, wanted) => {
+    const r = evaluate(formula);
+    if (!("value" in r)) throw new Error(`${formula} gave ${r.error.code}: ${r.error.message ?? ""}`);
+    const v = r.value;
+    if (Array.isArray(v)) expect(v.flat()).toContain(wanted);
+    else expect(String(v)).toContain(String(wanted));
+  });
 
   it.each(errors.map((c) => [c.formula, c.error] as const))("%s → %s with a message", (formula, code) => {
     const r = evaluate(formula);
