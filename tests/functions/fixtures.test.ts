@@ -38,7 +38,8 @@ describe("tests/fixtures/formulas.json through the functions", () => {
     if (!("value" in r)) throw new Error(`${formula} gave ${r.error.code}: ${r.error.message ?? ""}`);
     const v = r.value;
     if (Array.isArray(v)) expect(v.flat()).toContain(wanted);
-    else expect(String(v)).toContain(String(wanted));
+    else if (typeof v === "string") expect(v).toContain(String(wanted));
+    else throw new Error(`${formula} gave ${typeof v}, expected a spill or a text`);
   });
 
   it.each(errors.map((c) => [c.formula, c.error] as const))("%s → %s with a message", (formula, code) => {
