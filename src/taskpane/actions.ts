@@ -3,7 +3,12 @@
  * implementation composes the catalog (pure) with the adapters; UI tests pass fakes.
  */
 import type { Iom } from "../core/iom";
-import { type CellFormulaResult, insertFormulaAtSelection, readSelectedCell } from "./excel/cell";
+import {
+  type CellFormulaResult,
+  insertFormulaAtSelection,
+  readSelectedCell,
+  watchSelection,
+} from "./excel/cell";
 import { type InsertResult, insertBlock } from "./excel/insert";
 import { type RefreshResult, refreshAll } from "./excel/refresh";
 import type { ExcelRun, Supports } from "./excel/run";
@@ -17,10 +22,18 @@ export interface PaneActions {
   insert(templateId: string, mode: Mode, lang: Lang, destination: Destination): Promise<InsertResult>;
   refreshAll(): Promise<RefreshResult>;
   readSelection(): Promise<SelectedCell>;
+  /**
+   * Calls `listener` whenever the selection changes; resolves to a function that stops it (and to
+   * a no-op when Excel cannot report selection changes). Rejects with Office's error.
+   */
+  followSelection(listener: () => void): Promise<() => void>;
   insertFormula(formula: string): Promise<CellFormulaResult>;
 }
 
 export function excelActions(run: ExcelRun, supports: Supports, core: Iom, templates: Catalog): PaneActions {
+  // One Excel subscription for the pane's lifetime, shared by whoever follows the selection.
+  const listeners = new Set<() => void>();
+  let watching: Promise<boolean> | undefined;
   return {
     insert: (templateId, mode, lang, destination) =>
       insertBlock(run, templates.block(templateId, mode, lang), destination, core.editionLabel(), supports),
@@ -32,6 +45,17 @@ export function excelActions(run: ExcelRun, supports: Supports, core: Iom, templ
         supports("1.6"),
       ),
     readSelection: () => readSelectedCell(run),
+    followSelection: async (listener) => {
+      watching ??= watchSelection(run, () => listeners.forEach((l) => l()));
+      try {
+        await watching;
+      } catch (e) {
+        watching = undefined; // try again next time
+        throw e;
+      }
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     insertFormula: (formula) => insertFormulaAtSelection(run, formula),
   };
 }

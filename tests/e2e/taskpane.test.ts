@@ -238,6 +238,16 @@ it("searches, refuses a pre-filled area, inserts at the next free place, refresh
   expect(text).toContain('=IOM.STAFF("P-4","F","Headquarters")');
   expect(text).toContain(`Table 5 — ${answer.provenance.title}`);
   expect(text).toContain(`${answer.provenance.lines.join(", ")} of MC2346-report-2011.txt`);
+  // The pane follows the selection: selecting the Field cell of the same row explains it, no click.
+  await page.evaluate(
+    ([row]) =>
+      (window as unknown as { __iom: { wb: { select(s: string, a: string): void } } }).__iom.wb.select(
+        "Sheet1",
+        `E${row}`,
+      ),
+    [6 + p4 + 1],
+  );
+  await page.getByText('=IOM.STAFF("P-4","F","Field")').first().waitFor();
   expect(serious(await axeViolations(page))).toEqual([]);
   await page.screenshot({ path: join(ARTIFACTS, "explained.png"), fullPage: true });
   assertStaysLocal(pane);

@@ -3,7 +3,7 @@
  * how many round trips, and that cells already holding data are never written.
  */
 import { iom } from "../../src/core";
-import { insertFormulaAtSelection, readSelectedCell } from "../../src/taskpane/excel/cell";
+import { insertFormulaAtSelection, readSelectedCell, watchSelection } from "../../src/taskpane/excel/cell";
 import { insertBlock } from "../../src/taskpane/excel/insert";
 import { refreshAll } from "../../src/taskpane/excel/refresh";
 import type { ExcelRun } from "../../src/taskpane/excel/run";
@@ -330,6 +330,21 @@ describe("the selected cell", () => {
     wb.evaluate = () => 61;
     const cell = await readSelectedCell(runOf(wb));
     expect(cell).toEqual({ address: "Sheet1!C4", formula: '=IOM.STAFF("P-4","F")', value: 61 });
+    expect(wb.syncs).toBe(1);
+  });
+
+  it("is followed with one round trip to subscribe, then no more until the user selects", async () => {
+    const wb = new FakeWorkbook();
+    const seen: string[] = [];
+    const ok = await watchSelection(runOf(wb), () =>
+      seen.push(`${wb.selection.sheet}!${wb.selection.row},${wb.selection.col}`),
+    );
+    expect(ok).toBe(true);
+    expect(wb.syncs).toBe(1);
+    expect(wb.ops).toContainEqual({ op: "onSelectionChanged.add" });
+    wb.select("Sheet1", "D7");
+    wb.select("Sheet1", "A2");
+    expect(seen).toEqual(["Sheet1!6,3", "Sheet1!1,0"]);
     expect(wb.syncs).toBe(1);
   });
 

@@ -761,6 +761,14 @@ export class FakeContext {
             }),
         },
       ),
+      onSelectionChanged: {
+        add: (handler: () => Promise<void>): { remove: () => void } => {
+          this.queue(() => void wb.selectionHandlers.push(handler), { op: "onSelectionChanged.add" });
+          return {
+            remove: () => void (wb.selectionHandlers = wb.selectionHandlers.filter((h) => h !== handler)),
+          };
+        },
+      },
       settings: {
         getItemOrNullObject: (k: string): FakeSetting => new FakeSetting(this, k),
         add: (k: string, value: unknown): void =>
@@ -836,11 +844,16 @@ export class FakeWorkbook {
     );
   }
 
+  /** The user selects a range: the selection moves and Workbook.onSelectionChanged handlers run. */
   select(sheet: string, address: string): void {
     const r = parseLocal(address);
     this.selection = { sheet, ...r };
     this.active = sheet;
+    for (const h of this.selectionHandlers) void h();
   }
+
+  /** Handlers added through Workbook.onSelectionChanged (registered when their batch syncs). */
+  selectionHandlers: (() => Promise<void>)[] = [];
 
   addSheet(name: string): void {
     this.sheets.push({ name, cells: new Map(), protected: false });

@@ -36,6 +36,7 @@ function fakeActions(over: Partial<PaneActions> = {}): PaneActions {
     insert: jest.fn(inserted),
     refreshAll: jest.fn(),
     readSelection: jest.fn(),
+    followSelection: jest.fn().mockResolvedValue(() => undefined),
     insertFormula: jest.fn(),
     ...over,
   };
@@ -250,6 +251,32 @@ describe("explain this cell", () => {
     );
     expect(text(x)).toContain("Some of the movements of migrants resettled");
     expect(text(x)).toContain("Qualifiernone");
+  });
+
+  it("explains the selected cell on opening, then each cell the user selects, until told to stop", async () => {
+    let listener: (() => void) | undefined;
+    const stop = jest.fn();
+    const readSelection = jest
+      .fn()
+      .mockResolvedValueOnce({ address: "Sheet1!A1", formula: "", value: "" })
+      .mockResolvedValueOnce({ address: "Sheet1!B2", formula: '=IOM.STAFF("P-4","F")', value: 55 });
+    const actions = fakeActions({
+      readSelection,
+      followSelection: jest.fn((l: () => void) => {
+        listener = l;
+        return Promise.resolve(stop);
+      }),
+    });
+    renderApp(actions);
+    fireEvent.click(screen.getByTestId("tab-explain"));
+    await waitFor(() => expect(readSelection).toHaveBeenCalledTimes(1));
+    expect(text(await screen.findByTestId("explanation"))).toContain("Sheet1!A1");
+    await waitFor(() => expect(listener).toBeDefined());
+    act(() => listener?.());
+    await waitFor(() => expect(text(screen.getByTestId("explanation"))).toContain("Sheet1!B2"));
+    expect(text(screen.getByTestId("explanation"))).toContain("55");
+    fireEvent.click(screen.getByTestId("explain-follow"));
+    await waitFor(() => expect(stop).toHaveBeenCalled());
   });
 
   it("says when the cell holds no =IOM.* formula", async () => {

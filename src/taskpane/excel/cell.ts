@@ -1,6 +1,6 @@
 /**
- * The selected cell: read it for Explain (one round trip), or put a formula into it — only when it
- * is empty (one round trip to check, one to write).
+ * The selected cell: read it for Explain (one round trip), follow the selection (one round trip to
+ * subscribe), or put a formula into it — only when it is empty (one round trip to check, one to write).
  */
 import type { SelectedCell } from "../plans/explain";
 import { textOf } from "../plans/text";
@@ -15,6 +15,24 @@ export function readSelectedCell(run: ExcelRun): Promise<SelectedCell> {
     cell.load("address,formulas,values");
     await context.sync();
     return { address: cell.address, formula: firstOf(cell.formulas), value: firstOf(cell.values) };
+  });
+}
+
+/**
+ * Calls `onChange` each time the user selects another range (Workbook.onSelectionChanged, ExcelApi 1.2).
+ * Resolves to false when this Excel has no such event; the pane then explains on request only.
+ */
+export function watchSelection(run: ExcelRun, onChange: () => void): Promise<boolean> {
+  return run(async (context) => {
+    const event = (context.workbook as { onSelectionChanged?: Excel.Workbook["onSelectionChanged"] })
+      .onSelectionChanged;
+    if (!event) return false;
+    event.add(() => {
+      onChange();
+      return Promise.resolve();
+    });
+    await context.sync();
+    return true;
   });
 }
 

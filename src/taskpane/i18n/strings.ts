@@ -73,7 +73,8 @@ const en = {
   filterOptions: "Type to filter",
 
   explainButton: "Explain the selected cell",
-  explainIntro: "Select a cell holding an =IOM.* formula, then explain it.",
+  explainFollow: "Explain each cell I select",
+  explainIntro: "Select a cell holding an =IOM.* formula: the pane explains it.",
   explainEmpty: "The selected cell {address} is empty.",
   explainNotIom: "{address} holds no =IOM.* formula: {content}",
   explainParse:
@@ -220,7 +221,8 @@ const fr: Strings = {
   filterOptions: "Tapez pour filtrer",
 
   explainButton: "Expliquer la cellule sélectionnée",
-  explainIntro: "Sélectionnez une cellule contenant une formule =IOM.*, puis expliquez-la.",
+  explainFollow: "Expliquer chaque cellule que je sélectionne",
+  explainIntro: "Sélectionnez une cellule contenant une formule =IOM.* : le volet l'explique.",
   explainEmpty: "La cellule sélectionnée {address} est vide.",
   explainNotIom: "{address} ne contient pas de formule =IOM.* : {content}",
   explainParse:
@@ -369,7 +371,8 @@ const es: Strings = {
   filterOptions: "Escriba para filtrar",
 
   explainButton: "Explicar la celda seleccionada",
-  explainIntro: "Seleccione una celda con una fórmula =IOM.* y explíquela.",
+  explainFollow: "Explicar cada celda que seleccione",
+  explainIntro: "Seleccione una celda con una fórmula =IOM.*: el panel la explica.",
   explainEmpty: "La celda seleccionada {address} está vacía.",
   explainNotIom: "{address} no contiene una fórmula =IOM.*: {content}",
   explainParse:

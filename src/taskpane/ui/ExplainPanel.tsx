@@ -1,6 +1,6 @@
 /** Explain this cell: the selected =IOM.* formula's value and everything the report says about it. */
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Button, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
 import type { Iom } from "../../core/iom";
 import { VALUE_FUNCTIONS } from "../../core/iom";
 import type { PaneActions } from "../actions";
@@ -37,20 +37,54 @@ export function ExplainPanel({
   const styles = useStyles();
   const [explanation, setExplanation] = useState<Explanation | undefined>();
   const [error, setError] = useState<unknown>();
+  const [follow, setFollow] = useState(true);
+  // Selections can come faster than Excel answers: only the latest read may show.
+  const latest = useRef(0);
 
   async function explain(): Promise<void> {
-    setError(undefined);
+    const n = ++latest.current;
     try {
-      setExplanation(explainCell(await actions.readSelection(), core));
+      const cell = await actions.readSelection();
+      if (n !== latest.current) return;
+      setError(undefined);
+      setExplanation(explainCell(cell, core));
     } catch (e) {
+      if (n !== latest.current) return;
       setExplanation(undefined);
       setError(e);
     }
   }
 
+  // While following, explain the cell selected now and each one selected next.
+  useEffect(() => {
+    if (!canUseExcel || !follow) return;
+    let stop: (() => void) | undefined;
+    let mounted = true;
+    void explain();
+    actions
+      .followSelection(() => void explain())
+      .then(
+        (off) => (mounted ? (stop = off) : off()),
+        (e: unknown) => mounted && setError(e),
+      );
+    return () => {
+      mounted = false;
+      stop?.();
+    };
+    // explain() reads only refs, props and setters, so it is not a dependency: re-subscribing on
+    // each render would drop selections.
+  }, [canUseExcel, follow, actions]);
+
   return (
     <div className={styles.stack}>
       <p>{t("explainIntro")}</p>
+      <Switch
+        label={t("explainFollow")}
+        checked={follow}
+        disabled={!canUseExcel}
+        onChange={(_, d) => setFollow(d.checked)}
+        data-testid="explain-follow"
+      />
       <Button
         appearance="primary"
         disabled={!canUseExcel}
