@@ -279,6 +279,21 @@ describe("explain this cell", () => {
     await waitFor(() => expect(stop).toHaveBeenCalled());
   });
 
+  it("says when a figure was derived by a manual fix rather than printed", async () => {
+    const actions = fakeActions({
+      readSelection: jest.fn().mockResolvedValue({
+        address: "Sheet1!E5",
+        formula: '=IOM.MOVEMENTS("West Africa",,"Southern Africa")',
+        value: 9,
+      }),
+    });
+    renderApp(actions);
+    fireEvent.click(screen.getByTestId("tab-explain"));
+    expect(text(await screen.findByTestId("explanation"))).toContain(
+      "Manual fixesnot printed: the PDF conversion lost this figure, derived from the report's printed totals (manual fix table1-southern_africa-west_africa",
+    );
+  });
+
   it("says when the cell holds no =IOM.* formula", async () => {
     const actions = fakeActions({
       readSelection: jest.fn().mockResolvedValue({ address: "Sheet1!A1", formula: "=SUM(B1:B4)", value: 3 }),

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Iom } from "../../core/iom";
 import { VALUE_FUNCTIONS } from "../../core/iom";
 import type { PaneActions } from "../actions";
+import { PROVENANCE_WORDS } from "../../i18n/provenance";
 import { formatNumber } from "../i18n/lang";
 import { type Explanation, explainCell, sourceFileName } from "../plans/explain";
 import { textOf } from "../plans/text";
@@ -160,6 +161,22 @@ export function ExplanationView({
               [
                 t("explainAlsoIn"),
                 p.alsoIn.map((a) => `${a.where} (${a.line}): ${formatNumber(a.value, lang)}`).join(" · "),
+              ] as [string, string],
+            ]
+          : []),
+        ...(p.fixes.length > 0
+          ? [
+              [
+                t("explainFixes"),
+                p.fixes
+                  .map((f) =>
+                    PROVENANCE_WORDS[lang].fix(
+                      f.id,
+                      f.derived,
+                      `data/${core.edition.edition}/DISCREPANCIES.md`,
+                    ),
+                  )
+                  .join(" · "),
               ] as [string, string],
             ]
           : []),
