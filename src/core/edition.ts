@@ -24,8 +24,10 @@ const discrepancyText = (d: Discrepancy): string =>
  * a hash lookup (tables by id/number/title, rows and columns by key, facts by key).
  */
 export class EditionIndex {
-  readonly tables: Dimension<Table>;
-  readonly facts: Dimension<Fact>;
+  // Built on first use: a sheet of STAFF cells never needs the facts' 406 keys indexed.
+  private tables_: Dimension<Table> | undefined;
+  private facts_: Dimension<Fact> | undefined;
+  private readonly tableById = new Map<string, Table>();
   private readonly rows = new Map<string, Map<string, number>>();
   private readonly columns = new Map<string, Map<string, number>>();
   private readonly discrepanciesByCell = new Map<string, Discrepancy[]>();
@@ -33,16 +35,23 @@ export class EditionIndex {
   /** The manual fix that set each cell, by "table|row|column". */
   private readonly fixByCell = new Map<string, { id: string; derived: boolean }>();
 
-  constructor(readonly edition: Edition) {
-    this.tables = new Dimension(
+  get tables(): Dimension<Table> {
+    return (this.tables_ ??= new Dimension(
       "table",
-      edition.tables.map((t): Named<Table> => ({ name: t.number, aliases: [t.id, t.title], value: t })),
-    );
-    this.facts = new Dimension(
+      this.edition.tables.map((t): Named<Table> => ({ name: t.number, aliases: [t.id, t.title], value: t })),
+    ));
+  }
+
+  get facts(): Dimension<Fact> {
+    return (this.facts_ ??= new Dimension(
       "key",
-      edition.facts.map((f): Named<Fact> => ({ name: f.key, value: f })),
-    );
+      this.edition.facts.map((f): Named<Fact> => ({ name: f.key, value: f })),
+    ));
+  }
+
+  constructor(readonly edition: Edition) {
     for (const t of edition.tables) {
+      this.tableById.set(t.id, t);
       this.rows.set(t.id, new Map(t.rows.map((r, i) => [r.key, i])));
       this.columns.set(t.id, new Map(t.columns.map((c, i) => [c.key, i])));
     }
@@ -85,7 +94,7 @@ export class EditionIndex {
   }
 
   table(id: string): Table {
-    const t = this.tables.entries.find((e) => e.value.id === id)?.value;
+    const t = this.tableById.get(id);
     if (!t) throw new Error(`edition ${this.edition.edition} has no table "${id}"`);
     return t;
   }
