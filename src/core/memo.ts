@@ -1,24 +1,46 @@
 /**
  * Remembers the outcome of a deterministic call by its arguments. Each distinct argument value
- * gets a small integer id, and up to four ids pack into one number: a recalculation of a cell
- * already seen is one lookup per argument in a small, hot table of names, then one lookup of the
- * outcome. No string is built per call, and the tables stay small enough to stay in cache, which
- * is what lets a workbook of thousands of =IOM.* cells recalculate instantly.
+ * gets a small integer id (one table shared by every memo, since the same names recur across
+ * functions), and up to four ids pack into one number: a recalculation of a cell already seen is
+ * one lookup per argument in a small, hot table of names, then one lookup of the outcome. No
+ * string is built per call and nothing is allocated, which is what lets a workbook of thousands of
+ * =IOM.* cells recalculate instantly.
  */
 
-/** Distinct argument values per memo (ids 1..RADIX-1; 0 is an omitted argument). */
+/** Distinct argument values (ids 1..RADIX-1; 0 is an omitted argument). */
 const RADIX = 4096;
 
 /** No valid argument is longer; a call with a longer one (junk, pasted text) is computed, not kept. */
 const MAX_KEPT_LENGTH = 256;
 
-const NO_ARGS: [] = [];
+/** An argument as Excel or a script passes it. */
+type A = string | number | boolean | null | undefined;
 
-type Outcome<T> = { ok: T } | { err: unknown };
+/** The ids of argument values, shared by every memo; `generation` counts its resets. */
+const ids = new Map<unknown, number>();
+let generation = 0;
+
+/** null and undefined are one value (Excel passes null for an omitted argument, scripts undefined). */
+function idOf(a: unknown): number {
+  if (a === null || a === undefined) return 0;
+  if (typeof a === "string" && a.length > MAX_KEPT_LENGTH) return -1;
+  let id = ids.get(a);
+  if (id === undefined) {
+    if (ids.size >= RADIX - 1) return -1;
+    id = ids.size + 1;
+    ids.set(a, id);
+  }
+  return id;
+}
+
+/** A thrown outcome, told apart from a returned one by its class. */
+class Thrown {
+  constructor(readonly error: unknown) {}
+}
 
 export class CallMemo<T> {
-  private readonly ids = new Map<unknown, number>();
-  private readonly outcomes = new Map<number | string, Outcome<T>>();
+  private outcomes = new Map<number | string, T | Thrown>();
+  private generation = generation;
 
   /**
    * @param limit outcomes kept before the memo starts afresh, so a sheet of millions of distinct calls can't grow it without end
@@ -31,76 +53,111 @@ export class CallMemo<T> {
 
   /** compute()'s result for these arguments, computing it on the first call only; a kept error is rethrown. */
   get(args: readonly unknown[], compute: () => T): T {
-    return this.settle(this.keyOf(args), compute, NO_ARGS);
+    return this.settle(keyOf(args), compute);
   }
 
   /**
-   * f(a, b, c, d, e) remembered by its first `arity` arguments: the same as get(), without the
+   * f(a, b, c, d, e) remembered by its first `arity` arguments: the same as get() without the
    * argument array and closure a call of get() allocates (the custom functions' hot path).
    */
-  call<A extends readonly unknown[]>(f: (...args: A) => T, ...args: A): T {
-    return this.settle(this.keyOf(args), f, args);
+  call(f: (a: A, b: A, c: A, d: A, e: A) => T, arity: number, a?: A, b?: A, c?: A, d?: A, e?: A): T {
+    if (this.generation !== generation) this.clear(); // the shared ids were reset: old keys mean nothing
+    const key =
+      arity <= 4 || e === null || e === undefined ? packed(arity, a, b, c, d) : keyOf([a, b, c, d, e]);
+    if (key === undefined) return this.unkept(() => f(a, b, c, d, e));
+    const outcome = this.outcomes.get(key);
+    if (outcome === undefined) return this.keep(key, () => f(a, b, c, d, e));
+    if (outcome instanceof Thrown) throw outcome.error;
+    return outcome;
   }
 
-  private settle<A extends readonly unknown[]>(
-    key: number | string | undefined,
-    f: (...args: A) => T,
-    args: A,
-  ): T {
-    if (key === undefined) {
-      if (this.ids.size >= RADIX - 1) this.clear(); // out of ids: start afresh, keep the next calls
-      return f(...args);
+  private settle(key: number | string | undefined, compute: () => T): T {
+    if (this.generation !== generation) this.clear();
+    if (key === undefined) return this.unkept(compute);
+    const outcome = this.outcomes.get(key);
+    if (outcome === undefined) return this.keep(key, compute);
+    if (outcome instanceof Thrown) throw outcome.error;
+    return outcome;
+  }
+
+  /** A call whose arguments can't be kept: computed; when out of ids, every memo starts afresh. */
+  private unkept(compute: () => T): T {
+    if (ids.size >= RADIX - 1) {
+      ids.clear();
+      generation++;
     }
-    let outcome = this.outcomes.get(key);
-    if (outcome === undefined) {
-      try {
-        outcome = { ok: f(...args) };
-      } catch (e) {
-        if (!this.keepError(e)) throw e;
-        outcome = { err: e };
-      }
-      if (this.outcomes.size >= this.limit) this.clear();
-      this.outcomes.set(key, outcome);
+    return compute();
+  }
+
+  /** The first call with these arguments: computed and kept, returned or thrown. */
+  private keep(key: number | string, compute: () => T): T {
+    let outcome: T | Thrown;
+    try {
+      outcome = compute();
+    } catch (e) {
+      if (!this.keepError(e)) throw e;
+      outcome = new Thrown(e);
     }
-    if ("err" in outcome) throw outcome.err;
-    return outcome.ok;
+    if (this.outcomes.size >= this.limit) this.clear();
+    this.outcomes.set(key, outcome);
+    if (outcome instanceof Thrown) throw outcome.error;
+    return outcome;
   }
 
   clear(): void {
-    this.ids.clear();
-    this.outcomes.clear();
+    this.outcomes = new Map();
+    this.generation = generation;
   }
+}
 
-  /** The arguments as one number (up to four; the count leads, so [a] and [null, a] differ), else a string. */
-  private keyOf(args: readonly unknown[]): number | string | undefined {
-    if (args.length <= 4) {
-      let k = args.length;
-      for (let i = 0; i < args.length; i++) {
-        const id = this.idOf(args[i]);
-        if (id < 0) return undefined;
-        k = k * RADIX + id;
-      }
-      return k; // < 5 * 4096^4 = 5 * 2^48: exact in a double
-    }
-    let k = "";
-    for (let i = 0; i < args.length; i++) {
-      const id = this.idOf(args[i]);
+/** Up to four arguments as one number (see keyOf), or undefined when one can't be kept. */
+function packed(arity: number, a: A, b: A, c: A, d: A): number | undefined {
+  let given = Math.min(arity, 4);
+  if (given === 4 && (d === null || d === undefined)) given = 3;
+  if (given === 3 && (c === null || c === undefined)) given = 2;
+  if (given === 2 && (b === null || b === undefined)) given = 1;
+  if (given === 1 && (a === null || a === undefined)) given = 0;
+  let k = arity;
+  if (given === 0) return k;
+  let id = idOf(a);
+  if (id < 0) return undefined;
+  k = k * RADIX + id;
+  if (given === 1) return k;
+  id = idOf(b);
+  if (id < 0) return undefined;
+  k = k * RADIX + id;
+  if (given === 2) return k;
+  id = idOf(c);
+  if (id < 0) return undefined;
+  k = k * RADIX + id;
+  if (given === 3) return k;
+  id = idOf(d);
+  if (id < 0) return undefined;
+  return k * RADIX + id;
+}
+
+/**
+ * The arguments as one number when at most four of them are given, else a string. The argument
+ * count leads and trailing omitted arguments are not folded in, so each count of folded ids has its
+ * own range of numbers: [a] and [a, null] and [null, a] all differ.
+ */
+function keyOf(args: readonly unknown[]): number | string | undefined {
+  let given = args.length;
+  while (given > 0 && (args[given - 1] === null || args[given - 1] === undefined)) given--;
+  if (given <= 4) {
+    let k = args.length;
+    for (let i = 0; i < given; i++) {
+      const id = idOf(args[i]);
       if (id < 0) return undefined;
-      k += `${id},`;
+      k = k * RADIX + id;
     }
-    return k;
+    return k; // < 6 * 4096^4 = 6 * 2^48: exact in a double
   }
-
-  /** null and undefined are one value (Excel passes null for an omitted argument, scripts undefined). */
-  private idOf(a: unknown): number {
-    if (a === null || a === undefined) return 0;
-    if (typeof a === "string" && a.length > MAX_KEPT_LENGTH) return -1;
-    let id = this.ids.get(a);
-    if (id === undefined) {
-      if (this.ids.size >= RADIX - 1) return -1;
-      id = this.ids.size + 1;
-      this.ids.set(a, id);
-    }
-    return id;
+  let k = "";
+  for (let i = 0; i < args.length; i++) {
+    const id = idOf(args[i]);
+    if (id < 0) return undefined;
+    k += `${id},`;
   }
+  return k;
 }

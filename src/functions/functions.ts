@@ -87,7 +87,7 @@ export function movements(
   programme?: string | number | boolean | null,
   from?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).MOVEMENTS.call(answerMovements, place, programme, from);
+  return memoIn(hostLanguage()).MOVEMENTS.call(answerMovements, 3, place, programme, from);
 }
 
 /**
@@ -101,7 +101,7 @@ export function migrants(
   age_group?: string | number | boolean | null,
   gender?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).MIGRANTS.call(answerMigrants, age_group, gender);
+  return memoIn(hostLanguage()).MIGRANTS.call(answerMigrants, 2, age_group, gender);
 }
 
 /**
@@ -119,7 +119,7 @@ export function staff(
   location?: string | number | boolean | null,
   nationality?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).STAFF.call(answerStaff, category, gender, location, nationality);
+  return memoIn(hostLanguage()).STAFF.call(answerStaff, 4, category, gender, location, nationality);
 }
 
 /**
@@ -133,7 +133,7 @@ export function expenditure(
   item: string | number | boolean | null,
   year?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).EXPENDITURE.call(answerExpenditure, item, year);
+  return memoIn(hostLanguage()).EXPENDITURE.call(answerExpenditure, 2, item, year);
 }
 
 /**
@@ -147,7 +147,7 @@ export function projects(
   region?: string | number | boolean | null,
   service?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).PROJECTS.call(answerProjects, region, service);
+  return memoIn(hostLanguage()).PROJECTS.call(answerProjects, 2, region, service);
 }
 
 /**
@@ -157,7 +157,7 @@ export function projects(
  * @returns The figure as printed (a hedge such as "more than" is shown by IOM.SOURCE).
  */
 export function fact(key: string | number | boolean | null): number {
-  return memoIn(hostLanguage()).FACT.call(answerFact, key);
+  return memoIn(hostLanguage()).FACT.call(answerFact, 1, key);
 }
 
 /**
