@@ -259,6 +259,7 @@ function table6Lines(src: SourceText, page: Page): Line[] {
   return joinWrappedLabels(alignTable6Page(lines));
 }
 
+/** Table 6 over its four pages; data/2011/curated/table6-alignment.md says why each page is read as it is. */
 export function importTable6(src: SourceText, fixes: ManualFix[]): Table {
   const head = src.find(/^Table 6: /);
   const last = src.find(/^TOTAL\t/, head);
