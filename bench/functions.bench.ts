@@ -32,6 +32,7 @@ import { normalizeName } from "../src/core/normalize";
 import * as fns from "../src/functions/functions";
 import { ROOT } from "../scripts/webpack.config";
 import bundleSizes from "./bundle.bench";
+import { prng } from "../tests/support/prng";
 
 const CELLS = 10_000;
 const RECALCULATIONS = 100;
@@ -95,18 +96,6 @@ function callOf(fn: AnyName, args: readonly Arg[]): () => unknown {
 // ---------------------------------------------------------------------------------------------
 // The workload: distinct argument lists built from the valid names, kept when they answer
 // ---------------------------------------------------------------------------------------------
-
-/** mulberry32: the same workload on every run. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(xs: readonly T[], rnd: () => number): T[] {
   const out = [...xs];

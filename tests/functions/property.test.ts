@@ -13,6 +13,7 @@
  */
 import fc from "fast-check";
 import { iom } from "../../src/core/data";
+import { prng } from "../support/prng";
 
 /** Stands in for Office's CustomFunctions.Error, which is not an Error subclass either. */
 class FakeExcelError {
@@ -61,18 +62,6 @@ const FACT_WORDS = [
 const FUNCTION_NAMES = [...names("function"), ...names("function").map((f) => `IOM.${f}`)];
 
 const ACCENTED: Record<string, string> = { a: "à", e: "é", i: "î", o: "ö", u: "ü", c: "ç", n: "ñ" };
-
-/** A small deterministic PRNG (mulberry32), so one generated integer drives a whole disguise. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A valid name as a user might type it: case, accents, spacing and punctuation changed at random. */
 function disguise(name: string, seed: number): string {
