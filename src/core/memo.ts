@@ -61,45 +61,39 @@ export class CallMemo<T> {
    * argument array and closure a call of get() allocates (the custom functions' hot path).
    */
   call(f: (a: A, b: A, c: A, d: A, e: A) => T, arity: number, a?: A, b?: A, c?: A, d?: A, e?: A): T {
+    const key = e === null || e === undefined ? packed(arity, a, b, c, d) : keyOf([a, b, c, d, e]);
+    return this.settle(key, f, a, b, c, d, e);
+  }
+
+  /** The kept outcome for `key`, or f(a, b, c, d, e) computed (and kept unless `key` is undefined). */
+  private settle(
+    key: number | string | undefined,
+    f: (a: A, b: A, c: A, d: A, e: A) => T,
+    a?: A,
+    b?: A,
+    c?: A,
+    d?: A,
+    e?: A,
+  ): T {
     if (this.generation !== generation) this.clear(); // the shared ids were reset: old keys mean nothing
-    const key =
-      arity <= 4 || e === null || e === undefined ? packed(arity, a, b, c, d) : keyOf([a, b, c, d, e]);
-    if (key === undefined) return this.unkept(() => f(a, b, c, d, e));
-    const outcome = this.outcomes.get(key);
-    if (outcome === undefined) return this.keep(key, () => f(a, b, c, d, e));
-    if (outcome instanceof Thrown) throw outcome.error;
-    return outcome;
-  }
-
-  private settle(key: number | string | undefined, compute: () => T): T {
-    if (this.generation !== generation) this.clear();
-    if (key === undefined) return this.unkept(compute);
-    const outcome = this.outcomes.get(key);
-    if (outcome === undefined) return this.keep(key, compute);
-    if (outcome instanceof Thrown) throw outcome.error;
-    return outcome;
-  }
-
-  /** A call whose arguments can't be kept: computed; when out of ids, every memo starts afresh. */
-  private unkept(compute: () => T): T {
-    if (ids.size >= RADIX - 1) {
-      ids.clear();
-      generation++;
+    if (key === undefined) {
+      if (ids.size >= RADIX - 1) {
+        ids.clear(); // out of ids: every memo starts afresh, the next calls are kept again
+        generation++;
+      }
+      return f(a, b, c, d, e);
     }
-    return compute();
-  }
-
-  /** The first call with these arguments: computed and kept, returned or thrown. */
-  private keep(key: number | string, compute: () => T): T {
-    let outcome: T | Thrown;
-    try {
-      outcome = compute();
-    } catch (e) {
-      if (!this.keepError(e)) throw e;
-      outcome = new Thrown(e);
+    let outcome = this.outcomes.get(key);
+    if (outcome === undefined) {
+      try {
+        outcome = f(a, b, c, d, e);
+      } catch (err) {
+        if (!this.keepError(err)) throw err;
+        outcome = new Thrown(err);
+      }
+      if (this.outcomes.size >= this.limit) this.clear();
+      this.outcomes.set(key, outcome);
     }
-    if (this.outcomes.size >= this.limit) this.clear();
-    this.outcomes.set(key, outcome);
     if (outcome instanceof Thrown) throw outcome.error;
     return outcome;
   }
@@ -110,7 +104,12 @@ export class CallMemo<T> {
   }
 }
 
-/** Up to four arguments as one number (see keyOf), or undefined when one can't be kept. */
+/**
+ * A call's first four arguments (the rest omitted) as one number, or undefined when one can't be
+ * kept. The argument count leads and trailing omitted arguments are not folded in, so each count
+ * of folded ids has its own range of numbers: [a], [a, null] and [null, a] all differ. The result
+ * stays below 32 * 4096^4 = 2^53 for up to 31 arguments: exact in a double.
+ */
 function packed(arity: number, a: A, b: A, c: A, d: A): number | undefined {
   let given = Math.min(arity, 4);
   if (given === 4 && (d === null || d === undefined)) given = 3;
@@ -137,22 +136,12 @@ function packed(arity: number, a: A, b: A, c: A, d: A): number | undefined {
 }
 
 /**
- * The arguments as one number when at most four of them are given, else a string. The argument
- * count leads and trailing omitted arguments are not folded in, so each count of folded ids has its
- * own range of numbers: [a] and [a, null] and [null, a] all differ.
+ * The arguments as one number when at most four of them are given (see packed), else a string.
  */
 function keyOf(args: readonly unknown[]): number | string | undefined {
   let given = args.length;
   while (given > 0 && (args[given - 1] === null || args[given - 1] === undefined)) given--;
-  if (given <= 4) {
-    let k = args.length;
-    for (let i = 0; i < given; i++) {
-      const id = idOf(args[i]);
-      if (id < 0) return undefined;
-      k = k * RADIX + id;
-    }
-    return k; // < 6 * 4096^4 = 6 * 2^48: exact in a double
-  }
+  if (given <= 4) return packed(args.length, args[0] as A, args[1] as A, args[2] as A, args[3] as A);
   let k = "";
   for (let i = 0; i < args.length; i++) {
     const id = idOf(args[i]);
