@@ -2,7 +2,7 @@ import { localName } from "../i18n/glossary";
 import type { Lang } from "../i18n/lang";
 import { msg } from "../i18n/messages";
 import { functionIdOf } from "../i18n/names";
-import { PROVENANCE_WORDS, noteIn } from "../i18n/provenance";
+import { PROVENANCE_WORDS, fixNote, noteIn } from "../i18n/provenance";
 import type { Answer, Provenance } from "./answer";
 import { flagArg, isBlank, nameArg, type Arg } from "./args";
 import { Dimension } from "./dimension";
@@ -326,7 +326,7 @@ function provenanceLine(answer: Answer, edition: Edition, lang: Lang): string {
   for (const f of p.footnotes) parts.push(`${w.footnote}${f}`);
   for (const a of p.alsoIn) parts.push(w.alsoIn(where(a.where), a.line, a.value));
   for (const d of p.discrepancies) parts.push(`${w.discrepancy}${d}`);
-  for (const f of p.fixes) parts.push(w.fix(f.id, f.derived, `data/${edition.edition}/DISCREPANCIES.md`));
+  for (const f of p.fixes) parts.push(fixNote(f, edition.edition, lang));
   for (const n of p.notes) parts.push(`${w.note}${noteIn(n, lang)}`);
   return parts.join("; ");
 }

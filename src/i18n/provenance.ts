@@ -69,6 +69,10 @@ export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
   },
 };
 
+/** A manual fix behind a value, worded in `lang`, citing the edition's DISCREPANCIES.md for its reasoning. */
+export const fixNote = (fix: { id: string; derived: boolean }, edition: string, lang: Lang): string =>
+  PROVENANCE_WORDS[lang].fix(fix.id, fix.derived, `data/${edition}/DISCREPANCIES.md`);
+
 /** Notes the core writes from a message (in English, in the provenance), found again to translate them. */
 const NOTE_MESSAGES: readonly Message[] = [msg("libya_not_destination", {})];
 let notes: Map<string, Message> | undefined;

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Iom } from "../../core/iom";
 import { VALUE_FUNCTIONS } from "../../core/iom";
 import type { PaneActions } from "../actions";
-import { PROVENANCE_WORDS } from "../../i18n/provenance";
+import { fixNote } from "../../i18n/provenance";
 import { formatNumber } from "../i18n/lang";
 import { type Explanation, explainCell, sourceFileName } from "../plans/explain";
 import { textOf } from "../plans/text";
@@ -166,18 +166,10 @@ export function ExplanationView({
           : []),
         ...(p.fixes.length > 0
           ? [
-              [
-                t("explainFixes"),
-                p.fixes
-                  .map((f) =>
-                    PROVENANCE_WORDS[lang].fix(
-                      f.id,
-                      f.derived,
-                      `data/${core.edition.edition}/DISCREPANCIES.md`,
-                    ),
-                  )
-                  .join(" · "),
-              ] as [string, string],
+              [t("explainFixes"), p.fixes.map((f) => fixNote(f, core.edition.edition, lang)).join(" · ")] as [
+                string,
+                string,
+              ],
             ]
           : []),
         ...(p.notes.length > 0 ? [[t("explainNotes"), p.notes.join(" · ")] as [string, string]] : []),
