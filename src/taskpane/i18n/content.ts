@@ -99,44 +99,47 @@ const PERIODS: Record<string, Translation> = {
   "2011 and 2010": { fr: "2011 et 2010", es: "2011 y 2010" },
 };
 
+const REGION_OF_DEPARTURE: Localized = {
+  en: "Region of departure",
+  fr: "Région de départ",
+  es: "Región de partida",
+};
+const SERVICE_CLASSIFICATION: Localized = {
+  en: "Service classification",
+  fr: "Classification des services",
+  es: "Clasificación de servicios",
+};
+const REGION: Localized = { en: "Region", fr: "Région", es: "Región" };
+const EXPENDITURE: Localized = { en: "Expenditure", fr: "Dépenses", es: "Gastos" };
+/** Tables 6 and 7 both list staff by nationality. */
+const NATIONALITY: Localized[] = [
+  { en: "Nationals of", fr: "Ressortissants de", es: "Nacionales de" },
+  { en: "Country of nationality", fr: "Pays de nationalité", es: "País de nacionalidad" },
+];
+
 /** Headings of the label columns (the report prints none; Excel tables need one per column). */
 const STUBS: Record<string, Localized[]> = {
-  table1: [
-    { en: "Region of departure", fr: "Région de départ", es: "Región de partida" },
-    { en: "Area of departure", fr: "Zone de départ", es: "Zona de partida" },
-  ],
+  table1: [REGION_OF_DEPARTURE, { en: "Area of departure", fr: "Zone de départ", es: "Zona de partida" }],
   table2: [
     { en: "Service", fr: "Service", es: "Servicio" },
     { en: "Programme", fr: "Programme", es: "Programa" },
-    { en: "Region of departure", fr: "Région de départ", es: "Región de partida" },
+    REGION_OF_DEPARTURE,
   ],
   table3: [
     { en: "Budgetary region", fr: "Région budgétaire", es: "Región presupuestaria" },
-    { en: "Service classification", fr: "Classification des services", es: "Clasificación de servicios" },
+    SERVICE_CLASSIFICATION,
   ],
   table4: [{ en: "Age group", fr: "Groupe d'âge", es: "Grupo de edad" }],
-  vb_expenditure: [{ en: "Expenditure", fr: "Dépenses", es: "Gastos" }],
-  vb_by_region: [{ en: "Region", fr: "Région", es: "Región" }],
-  vb_by_service: [
-    { en: "Service classification", fr: "Classification des services", es: "Clasificación de servicios" },
-  ],
+  vb_expenditure: [EXPENDITURE],
+  vb_by_region: [REGION],
+  vb_by_service: [SERVICE_CLASSIFICATION],
   table5: [{ en: "Category/Grade", fr: "Catégorie/classe", es: "Categoría/grado" }],
-  table6: [
-    { en: "Nationals of", fr: "Ressortissants de", es: "Nacionales de" },
-    { en: "Country of nationality", fr: "Pays de nationalité", es: "País de nacionalidad" },
-  ],
-  table7: [
-    { en: "Nationals of", fr: "Ressortissants de", es: "Nacionales de" },
-    { en: "Country of nationality", fr: "Pays de nationalité", es: "País de nacionalidad" },
-  ],
-  annex1_s1: [{ en: "Expenditure", fr: "Dépenses", es: "Gastos" }],
-  annex1_s5: [{ en: "Region", fr: "Région", es: "Región" }],
-  annex1_s6: [
-    { en: "Service classification", fr: "Classification des services", es: "Clasificación de servicios" },
-  ],
-  annex1_s8: [
-    { en: "Service classification", fr: "Classification des services", es: "Clasificación de servicios" },
-  ],
+  table6: NATIONALITY,
+  table7: NATIONALITY,
+  annex1_s1: [EXPENDITURE],
+  annex1_s5: [REGION],
+  annex1_s6: [SERVICE_CLASSIFICATION],
+  annex1_s8: [SERVICE_CLASSIFICATION],
   annex1_s12: [{ en: "Gender", fr: "Sexe", es: "Sexo" }],
 };
 
