@@ -1,22 +1,13 @@
 /** The query core: forgiving name resolution that never guesses, answers with provenance. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Iom, IomError, iom, type Edition } from "../../src/core";
+import { Iom, iom, type Edition } from "../../src/core";
+import { iomErrorFrom as err } from "../support/iom-error";
 
 const core = iom();
 const sourceLines = readFileSync(join(__dirname, "../../data/source/MC2346-report-2011.txt"), "utf8").split(
   "\n",
 );
-
-const err = (f: () => unknown): IomError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof IomError) return e;
-    throw e;
-  }
-  throw new Error("expected an IomError");
-};
 
 describe("name resolution", () => {
   it("ignores case, accents, spacing and punctuation", () => {

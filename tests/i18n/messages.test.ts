@@ -11,6 +11,7 @@ import { toExcelError } from "../../src/functions/excel-error";
 import * as fns from "../../src/functions/functions";
 import { hostLanguage, setHostLanguage } from "../../src/i18n/host";
 import { msg, render, type Message, type MessageCode } from "../../src/i18n/messages";
+import { iomErrorFrom as err } from "../support/iom-error";
 
 const core = iom();
 
@@ -119,16 +120,6 @@ describe("the message catalogs", () => {
 });
 
 describe("IomError", () => {
-  const err = (f: () => unknown): IomError => {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof IomError) return e;
-      throw e;
-    }
-    throw new Error("expected an IomError");
-  };
-
   it("keeps its English message (callers match on it) and renders in any language", () => {
     const e = err(() => core.staff("P-4", "Femal"));
     expect(e.message).toBe('gender "Femal" not found — did you mean "F"?');
