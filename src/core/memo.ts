@@ -104,44 +104,44 @@ export class CallMemo<T> {
   }
 }
 
+/** Reused by packed(), so that the hot path allocates nothing. */
+const scratch: A[] = [null, null, null, null];
+
 /**
  * A call's first four arguments (the rest omitted) as one number, or undefined when one can't be
- * kept. The argument count leads and trailing omitted arguments are not folded in, so each count
- * of folded ids has its own range of numbers: [a], [a, null] and [null, a] all differ. The result
- * stays below 32 * 4096^4 = 2^53 for up to 31 arguments: exact in a double.
+ * kept: fold() without an argument array.
  */
 function packed(arity: number, a: A, b: A, c: A, d: A): number | undefined {
-  let given = Math.min(arity, 4);
-  if (given === 4 && (d === null || d === undefined)) given = 3;
-  if (given === 3 && (c === null || c === undefined)) given = 2;
-  if (given === 2 && (b === null || b === undefined)) given = 1;
-  if (given === 1 && (a === null || a === undefined)) given = 0;
-  let k = arity;
-  if (given === 0) return k;
-  let id = idOf(a);
-  if (id < 0) return undefined;
-  k = k * RADIX + id;
-  if (given === 1) return k;
-  id = idOf(b);
-  if (id < 0) return undefined;
-  k = k * RADIX + id;
-  if (given === 2) return k;
-  id = idOf(c);
-  if (id < 0) return undefined;
-  k = k * RADIX + id;
-  if (given === 3) return k;
-  id = idOf(d);
-  if (id < 0) return undefined;
-  return k * RADIX + id;
+  scratch[0] = a;
+  scratch[1] = b;
+  scratch[2] = c;
+  scratch[3] = d;
+  return fold(arity, scratch, Math.min(arity, 4));
 }
 
 /**
- * The arguments as one number when at most four of them are given (see packed), else a string.
+ * The first `upTo` of a call's `count` arguments (the rest omitted) as one number, or undefined
+ * when one can't be kept. The count leads and trailing omitted arguments are not folded in, so
+ * each count of folded ids has its own range of numbers: [a], [a, null] and [null, a] all differ.
+ * The result stays below 32 * 4096^4 = 2^53 for up to 31 arguments: exact in a double.
  */
+function fold(count: number, args: readonly unknown[], upTo: number): number | undefined {
+  let given = upTo;
+  while (given > 0 && (args[given - 1] === null || args[given - 1] === undefined)) given--;
+  let k = count;
+  for (let i = 0; i < given; i++) {
+    const id = idOf(args[i]);
+    if (id < 0) return undefined;
+    k = k * RADIX + id;
+  }
+  return k;
+}
+
+/** The arguments as one number when at most four of them are given (see fold), else a string. */
 function keyOf(args: readonly unknown[]): number | string | undefined {
   let given = args.length;
   while (given > 0 && (args[given - 1] === null || args[given - 1] === undefined)) given--;
-  if (given <= 4) return packed(args.length, args[0] as A, args[1] as A, args[2] as A, args[3] as A);
+  if (given <= 4) return fold(args.length, args, given);
   let k = "";
   for (let i = 0; i < args.length; i++) {
     const id = idOf(args[i]);
