@@ -2,6 +2,9 @@
 export const LANGS = ["en", "fr", "es"] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** A text in each language. */
+export type Localized = Record<Lang, string>;
+
 export const isLang = (s: string): s is Lang => (LANGS as readonly string[]).includes(s);
 
 /**
@@ -11,6 +14,11 @@ export const isLang = (s: string): s is Lang => (LANGS as readonly string[]).inc
 export function langOf(locale: string | undefined | null): Lang {
   const primary = (locale ?? "").toLowerCase().split(/[-_]/)[0] ?? "";
   return isLang(primary) ? primary : "en";
+}
+
+/** Replaces {name} placeholders; a placeholder without a value stays visible, so a gap is noticed. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
 const LOCALES: Record<Lang, string> = { en: "en-US", fr: "fr-FR", es: "es-ES" };

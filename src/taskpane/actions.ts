@@ -12,7 +12,7 @@ import {
 import { type InsertResult, insertBlock } from "./excel/insert";
 import { type RefreshResult, refreshAll } from "./excel/refresh";
 import type { ExcelRun, Supports } from "./excel/run";
-import type { Lang } from "./i18n/lang";
+import type { Lang } from "../i18n/lang";
 import type { Mode } from "./plans/block";
 import type { Catalog } from "./plans/catalog";
 import type { SelectedCell } from "./plans/explain";

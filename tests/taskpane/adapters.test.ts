@@ -11,7 +11,7 @@ import { parseAddress, rectAddress } from "../../src/taskpane/plans/a1";
 import type { Mode } from "../../src/taskpane/plans/block";
 import { Catalog } from "../../src/taskpane/plans/catalog";
 import { SETTINGS_KEY, hashContent, parseRecords } from "../../src/taskpane/plans/metadata";
-import type { Lang } from "../../src/taskpane/i18n/lang";
+import type { Lang } from "../../src/i18n/lang";
 import { FakeWorkbook } from "./fake-excel";
 
 const core = iom();

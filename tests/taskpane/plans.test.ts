@@ -3,8 +3,8 @@
  * planning, Explain, the formula builder, the status line and Office error messages.
  */
 import { iom } from "../../src/core";
-import { STRINGS, translator } from "../../src/taskpane/i18n/strings";
-import { LANGS, fill, langOf } from "../../src/taskpane/i18n/lang";
+import { STRINGS, translator } from "../../src/i18n/pane";
+import { LANGS, fill, langOf } from "../../src/i18n/lang";
 import { columnIndex, columnName, parseAddress, quoteSheet, rectAddress } from "../../src/taskpane/plans/a1";
 import { callFor, optionsFor, previewFormula, ARGS } from "../../src/taskpane/plans/builder";
 import { Catalog } from "../../src/taskpane/plans/catalog";

@@ -5,8 +5,8 @@
  */
 import { evaluate } from "../../src/cli/commands/eval";
 import { iom } from "../../src/core";
-import { sourceLine, translatedTableIds } from "../../src/taskpane/i18n/content";
-import { LANGS } from "../../src/taskpane/i18n/lang";
+import { sourceLine, translatedTableIds } from "../../src/i18n/content";
+import { LANGS } from "../../src/i18n/lang";
 import { decimalsOf } from "../../src/taskpane/plans/block";
 import { Catalog } from "../../src/taskpane/plans/catalog";
 import { CHARTS } from "../../src/taskpane/plans/charts";

@@ -7,9 +7,9 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { iom } from "../../src/core";
 import type { PaneActions } from "../../src/taskpane/actions";
 import type { InsertResult } from "../../src/taskpane/excel/insert";
-import type { Lang } from "../../src/taskpane/i18n/lang";
+import type { Lang } from "../../src/i18n/lang";
 import type { Mode } from "../../src/taskpane/plans/block";
-import { translator } from "../../src/taskpane/i18n/strings";
+import { translator } from "../../src/i18n/pane";
 import { Catalog } from "../../src/taskpane/plans/catalog";
 import { planWrite } from "../../src/taskpane/plans/insert";
 import { type Status, statusFor } from "../../src/taskpane/plans/status";

@@ -6,7 +6,7 @@
 import { SETTINGS_KEY } from "../plans/metadata";
 import type { Block, Mode } from "../plans/block";
 import { type RefreshPlan, type TableState, planRefresh, tablesToRead } from "../plans/refresh";
-import type { Lang } from "../i18n/lang";
+import type { Lang } from "../../i18n/lang";
 import type { ExcelRun } from "./run";
 
 export interface RefreshResult {

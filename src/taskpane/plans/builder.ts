@@ -5,7 +5,7 @@
 import type { Arg } from "../../core/args";
 import { isIomError } from "../../core/errors";
 import { type Iom, type ValueFunction, VALUE_FUNCTIONS, describeProvenance } from "../../core/iom";
-import type { StringKey } from "../i18n/strings";
+import type { StringKey } from "../../i18n/pane";
 import { type Call, formulaOf } from "./formulas";
 
 export interface ArgSpec {

@@ -5,8 +5,8 @@
  */
 import type { Iom } from "../../core/iom";
 import { normalizeName } from "../../core/normalize";
-import { tableNumber, tableTitle } from "../i18n/content";
-import type { Lang } from "../i18n/lang";
+import { tableNumber, tableTitle } from "../../i18n/content";
+import type { Lang } from "../../i18n/lang";
 import type { Block, Mode } from "./block";
 import { CHARTS, chartBlock } from "./charts";
 import { tableBlock } from "./table-block";

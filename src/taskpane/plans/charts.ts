@@ -6,8 +6,8 @@
 import { isIomError } from "../../core/errors";
 import type { Iom } from "../../core/iom";
 import type { Table } from "../../core/model";
-import { NOTES, sourceLine } from "../i18n/content";
-import type { Lang, Localized } from "../i18n/lang";
+import { NOTES, sourceLine } from "../../i18n/content";
+import type { Lang, Localized } from "../../i18n/lang";
 import {
   type Block,
   type CellFormat,

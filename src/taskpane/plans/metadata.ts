@@ -4,8 +4,8 @@
  * Excel table, and a short hash of every body cell as written — so refresh can tell the cells it
  * wrote from the cells a user has since edited.
  */
-import type { Lang } from "../i18n/lang";
-import { isLang } from "../i18n/lang";
+import type { Lang } from "../../i18n/lang";
+import { isLang } from "../../i18n/lang";
 import { textOf } from "./text";
 import type { Mode } from "./block";
 

@@ -2,7 +2,7 @@
  * Office errors as the user reads them: what happened and what to do. Office.js rejects with an
  * OfficeExtension.Error ({ code, message, debugInfo }); anything else is shown with its message.
  */
-import type { Translate } from "../i18n/strings";
+import type { Translate } from "../../i18n/pane";
 import { textOf } from "./text";
 
 export interface PaneError {

@@ -5,7 +5,7 @@
  * rows or columns, rows are matched by their labels and columns by their headings, so the rest of
  * the table is still refreshed. Tables without a record are reported and left alone.
  */
-import type { Lang } from "../i18n/lang";
+import type { Lang } from "../../i18n/lang";
 import { type Rect, parseAddress, rectAddress } from "./a1";
 import { textOf } from "./text";
 import type { Block, Content, Mode } from "./block";

@@ -2,7 +2,7 @@
  * The pane's status line: inside Excel with the API sets it needs, or a clear message why not
  * (office.js missing, opened in a browser, another Office host, an Excel too old).
  */
-import type { Translate } from "../i18n/strings";
+import type { Translate } from "../../i18n/pane";
 
 /** What Office.onReady reports: host and platform are null when the page is not inside Office. */
 export interface HostInfo {

@@ -6,8 +6,8 @@
 import { tableGrid } from "../../core/grid";
 import type { Iom } from "../../core/iom";
 import type { Table } from "../../core/model";
-import { NOTES, sourceLine, stubHeadings, tableNumber, tableTitle, unitLine } from "../i18n/content";
-import { fill, type Lang } from "../i18n/lang";
+import { NOTES, sourceLine, stubHeadings, tableNumber, tableTitle, unitLine } from "../../i18n/content";
+import { fill, type Lang } from "../../i18n/lang";
 import {
   type Block,
   type CellFormat,

@@ -12,8 +12,8 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import type { Iom } from "../../core/iom";
 import type { PaneActions } from "../actions";
-import type { Lang } from "../i18n/lang";
-import { translator } from "../i18n/strings";
+import type { Lang } from "../../i18n/lang";
+import { translator } from "../../i18n/pane";
 import type { Catalog } from "../plans/catalog";
 import type { Status } from "../plans/status";
 import { AboutPanel } from "./AboutPanel";

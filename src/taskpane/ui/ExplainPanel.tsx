@@ -5,7 +5,7 @@ import type { Iom } from "../../core/iom";
 import { VALUE_FUNCTIONS } from "../../core/iom";
 import type { PaneActions } from "../actions";
 import { fixNote } from "../../i18n/provenance";
-import { formatNumber } from "../i18n/lang";
+import { formatNumber } from "../../i18n/lang";
 import { type Explanation, explainCell, sourceFileName } from "../plans/explain";
 import { textOf } from "../plans/text";
 import { OfficeErrorBar } from "./OfficeErrorBar";

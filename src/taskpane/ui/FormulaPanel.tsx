@@ -14,7 +14,7 @@ import { useMemo, useState } from "react";
 import type { Iom, ValueFunction } from "../../core/iom";
 import type { PaneActions } from "../actions";
 import type { CellFormulaResult } from "../excel/cell";
-import { formatNumber } from "../i18n/lang";
+import { formatNumber } from "../../i18n/lang";
 import { ARGS, type ArgSpec, BUILDER_FUNCTIONS, optionsFor, previewFormula } from "../plans/builder";
 import { OfficeErrorBar } from "./OfficeErrorBar";
 import { useLang, useT } from "./context";

@@ -18,7 +18,7 @@ import {
 import { useMemo, useState } from "react";
 import type { PaneActions } from "../actions";
 import type { InsertResult } from "../excel/insert";
-import { LANGS, type Lang } from "../i18n/lang";
+import { LANGS, type Lang } from "../../i18n/lang";
 import { rectAddress } from "../plans/a1";
 import type { Block, Mode } from "../plans/block";
 import type { Catalog, Template } from "../plans/catalog";

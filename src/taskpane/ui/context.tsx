@@ -1,7 +1,7 @@
 /** The pane's translator, provided once at the root so every component speaks the pane's language. */
 import { createContext, useContext } from "react";
-import type { Lang } from "../i18n/lang";
-import { type Translate, translator } from "../i18n/strings";
+import type { Lang } from "../../i18n/lang";
+import { type Translate, translator } from "../../i18n/pane";
 
 export const PaneLanguage = createContext<{ lang: Lang; t: Translate }>({ lang: "en", t: translator("en") });
 
