@@ -24,7 +24,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { Answer } from "../src/core/answer";
 import type { Arg } from "../src/core/args";
-import { iom } from "../src/core/data";
+import { iom } from "../src/core";
 import { tableGrid, type Grid } from "../src/core/grid";
 import { Iom, describeProvenance } from "../src/core/iom";
 import type { Edition, Table } from "../src/core/model";
@@ -305,7 +305,7 @@ function scanRecipe(core: Iom, answer: Answer): (() => number) | undefined {
   }
   // A sum: its note lists the cells as "row path / column path + …", in the answer's table first
   // (Table 6 + Table 7 for all staff of a nationality). Find each one, the nth of equal labels.
-  const note = p.notes.find((n) => n.includes("the sum of"));
+  const note = p.notes.find((n): n is string => typeof n === "string" && n.includes("the sum of"));
   const listed = note && / prints separately \((.*)\); the report does not print this total$/.exec(note)?.[1];
   if (!listed) return undefined;
   const byText = cellsByText(edition);

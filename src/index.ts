@@ -8,7 +8,7 @@
  */
 import type { Answer } from "./core/answer";
 import type { Arg } from "./core/args";
-import { iom } from "./core/data";
+import { iom } from "./core";
 import type { Grid } from "./core/grid";
 import type { Fact, Table } from "./core/model";
 
@@ -18,7 +18,7 @@ export type { Arg } from "./core/args";
 export type { Grid, GridCell, Missing } from "./core/grid";
 export type * from "./core/model";
 export { Iom, describeProvenance } from "./core/iom";
-export { iom } from "./core/data";
+export { iom } from "./core";
 
 /** Persons moved in 2011 (Tables 1–3), like =IOM.MOVEMENTS. */
 export const movements = (place?: Arg, programme?: Arg, from?: Arg): Answer =>

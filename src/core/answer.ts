@@ -1,4 +1,8 @@
+import type { Localized } from "../i18n/lang";
 import type { Qualifier } from "./model";
+
+/** A provenance note: English text the core wrote, or a text the edition gives in every language. */
+export type Note = string | Localized;
 
 /** Where a value comes from: enough to find it in the report and judge it. */
 export interface Provenance {
@@ -26,7 +30,7 @@ export interface Provenance {
    */
   fixes: { id: string; derived: boolean }[];
   /** Anything else a careful reader must know (why a fallback was used, what a sum covers). */
-  notes: string[];
+  notes: Note[];
 }
 
 export interface Answer {

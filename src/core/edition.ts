@@ -2,8 +2,11 @@ import { msg } from "../i18n/messages";
 import type { Answer, Provenance } from "./answer";
 import { Dimension, type Named } from "./dimension";
 import { IomError } from "./errors";
-import type { Column, Discrepancy, Edition, Fact, Row, Table, Unavailable } from "./model";
+import type { Column, Discrepancy, Edition, EditionRoles, Fact, Row, Table, Unavailable } from "./model";
 import { normalizeName } from "./normalize";
+
+/** The roles one table plays (all but the expenditure list). */
+export type SingleRole = Exclude<keyof EditionRoles, "expenditure">;
 
 export interface CellRef {
   table: Table;
@@ -91,6 +94,33 @@ export class EditionIndex {
       }
     }
     return this.unavailableByName.get(normalizeName(name));
+  }
+
+  /** The entries with the edition's extra names for their dimension (meta.json's aliases) added. */
+  withAliases<T>(dimension: string, entries: readonly Named<T>[]): Named<T>[] {
+    const extra = this.edition.meta.aliases[dimension] ?? {};
+    return entries.map((e) => {
+      const more = extra[e.name];
+      return more ? { ...e, aliases: [...(e.aliases ?? []), ...more] } : e;
+    });
+  }
+
+  /** The table playing `role` in this edition, or undefined when the edition has none. */
+  role(role: SingleRole): Table | undefined {
+    const id = this.edition.meta.roles[role];
+    return id === undefined ? undefined : this.table(id);
+  }
+
+  /** The table playing `role`; without one, the #N/A a function answers (this edition has no such table). */
+  requireRole(role: SingleRole): Table {
+    const t = this.role(role);
+    if (!t) throw this.missing(role);
+    return t;
+  }
+
+  /** The #N/A of a question this edition has no table for. */
+  missing(role: keyof EditionRoles): IomError {
+    return new IomError("no_figure", msg("edition_lacks", { edition: this.edition.edition, role }));
   }
 
   table(id: string): Table {

@@ -4,5 +4,13 @@ export { IomError, isIomError, type IomErrorKind } from "./errors";
 export { parseFormula, type ParsedFormula } from "./formula";
 export { tableGrid, isMissing, type Grid, type GridCell, type Missing, type TableGrid } from "./grid";
 export { Iom, VALUE_FUNCTIONS, describeProvenance, type ValueFunction } from "./iom";
-export { iom } from "./data";
+export {
+  iom,
+  editions,
+  editionId,
+  latestEdition,
+  registerEdition,
+  unregisterEdition,
+  type EditionInfo,
+} from "./editions";
 export type * from "./model";

@@ -57,7 +57,10 @@ export class Iom {
   /** The lookup behind each dimension that has one (all but year and function). */
   private readonly lookups: Record<string, () => Dimension<unknown>>;
 
-  constructor(edition: Edition) {
+  constructor(
+    edition: Edition,
+    options: { editions: () => string[] } = { editions: () => [edition.edition] },
+  ) {
     this.index = new EditionIndex(edition);
     const names =
       (d: () => Dimension<unknown>) =>
@@ -110,7 +113,7 @@ export class Iom {
         value: names(() => this.staffQuery.nationality),
       },
       { name: "item", aliases: ["items", "expenditure"], value: names(() => this.financeQuery.item) },
-      { name: "year", aliases: ["years"], value: () => ["2007", "2008", "2009", "2010", "2011"] },
+      { name: "year", aliases: ["years"], value: () => this.financeQuery.years.map(String) },
       { name: "region", aliases: ["regions"], value: names(() => this.financeQuery.region) },
       { name: "service", aliases: ["services"], value: names(() => this.financeQuery.service) },
       {
@@ -124,6 +127,7 @@ export class Iom {
         aliases: ["functions"],
         value: named("function", () => [...VALUE_FUNCTIONS, "FACTS", "TABLE", "LIST", "SOURCE", "EDITION"]),
       },
+      { name: "edition", aliases: ["editions", "report", "reports"], value: () => options.editions() },
     ]);
   }
 

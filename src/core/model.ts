@@ -1,3 +1,5 @@
+import type { Localized } from "../i18n/lang";
+
 /**
  * The shape of the curated data in `data/<edition>/`. These files are written by the
  * importer (`npm run import`) and read by the core; nothing else writes them.
@@ -9,7 +11,7 @@
 export type CellValue = number | null | "undetermined";
 
 export interface Column {
-  /** Stable key, unique in the table (e.g. "kenya", "hq_f", "y2011"). */
+  /** Stable key, unique in the table (e.g. "kenya", "hq_f", "y" and a year for a year column). */
   key: string;
   /** The report's own label for the column (innermost header). */
   label: string;
@@ -94,7 +96,7 @@ export interface Fact {
   value: number;
   /** e.g. "persons", "USD", "USD million", "CHF", "EUR", "percent", "count". */
   unit: string;
-  /** The year the figure refers to (2011 unless the text says otherwise). */
+  /** The year the figure refers to (the edition's year unless the text says otherwise). */
   year: number;
   qualifier: Qualifier | null;
   paragraph: number;
@@ -144,8 +146,67 @@ export interface Unavailable {
   reason: string;
 }
 
+/** An expenditure table and, when its total row means a narrower item, that item's name. */
+export interface ExpenditureRole {
+  table: string;
+  /** The item the table's "total" row stands for (e.g. "Operational programmes"). */
+  totalItem?: string;
+}
+
+/**
+ * Which table plays which part in the queries. The queries find their tables here, never by id,
+ * so a later edition that numbers or names its tables differently only needs its own roles. A
+ * role left out means the edition has no such table: the functions that need it answer #N/A.
+ */
+export interface EditionRoles {
+  /** Departure region/area × destination region/area. */
+  movementsByRegion?: string;
+  /** Service › programme › region of departure × destination country. */
+  movementsByService?: string;
+  /** Budgetary region › service classification. */
+  movementsByBudgetaryRegion?: string;
+  migrantsByAgeAndGender?: string;
+  /** Grades × location and gender. */
+  officialsByGrade?: string;
+  /** Nationality × grade. */
+  officialsByNationality?: string;
+  /** Nationality × location, employee group and gender. */
+  employeesByNationality?: string;
+  /** Gender × location and staff kind. */
+  staffByLocationAndGender?: string;
+  /** Expenditure items by year, the most precise (main) tables first. */
+  expenditure?: ExpenditureRole[];
+  projectsByRegion?: string;
+  projectsByService?: string;
+  projectsByServiceAndRegion?: string;
+}
+
+/** A narrative figure that stands in for a place no table lists as a destination, and why. */
+export interface NarrativePlace {
+  name: string;
+  /** The fact key of the figure. */
+  fact: string;
+  reason: Localized;
+}
+
+/** What an edition is and how its tables are read: everything that changes with a report. */
+export interface EditionMeta {
+  document: string;
+  title: string;
+  source: string;
+  /** The year the report covers. */
+  year: number;
+  roles: EditionRoles;
+  narrativePlaces: NarrativePlace[];
+  /** More names for a dimension's values, by the value's name (or normalised label for items). */
+  aliases: Record<string, Record<string, string[]>>;
+  /** Labels that differ between tables but name one thing, per dimension (normalised → canonical). */
+  sameAs: Record<string, Record<string, string>>;
+}
+
 export interface Edition {
   edition: string;
+  meta: EditionMeta;
   document: string;
   title: string;
   source: string;

@@ -7,7 +7,7 @@
  */
 /* eslint-disable @typescript-eslint/only-throw-error -- Excel wants a CustomFunctions.Error thrown, and that class is not an Error subclass */
 import type { Answer } from "../core/answer";
-import { iom } from "../core/data";
+import { iom } from "../core";
 import { isMissing, type Grid } from "../core/grid";
 import { CallMemo } from "../core/memo";
 import { hostLanguage } from "../i18n/host";

@@ -8,7 +8,7 @@
  * is undetermined) stay in English: the data is the English edition of MC/2346.
  */
 import { localName } from "./glossary";
-import { formatNumber, type Lang } from "./lang";
+import { formatNumber, type Lang, type Localized } from "./lang";
 import { argumentName, functionName } from "./names";
 
 /** The parameters of each message. Names are canonical English names of the argument noted. */
@@ -39,7 +39,8 @@ export interface MessageParams {
     combined?: { parts: readonly string[]; value: number; line: number };
   };
   narrative_no_breakdown: { input: string; why: Message };
-  libya_not_destination: Record<string, never>;
+  edition_lacks: { edition: string; role: string };
+  edition_text: { text: Localized };
   not_destination: { input: string; country: string };
   no_programme_breakdown: { place: string };
   from_not_t1: { from: string; place: string };
@@ -92,7 +93,66 @@ type Catalog = { [C in MessageCode]: (p: MessageParams[C], w: Words) => string }
 
 const q = (s: string): string => `"${s}"`;
 
+/** What each table role holds, for "this edition has no table of …". */
+const ROLE_WORDS: Record<string, Localized> = {
+  movementsByRegion: {
+    en: "movements by region of departure and destination",
+    fr: "mouvements par région de départ et de destination",
+    es: "movimientos por región de partida y de destino",
+  },
+  movementsByService: {
+    en: "movements by service and country of destination",
+    fr: "mouvements par service et pays de destination",
+    es: "movimientos por servicio y país de destino",
+  },
+  movementsByBudgetaryRegion: {
+    en: "movements by budgetary region",
+    fr: "mouvements par région budgétaire",
+    es: "movimientos por región presupuestaria",
+  },
+  migrantsByAgeAndGender: {
+    en: "migrants by age group and gender",
+    fr: "migrants par groupe d'âge et sexe",
+    es: "migrantes por grupo de edad y sexo",
+  },
+  officialsByGrade: {
+    en: "officials by grade",
+    fr: "fonctionnaires par classe",
+    es: "funcionarios por grado",
+  },
+  officialsByNationality: {
+    en: "officials by nationality",
+    fr: "fonctionnaires par nationalité",
+    es: "funcionarios por nacionalidad",
+  },
+  employeesByNationality: {
+    en: "employees by nationality",
+    fr: "employés par nationalité",
+    es: "empleados por nacionalidad",
+  },
+  staffByLocationAndGender: {
+    en: "staff by location and gender",
+    fr: "membres du personnel par lieu d'affectation et sexe",
+    es: "personal por lugar de destino y sexo",
+  },
+  expenditure: { en: "expenditure", fr: "dépenses", es: "gastos" },
+  projectsByRegion: { en: "projects by region", fr: "projets par région", es: "proyectos por región" },
+  projectsByService: {
+    en: "projects by service classification",
+    fr: "projets par classification des services",
+    es: "proyectos por clasificación de servicios",
+  },
+  projectsByServiceAndRegion: {
+    en: "projects by service and region",
+    fr: "projets par service et région",
+    es: "proyectos por servicio y región",
+  },
+};
+
 const en: Catalog = {
+  edition_lacks: (p) =>
+    `the ${p.edition} edition of the report has no table of ${ROLE_WORDS[p.role]?.en ?? p.role}`,
+  edition_text: (p) => p.text.en,
   not_found: (p, w) =>
     `${p.argument} "${p.input}" not found — ${
       p.suggestions.length > 0
@@ -129,8 +189,6 @@ const en: Catalog = {
     }`,
   narrative_no_breakdown: (p, w) =>
     `place "${p.input}": ${w.render(p.why)}; it has no breakdown by programme or departure region`,
-  libya_not_destination: () =>
-    "Libya is not a destination in Tables 1–2 (IOM moved people out of Libya in 2011); this is the report's narrative figure for migrants repatriated in the Libya crisis operation",
   not_destination: (p) =>
     `place "${p.input}": ${p.country} is not among the destination countries Table 2 lists; its movements are counted in the "Other countries in …" columns (see IOM.LIST("place"))`,
   no_programme_breakdown: (p) =>
@@ -161,6 +219,9 @@ const en: Catalog = {
 };
 
 const fr: Catalog = {
+  edition_lacks: (p) =>
+    `l'édition ${p.edition} du rapport n'a pas de tableau des ${ROLE_WORDS[p.role]?.fr ?? p.role}`,
+  edition_text: (p) => p.text.fr,
   not_found: (p, w) =>
     `${w.arg(p.argument)} "${p.input}" introuvable — ${
       p.suggestions.length > 0
@@ -204,8 +265,6 @@ const fr: Catalog = {
     }`,
   narrative_no_breakdown: (p, w) =>
     `${w.arg("place")} "${p.input}" : ${w.render(p.why)} ; ce chiffre n'est ventilé ni par programme ni par région de départ`,
-  libya_not_destination: () =>
-    "la Libye n'est pas une destination dans les tableaux 1 et 2 (l'OIM a fait sortir des personnes de Libye en 2011) ; c'est le chiffre que le rapport donne dans son texte pour les migrants rapatriés lors de l'opération liée à la crise libyenne",
   not_destination: (p, w) =>
     `${w.arg("place")} "${p.input}" : ${w.v("country", p.country)} ne fait pas partie des pays de destination du tableau 2 ; ses mouvements sont comptés dans les colonnes "Autres pays …" (voir ${w.fn("LIST")}("${w.arg("place")}"))`,
   no_programme_breakdown: (p) =>
@@ -239,6 +298,9 @@ const fr: Catalog = {
 };
 
 const es: Catalog = {
+  edition_lacks: (p) =>
+    `la edición ${p.edition} del informe no tiene cuadro de ${ROLE_WORDS[p.role]?.es ?? p.role}`,
+  edition_text: (p) => p.text.es,
   not_found: (p, w) =>
     `${w.arg(p.argument)} "${p.input}" no encontrado — ${
       p.suggestions.length > 0
@@ -284,8 +346,6 @@ const es: Catalog = {
     }`,
   narrative_no_breakdown: (p, w) =>
     `${w.arg("place")} "${p.input}": ${w.render(p.why)}; esta cifra no se desglosa por programa ni por región de partida`,
-  libya_not_destination: () =>
-    "Libia no es un destino en los cuadros 1 y 2 (en 2011 la OIM sacó a personas de Libia); es la cifra que el informe da en su texto para los migrantes repatriados en la operación relacionada con la crisis de Libia",
   not_destination: (p, w) =>
     `${w.arg("place")} "${p.input}": ${w.v("country", p.country)} no figura entre los países de destino del cuadro 2; sus movimientos se cuentan en las columnas "Otros países …" (vea ${w.fn("LIST")}("${w.arg("place")}"))`,
   no_programme_breakdown: (p) =>

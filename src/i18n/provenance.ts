@@ -3,8 +3,7 @@
  * and column labels, footnotes, the explanation of a discrepancy) stays in English: the data is
  * the English edition of MC/2346.
  */
-import { formatNumber, type Lang } from "./lang";
-import { render, msg, type Message } from "./messages";
+import { formatNumber, type Lang, type Localized } from "./lang";
 
 export interface ProvenanceWords {
   fact: (where: string, title: string, id: string) => string;
@@ -73,14 +72,6 @@ export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
 export const fixNote = (fix: { id: string; derived: boolean }, edition: string, lang: Lang): string =>
   PROVENANCE_WORDS[lang].fix(fix.id, fix.derived, `data/${edition}/DISCREPANCIES.md`);
 
-/** Notes the core writes from a message (in English, in the provenance), found again to translate them. */
-const NOTE_MESSAGES: readonly Message[] = [msg("libya_not_destination", {})];
-let notes: Map<string, Message> | undefined;
-
-/** A provenance note in `lang` when the core wrote it from a message; other notes stay as written. */
-export function noteIn(note: string, lang: Lang): string {
-  if (lang === "en") return note;
-  notes ??= new Map(NOTE_MESSAGES.map((m) => [render(m, "en"), m]));
-  const m = notes.get(note);
-  return m ? render(m, lang) : note;
-}
+/** A provenance note in `lang`: an edition's note in its own translation; the core's notes stay as written. */
+export const noteIn = (note: string | Localized, lang: Lang): string =>
+  typeof note === "string" ? note : note[lang];

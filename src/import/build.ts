@@ -1,26 +1,33 @@
 import { createHash } from "crypto";
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import type { Discrepancy, Edition, ManualFix, Table, Unavailable } from "../core/model";
+import type { Discrepancy, Edition, EditionMeta, ManualFix, Table, Unavailable } from "../core/model";
 import { checkTableSums } from "../core/proofs";
-import { importTables2011 } from "./editions/2011";
 import { importFacts, type CuratedFact } from "./facts";
 import { SourceText } from "./source-text";
 
-/** What each edition is built from. A new edition adds an entry and its data/<year>/curated files. */
-const EDITIONS: Record<
-  string,
-  { document: string; title: string; source: string; tables: typeof importTables2011 }
-> = {
-  "2011": {
-    document: "MC/2346",
-    title: "Report of the Director General on the work of the Organization for the year 2011",
-    source: "data/source/MC2346-report-2011.txt",
-    tables: importTables2011,
-  },
-};
+/** What an edition's importer (src/import/editions/<edition>/index.ts) exports. */
+export interface EditionImporter {
+  /** Every table of the report, in report order, from the source text and the manual fixes. */
+  importTables(src: SourceText, fixes: ManualFix[]): Table[];
+}
 
-export const editions = (): string[] => Object.keys(EDITIONS);
+const IMPORTERS = join(__dirname, "editions");
+
+/** The editions there are importers for: one folder each under src/import/editions/. */
+export const editions = (): string[] =>
+  readdirSync(IMPORTERS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+
+function importerOf(edition: string): EditionImporter {
+  if (!editions().includes(edition))
+    throw new Error(`unknown edition "${edition}" (known: ${editions().join(", ")})`);
+  // The importer is chosen by the edition's folder name, so adding an edition needs no edit here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module found at run time
+  return require(join(IMPORTERS, edition)) as EditionImporter;
+}
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
 
@@ -44,20 +51,21 @@ export interface BuildResult {
  * inputs always give byte-identical output, which the reproducibility test relies on.
  */
 export function buildEdition(root: string, edition: string): BuildResult {
-  const spec = EDITIONS[edition];
-  if (!spec) throw new Error(`unknown edition "${edition}" (known: ${editions().join(", ")})`);
-  const text = readFileSync(join(root, spec.source), "utf8");
+  const importer = importerOf(edition);
+  const meta = readJson<EditionMeta>(join(root, "data", edition, "curated", "meta.json"));
+  const text = readFileSync(join(root, meta.source), "utf8");
   const src = new SourceText(text);
   const fixes = curated<ManualFix>(root, edition, "fixes");
-  const tables: Table[] = spec.tables(src, fixes);
+  const tables: Table[] = importer.importTables(src, fixes);
   const { facts, problems } = importFacts(src, curated<CuratedFact>(root, edition, "facts"));
   const discrepancies = curated<Discrepancy>(root, edition, "discrepancies");
-  problems.push(...unexplainedMismatches(tables, discrepancies));
+  problems.push(...unexplainedMismatches(tables, discrepancies), ...metaProblems(meta, tables, facts));
   const result: Edition = {
     edition,
-    document: spec.document,
-    title: spec.title,
-    source: spec.source,
+    meta,
+    document: meta.document,
+    title: meta.title,
+    source: meta.source,
     sourceSha256: createHash("sha256").update(text).digest("hex"),
     tables,
     facts,
@@ -66,6 +74,25 @@ export function buildEdition(root: string, edition: string): BuildResult {
     unavailable: curated<Unavailable>(root, edition, "unavailable"),
   };
   return { edition: result, problems };
+}
+
+/** The meta file must name tables and facts the edition has. */
+function metaProblems(meta: EditionMeta, tables: Table[], facts: { key: string }[]): string[] {
+  const ids = new Set(tables.map((t) => t.id));
+  const keys = new Set(facts.map((f) => f.key));
+  const roleTables = Object.entries(meta.roles).flatMap(([role, v]) =>
+    (Array.isArray(v) ? v.map((x: { table: string }) => x.table) : [v as string]).map((id) => ({ role, id })),
+  );
+  return [
+    ...roleTables
+      .filter((r) => !ids.has(r.id))
+      .map((r) => `meta.json: role ${r.role} names table "${r.id}", which the edition does not have`),
+    ...meta.narrativePlaces
+      .filter((p) => !keys.has(p.fact))
+      .map(
+        (p) => `meta.json: narrative place ${p.name} cites fact "${p.fact}", which the edition does not have`,
+      ),
+  ];
 }
 
 /** Every printed total that doesn't add up must be a recorded, explained discrepancy. */

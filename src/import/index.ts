@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { buildEdition, editions } from "./build";
-import { dataReport, discrepanciesMarkdown, runtimeJson, stableJson, tableCsv } from "./write";
+import { bundleIndex, dataReport, discrepanciesMarkdown, runtimeJson, stableJson, tableCsv } from "./write";
 
 /** The files `npm run import` writes for an edition, path → content. */
 export function outputsOf(root: string, edition: string): Map<string, string> {
@@ -19,42 +19,42 @@ export function outputsOf(root: string, edition: string): Map<string, string> {
   return out;
 }
 
+/** Every file `npm run import` writes: data/index.ts (the bundled editions), then each edition's. */
+function allOutputs(root: string): Map<string, string> {
+  const out = new Map([[join("data", "index.ts"), bundleIndex(editions())]]);
+  for (const edition of editions())
+    for (const [path, content] of outputsOf(root, edition)) out.set(path, content);
+  return out;
+}
+
 function main(argv: string[]): number {
   const root = resolve(__dirname, "..", "..");
-  const check = argv.includes("--check");
-  const report = argv.includes("--report");
-  let stale = 0;
-  for (const edition of editions()) {
-    const outputs = outputsOf(root, edition);
-    if (report) {
-      process.stdout.write(dataReport(buildEdition(root, edition).edition));
-      continue;
-    }
-    if (!check) rmSync(join(root, "data", edition, "csv"), { recursive: true, force: true });
-    for (const [path, content] of outputs) {
-      const full = join(root, path);
-      if (check) {
-        let current = "";
-        try {
-          current = readFileSync(full, "utf8");
-        } catch {
-          current = "";
-        }
-        if (current !== content) {
-          stale++;
-          process.stderr.write(`stale: ${path}\n`);
-        }
-        continue;
-      }
-      mkdirSync(join(full, ".."), { recursive: true });
-      writeFileSync(full, content);
-    }
-    if (!check && !report) process.stdout.write(`data/${edition}: ${outputs.size} files written\n`);
+  if (argv.includes("--report")) {
+    for (const edition of editions()) process.stdout.write(dataReport(buildEdition(root, edition).edition));
+    return 0;
   }
-  if (check && stale > 0) {
-    process.stderr.write(`${stale} data files differ from a fresh import: run npm run import\n`);
+  const outputs = allOutputs(root);
+  if (argv.includes("--check")) {
+    const stale = [...outputs].filter(([path, content]) => {
+      try {
+        return readFileSync(join(root, path), "utf8") !== content;
+      } catch {
+        return true;
+      }
+    });
+    for (const [path] of stale) process.stderr.write(`stale: ${path}\n`);
+    if (stale.length === 0) return 0;
+    process.stderr.write(`${stale.length} data files differ from a fresh import: run npm run import\n`);
     return 1;
   }
+  for (const edition of editions())
+    rmSync(join(root, "data", edition, "csv"), { recursive: true, force: true });
+  for (const [path, content] of outputs) {
+    const full = join(root, path);
+    mkdirSync(join(full, ".."), { recursive: true });
+    writeFileSync(full, content);
+  }
+  process.stdout.write(`${outputs.size} data files written\n`);
   return 0;
 }
 

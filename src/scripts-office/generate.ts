@@ -9,7 +9,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { iom } from "../core/data";
+import { iom } from "../core";
 import type { Edition, Table } from "../core/model";
 import { tableLayout, type TableLayout } from "../cli/xlsx/layout";
 

@@ -7,7 +7,7 @@
 import { createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { version } from "../../package.json";
-import { iom } from "../core/data";
+import { iom } from "../core";
 import { excelActions } from "./actions";
 import { officeRun, officeSupports } from "./excel/run";
 import { langOf } from "../i18n/lang";

@@ -6,7 +6,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCheck } from "../../src/cli/commands/check";
 import { bufferIo, EXIT } from "../../src/cli/io";
-import { iom } from "../../src/core/data";
+import { iom } from "../../src/core";
 import type { Discrepancy } from "../../src/core/model";
 import { iomCli, tempDir } from "./helpers";
 

@@ -3,7 +3,7 @@
  * source, eval, help, and the documented exit codes for bad input.
  */
 import { EXIT } from "../../src/cli/io";
-import { iom } from "../../src/core/data";
+import { iom } from "../../src/core";
 import { iomCli } from "./helpers";
 
 describe("iom list", () => {

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { EXIT } from "../../src/cli/io";
 import { tableLayout } from "../../src/cli/xlsx/layout";
-import { iom } from "../../src/core/data";
+import { iom } from "../../src/core";
 import { iomCli, tempDir } from "./helpers";
 
 // Workbooks are read, written and converted for real: allow for a busy CI machine.

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import ts from "typescript";
 import { tableLayout } from "../../src/cli/xlsx/layout";
-import { iom } from "../../src/core/data";
+import { iom } from "../../src/core";
 import { SCRIPTS_DIR, scriptFileOf } from "../../src/scripts-office/generate";
 import { runScript } from "../helpers/node-scripts";
 

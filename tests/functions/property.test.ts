@@ -12,7 +12,7 @@
  *     alternately on the shared and the fresh core (which then sees a different history of calls).
  */
 import fc from "fast-check";
-import { iom } from "../../src/core/data";
+import { iom } from "../../src/core";
 import { prng } from "../support/prng";
 
 /** Stands in for Office's CustomFunctions.Error, which is not an Error subclass either. */

@@ -4,7 +4,7 @@
  * argument names and suggestions in that language; the custom functions follow Office's display
  * language (English when there is none); IOM.LIST and IOM.SOURCE too.
  */
-import { iom } from "../../src/core/data";
+import { iom } from "../../src/core";
 import { IomError } from "../../src/core/errors";
 import { parseFormula } from "../../src/core/formula";
 import { toExcelError } from "../../src/functions/excel-error";
@@ -56,9 +56,14 @@ const SAMPLES: { [C in MessageCode]: Message & { code: C } } = {
   }),
   narrative_no_breakdown: msg("narrative_no_breakdown", {
     input: "Libya",
-    why: msg("libya_not_destination", {}),
+    why: msg("edition_text", {
+      text: { en: "a narrative figure", fr: "un chiffre du texte", es: "una cifra del texto" },
+    }),
   }),
-  libya_not_destination: msg("libya_not_destination", {}),
+  edition_lacks: msg("edition_lacks", { edition: "2099", role: "officialsByGrade" }),
+  edition_text: msg("edition_text", {
+    text: { en: "a narrative figure", fr: "un chiffre du texte", es: "una cifra del texto" },
+  }),
   not_destination: msg("not_destination", { input: "France", country: "France" }),
   no_programme_breakdown: msg("no_programme_breakdown", { place: "Europe" }),
   from_not_t1: msg("from_not_t1", { from: "Africa (budgetary region)", place: "Europe" }),

@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { localizedFiles } from "../../scripts/functions-locales";
-import { iom } from "../../src/core/data";
+import { iom } from "../../src/core";
 import { IomError } from "../../src/core/errors";
 import {
   METADATA_LANGS,

@@ -4,7 +4,7 @@
  * resolves to its own entry; the deliberate choices (M, H, F; "All" words) hold; English names
  * keep their English meaning.
  */
-import { iom } from "../../src/core/data";
+import { iom } from "../../src/core";
 import { IomError } from "../../src/core/errors";
 import { countryAliases, countryNamed, countryTranslations } from "../../src/core/countries";
 import { localName, translations } from "../../src/i18n/glossary";

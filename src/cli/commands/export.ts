@@ -1,7 +1,7 @@
 /** `iom export`: every report table, as one formatted workbook (xlsx) or one file per table (csv, json). */
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { iom } from "../../core/data";
+import { iom } from "../../core";
 import { UserError } from "../errors";
 import { tableText } from "../formats";
 import { EXIT, type Io } from "../io";

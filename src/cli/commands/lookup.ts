@@ -1,5 +1,5 @@
 /** The read-only commands: list, tables, table, facts, source. Each prints to `io` and returns an exit code. */
-import { iom } from "../../core/data";
+import { iom } from "../../core";
 import { IomError } from "../../core/errors";
 import { CLI_LABELS } from "../../i18n/cli";
 import { localName } from "../../i18n/glossary";

@@ -5,7 +5,7 @@
  * atomic replace once the new file is complete.
  */
 import { resolve } from "node:path";
-import { iom } from "../../core/data";
+import { iom } from "../../core";
 import { UserError } from "../errors";
 import { EXIT, type Io } from "../io";
 import {

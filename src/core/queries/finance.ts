@@ -3,6 +3,7 @@ import type { Answer } from "../answer";
 import { isAll, nameArg, yearArg, type Arg } from "../args";
 import { Dimension, type Named } from "../dimension";
 import type { CellRef, EditionIndex } from "../edition";
+import type { Table } from "../model";
 import { normalizeName } from "../normalize";
 import { mostPrecise, noFigure } from "./common";
 
@@ -13,33 +14,9 @@ interface Item {
   cells: Map<number, CellRef[]>;
 }
 
-const FIRST_YEAR = 2007;
-const LAST_YEAR = 2011;
-const DEFAULT_YEAR = 2011;
-
-/** Labels that differ between the V.B tables and Annex I but name one thing. */
-const SAME: Record<string, string> = {
-  "global activities": "global support services",
-  "general programme support services": "general programme support",
-  "latin america and the carib": "latin america and the caribbean",
-  "total expenditure for the year excluding exchange rate differences": "total",
-  "total expenditure for the year": "total",
-  "administrative programme": "administrative",
-  "operational programmes": "operational",
-};
-const canonical = (label: string): string => {
-  const n = normalizeName(label);
-  return SAME[n] ?? n;
-};
-
-const ALIASES: Record<string, string[]> = {
-  total: ["Total expenditure", "All", "Grand total"],
-  administrative: ["Administrative programme", "Admin", "Administrative expenditure"],
-  operational: ["Operational programmes", "Operational programme", "Ops"],
-  "global support services": ["Global activities", "Global support", "Global"],
-  "general programme support": ["General Programme Support/Services", "GPS"],
-  "latin america and the caribbean": ["Latin America & the Carib.", "LAC", "Latin America"],
-};
+/** The projects tables' columns: the count, and the operational expenditure beside it. */
+const PROJECTS = "number_of_projects";
+const OPERATIONAL = "operational_expenditure_usd_million";
 
 const yearOfColumn = (key: string): number | undefined => {
   const m = /^y(\d{4})$/.exec(key);
@@ -50,8 +27,25 @@ export class FinanceQuery {
   readonly item: Dimension<Item>;
   readonly region: Dimension<string>;
   readonly service: Dimension<string>;
+  /** The years some expenditure table covers, first to last. */
+  readonly years: number[];
+  private readonly s5: Table | undefined;
+  private readonly s6: Table | undefined;
+  private readonly s8: Table | undefined;
+  private readonly canonical: (label: string) => string;
 
   constructor(private readonly index: EditionIndex) {
+    const meta = index.edition.meta;
+    const same = meta.sameAs.item ?? {};
+    const canonical = (label: string): string => {
+      const n = normalizeName(label);
+      return same[n] ?? n;
+    };
+    this.canonical = canonical;
+    const aliases = meta.aliases.item ?? {};
+    this.s5 = index.role("projectsByRegion");
+    this.s6 = index.role("projectsByService");
+    this.s8 = index.role("projectsByServiceAndRegion");
     const items = new Map<string, Item>();
     const add = (label: string, year: number, ref: CellRef): void => {
       const k = canonical(label);
@@ -69,50 +63,50 @@ export class FinanceQuery {
       items.set(k, item);
       item.cells.set(year, [...(item.cells.get(year) ?? []), ref]);
     };
-    // Main tables first: section V.B prints one decimal, Annex I rounds.
-    for (const id of ["vb_expenditure", "vb_by_region", "vb_by_service", "annex1_s1"]) {
-      const t = index.table(id);
+    // Main tables first: the edition lists the most precise (more decimals) before those that round.
+    for (const role of meta.roles.expenditure ?? []) {
+      const t = index.table(role.table);
       t.rows.forEach((r) => {
-        const label =
-          r.key === "total" && id !== "annex1_s1" && id !== "vb_expenditure"
-            ? "Operational programmes"
-            : r.label;
+        const label = r.key === "total" && role.totalItem ? role.totalItem : r.label;
         for (const c of t.columns) {
           const year = yearOfColumn(c.key);
-          if (year) add(label, year, index.ref(id, r.key, c.key));
+          if (year) add(label, year, index.ref(t.id, r.key, c.key));
         }
       });
     }
-    for (const id of ["annex1_s5", "annex1_s6"]) {
-      const t = index.table(id);
+    // The projects tables print each item's operational expenditure of the report's year too.
+    for (const t of [this.s5, this.s6]) {
+      if (!t?.columns.some((c) => c.key === OPERATIONAL)) continue;
       for (const r of t.rows)
         add(
           r.key === "total" ? "Operational programmes" : r.label,
-          2011,
-          index.ref(id, r.key, "operational_expenditure_usd_million"),
+          meta.year,
+          index.ref(t.id, r.key, OPERATIONAL),
         );
     }
     this.item = new Dimension(
       "item",
-      [...items].map(([k, value]) => ({ name: value.name, aliases: [k, ...(ALIASES[k] ?? [])], value })),
+      [...items].map(([k, value]) => ({ name: value.name, aliases: [k, ...(aliases[k] ?? [])], value })),
     );
-    const s5 = index.table("annex1_s5");
-    const s6 = index.table("annex1_s6");
-    const named = (rows: { key: string; label: string }[]): Named<string>[] =>
+    this.years = [...new Set([...items.values()].flatMap((i) => [...i.cells.keys()]))].sort((a, b) => a - b);
+    const named = (rows: readonly { key: string; label: string }[]): Named<string>[] =>
       rows
         .filter((r) => r.key !== "total")
         .map((r) => ({
           name: r.label,
-          aliases: [canonical(r.label), ...(ALIASES[canonical(r.label)] ?? [])],
+          aliases: [canonical(r.label), ...(aliases[canonical(r.label)] ?? [])],
           value: r.key,
         }));
-    this.region = new Dimension("region", named(s5.rows));
-    this.service = new Dimension("service", named(s6.rows));
+    this.region = new Dimension("region", named(this.s5?.rows ?? []));
+    this.service = new Dimension("service", named(this.s6?.rows ?? []));
   }
 
   expenditure(itemArg: Arg, yearArgument: Arg): Answer {
     const name = nameArg(itemArg, "item", "Total");
-    const year = yearArg(yearArgument, "year", FIRST_YEAR, LAST_YEAR) ?? DEFAULT_YEAR;
+    if (this.years.length === 0) throw this.index.missing("expenditure");
+    const year =
+      yearArg(yearArgument, "year", this.years[0] as number, this.years[this.years.length - 1] as number) ??
+      this.index.edition.meta.year;
     const item = isAll(name) ? this.item.resolve("Total").value : this.item.resolve(name as string).value;
     const refs = item.cells.get(year);
     if (!refs) {
@@ -127,21 +121,19 @@ export class FinanceQuery {
     const serviceName = nameArg(serviceArg, "service", "Regulating Migration");
     const region = isAll(regionName) ? undefined : this.region.resolve(regionName as string).value;
     const service = isAll(serviceName) ? undefined : this.service.resolve(serviceName as string).value;
+    const s5 = this.s5;
+    const s6 = this.s6;
     if (region && service) {
-      const s8 = this.index.table("annex1_s8");
-      const col = s8.columns.find(
-        (c) =>
-          canonical(c.label) ===
-          canonical(this.index.table("annex1_s5").rows.find((r) => r.key === region)?.label ?? ""),
-      );
-      if (!col) throw new Error(`annex1_s8 has no column for region ${region}`);
-      return this.index.cell(this.index.ref("annex1_s8", service, col.key));
+      const s8 = this.s8 ?? this.index.requireRole("projectsByServiceAndRegion");
+      const label = s5?.rows.find((r) => r.key === region)?.label ?? "";
+      const col = s8.columns.find((c) => this.canonical(c.label) === this.canonical(label));
+      if (!col) throw new Error(`${s8.id} has no column for region ${region}`);
+      return this.index.cell(this.index.ref(s8.id, service, col.key));
     }
-    if (region) return this.index.cell(this.index.ref("annex1_s5", region, "number_of_projects"));
-    if (service) return this.index.cell(this.index.ref("annex1_s6", service, "number_of_projects"));
-    return mostPrecise([
-      this.index.cell(this.index.ref("annex1_s5", "total", "number_of_projects")),
-      this.index.cell(this.index.ref("annex1_s6", "total", "number_of_projects")),
-    ]);
+    if (region && s5) return this.index.cell(this.index.ref(s5.id, region, PROJECTS));
+    if (service && s6) return this.index.cell(this.index.ref(s6.id, service, PROJECTS));
+    const totals = [s5, s6].filter((t): t is Table => t !== undefined);
+    if (totals.length === 0) throw this.index.missing("projectsByRegion");
+    return mostPrecise(totals.map((t) => this.index.cell(this.index.ref(t.id, "total", PROJECTS))));
   }
 }

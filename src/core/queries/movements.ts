@@ -1,4 +1,5 @@
-import { msg, render, type Message } from "../../i18n/messages";
+import type { Localized } from "../../i18n/lang";
+import { msg } from "../../i18n/messages";
 import type { Answer } from "../answer";
 import { isAll, nameArg, type Arg } from "../args";
 import { translations } from "../../i18n/glossary";
@@ -14,7 +15,7 @@ type Place =
   | { kind: "all" }
   | { kind: "t2"; column: string }
   | { kind: "t1"; column: string }
-  | { kind: "fact"; key: string; why: Message };
+  | { kind: "fact"; key: string; why: Localized };
 
 /** A Table 2 programme (its rows share a key prefix) or a service classification (several programmes). */
 interface Programme {
@@ -36,37 +37,42 @@ interface From {
   t3Region?: string;
 }
 
-/** Places outside Tables 1–2 that the report gives a narrative movement figure for. */
-const NARRATIVE_PLACES: { name: string; key: string; why: Message }[] = [
-  { name: "Libya", key: "libya.migrants_repatriated", why: msg("libya_not_destination", {}) },
-];
-
-const T1 = "table1";
-const T2 = "table2";
-const T3 = "table3";
-
 const last = (path: readonly string[]): string => path[path.length - 1] ?? "";
 const withoutTotal = (label: string): string => label.replace(/\s+total$/i, "");
 
+/**
+ * Movements, from the edition's three movement tables: by region of departure and destination
+ * area (t1), by service, programme and region of departure × destination country (t2), and by
+ * budgetary region (t3). An edition may lack any of them; the names they would give are then
+ * simply not there, and a question only that table answers is #N/A.
+ */
 export class MovementsQuery {
   readonly place: Dimension<Place>;
   readonly programme: Dimension<Programme>;
   readonly from: Dimension<From>;
-  private readonly t1: Table;
-  private readonly t2: Table;
-  private readonly t3: Table;
+  private readonly t1: Table | undefined;
+  private readonly t2: Table | undefined;
+  private readonly t3: Table | undefined;
 
   constructor(private readonly index: EditionIndex) {
-    this.t1 = index.table(T1);
-    this.t2 = index.table(T2);
-    this.t3 = index.table(T3);
+    this.t1 = index.role("movementsByRegion");
+    this.t2 = index.role("movementsByService");
+    this.t3 = index.role("movementsByBudgetaryRegion");
     const countries = new Set<string>();
-    this.place = new Dimension("place", this.placeEntries(countries), (name) => [
+    this.place = new Dimension("place", index.withAliases("place", this.placeEntries(countries)), (name) => [
       ...translations("place", name),
       ...(countries.has(name) ? countryTranslations(name) : []),
     ]);
-    this.programme = new Dimension("programme", this.programmeEntries());
+    this.programme = new Dimension("programme", index.withAliases("programme", this.programmeEntries()));
     this.from = new Dimension("from", this.fromEntries());
+  }
+
+  /** The movement table answering a question; without it, #N/A saying the edition has none. */
+  private need(
+    t: Table | undefined,
+    role: "movementsByRegion" | "movementsByService" | "movementsByBudgetaryRegion",
+  ): Table {
+    return t ?? this.index.requireRole(role);
   }
 
   /** The places; `countries` collects the names that are countries (named in French and Spanish too). */
@@ -74,18 +80,17 @@ export class MovementsQuery {
     const out: Named<Place>[] = [
       { name: "All", aliases: ["Total", "Grand total", "World", "Total migrants"], value: { kind: "all" } },
     ];
-    for (const c of this.t2.columns) {
+    for (const c of this.t2?.columns ?? []) {
       if (c.key === "total") continue;
       const isOther = c.key.startsWith("other.");
       const name = isOther ? `Other countries in ${c.label}` : c.label;
       const aliases = isOther
         ? [`Other ${c.label}`, `Other countries in the ${c.label}`]
         : countryAliases(c.label);
-      if (c.label.startsWith("Kosovo")) aliases.push("Kosovo");
       if (!isOther) countries.add(name);
       out.push({ name, aliases, value: { kind: "t2", column: c.key } });
     }
-    for (const c of this.t1.columns) {
+    for (const c of this.t1?.columns ?? []) {
       if (c.key === "total_migrants") continue;
       const label = last(c.path);
       out.push({
@@ -94,12 +99,12 @@ export class MovementsQuery {
         value: { kind: "t1", column: c.key },
       });
     }
-    for (const p of NARRATIVE_PLACES) {
+    for (const p of this.index.edition.meta.narrativePlaces) {
       countries.add(p.name);
       out.push({
         name: p.name,
         aliases: countryAliases(p.name),
-        value: { kind: "fact", key: p.key, why: p.why },
+        value: { kind: "fact", key: p.fact, why: p.reason },
       });
     }
     return out;
@@ -108,7 +113,7 @@ export class MovementsQuery {
   private programmeEntries(): Named<Programme>[] {
     const services = new Map<string, Programme>();
     const programmes = new Map<string, Programme>();
-    for (const r of this.t2.rows) {
+    for (const r of this.t2?.rows ?? []) {
       const [service, programme] = r.path;
       if (r.key === "grand_total") continue; // every programme: a blank or "All" programme, not a name
       if (r.key.endsWith("_total") && service && r.path.length === 1) {
@@ -133,30 +138,9 @@ export class MovementsQuery {
       if (!s.programmes.includes(prefix)) s.programmes.push(prefix);
       services.set(service, s);
     }
-    const ABBREVIATIONS: Record<string, string[]> = {
-      return_assistance_for_migrants_and_governments: [
-        "AVRR",
-        "AVR",
-        "Assisted Voluntary Return",
-        "Assisted Voluntary Returns",
-        "Assisted Voluntary Return and Reintegration",
-        "Return Assistance",
-      ],
-      humanitarian_assistance_for_stranded_migrants: ["HASM"],
-      counter_trafficking: ["CT", "Counter trafficking"],
-      resettlement_assistance: ["Resettlement"],
-      repatriation_assistance: ["Repatriation"],
-      labour_migration: ["Labor Migration"],
-      migration_and_economic_community_development: ["Migration and Economic/Community Development"],
-      immigration_and_border_management: ["IBM"],
-    };
     return [
       ...[...services.values()].map((s) => ({ name: s.name, value: s })),
-      ...[...programmes.entries()].map(([prefix, p]) => ({
-        name: p.name,
-        aliases: ABBREVIATIONS[prefix] ?? [],
-        value: p,
-      })),
+      ...[...programmes.values()].map((p) => ({ name: p.name, value: p })),
     ];
   }
 
@@ -168,15 +152,15 @@ export class MovementsQuery {
       byName.set(k, e);
       return e;
     };
-    for (const r of this.t1.rows) {
+    for (const r of this.t1?.rows ?? []) {
       if (r.key === "grand_total") continue;
       entry(withoutTotal(last(r.path))).t1Row = r.key;
     }
-    for (const r of this.t2.rows) {
+    for (const r of this.t2?.rows ?? []) {
       if (r.path.length === 3 && last(r.path) !== "Subtotal") entry(last(r.path)).t2Region = last(r.path);
     }
     const t3Names: string[] = [];
-    for (const r of this.t3.rows) {
+    for (const r of this.t3?.rows ?? []) {
       const region = r.path[0];
       if (!region || r.path.length !== 2 || t3Names.includes(region)) continue;
       t3Names.push(region);
@@ -207,10 +191,14 @@ export class MovementsQuery {
 
     if (place.kind === "fact") {
       if (programme || from)
-        throw noFigure(msg("narrative_no_breakdown", { input: placeName as string, why: place.why }));
+        throw noFigure(
+          msg("narrative_no_breakdown", {
+            input: placeName as string,
+            why: msg("edition_text", { text: place.why }),
+          }),
+        );
       const a = this.index.fact(place.key);
-      const why = render(place.why, "en");
-      return { value: a.value, provenance: { ...a.provenance, notes: [why, ...a.provenance.notes] } };
+      return { value: a.value, provenance: { ...a.provenance, notes: [place.why, ...a.provenance.notes] } };
     }
     if (from?.t3Region !== undefined && !from.t1Row && !from.t2Region)
       return this.byBudgetaryRegion(place, programme, from);
@@ -238,25 +226,32 @@ export class MovementsQuery {
       throw noFigure(msg("no_programme_breakdown", { place: placeName }));
     }
     if (from && !from.t1Row) throw noFigure(msg("from_not_t1", { from: from.name, place: placeName }));
-    return this.index.cell(this.index.ref(T1, from?.t1Row ?? "grand_total", column));
+    const t1 = this.need(this.t1, "movementsByRegion");
+    return this.index.cell(this.index.ref(t1.id, from?.t1Row ?? "grand_total", column));
   }
 
   private table2(column: string, programme: Programme | undefined, from: From | undefined): Answer {
     if (!from) {
       if (!programme) {
-        if (column !== "total") return this.index.cell(this.index.ref(T2, "grand_total", column));
+        if (column !== "total")
+          return this.index.cell(
+            this.index.ref(this.need(this.t2, "movementsByService").id, "grand_total", column),
+          );
         return this.grandTotal();
       }
-      return this.index.cell(this.index.ref(T2, programme.totalRow, column));
+      return this.index.cell(
+        this.index.ref(this.need(this.t2, "movementsByService").id, programme.totalRow, column),
+      );
     }
-    if (!programme && column === "total" && from.t1Row) {
-      return this.index.cell(this.index.ref(T1, from.t1Row, "total_migrants"));
+    if (!programme && column === "total" && from.t1Row && this.t1) {
+      return this.index.cell(this.index.ref(this.t1.id, from.t1Row, "total_migrants"));
     }
     if (!from.t2Region) {
       throw noFigure(msg("from_not_t2", { from: from.name }));
     }
+    const t2 = this.need(this.t2, "movementsByService");
     const prefixes = programme ? programme.programmes : this.allProgrammePrefixes();
-    const rows = this.t2.rows.filter(
+    const rows = t2.rows.filter(
       (r) =>
         prefixes.includes(r.key.slice(0, r.key.indexOf("."))) &&
         r.path.length === 3 &&
@@ -270,18 +265,20 @@ export class MovementsQuery {
     const what = `${from.name} departures${programme ? ` under ${programme.name}` : " across all programmes"}`;
     const answer = sumOf(
       this.index,
-      rows.map((r) => this.index.ref(T2, r.key, column)),
+      rows.map((r) => this.index.ref(t2.id, r.key, column)),
       what,
     );
-    return withLabelNotes(answer, rows);
+    return withLabelNotes(answer, rows, t2);
   }
 
+  /** Every movement table prints the grand total: the most precise answers, the others are cited. */
   private grandTotal(): Answer {
     const refs: CellRef[] = [
-      this.index.ref(T1, "grand_total", "total_migrants"),
-      this.index.ref(T2, "grand_total", "total"),
-      this.index.ref(T3, "grand_total", "total_migrants"),
+      ...(this.t1 ? [this.index.ref(this.t1.id, "grand_total", "total_migrants")] : []),
+      ...(this.t2 ? [this.index.ref(this.t2.id, "grand_total", "total")] : []),
+      ...(this.t3 ? [this.index.ref(this.t3.id, "grand_total", "total_migrants")] : []),
     ];
+    if (refs.length === 0) throw this.index.missing("movementsByService");
     return mostPrecise(refs.map((r) => this.index.cell(r)));
   }
 
@@ -294,22 +291,23 @@ export class MovementsQuery {
       throw noFigure(msg("t3_no_destination", { from: from.name }));
     }
     const region = from.t3Region as string;
-    if (!programme) return this.index.cell(this.index.ref(T3, `${region}_total`, "total_migrants"));
-    const rows = this.t3.rows.filter(
+    const t3 = this.need(this.t3, "movementsByBudgetaryRegion");
+    if (!programme) return this.index.cell(this.index.ref(t3.id, `${region}_total`, "total_migrants"));
+    const rows = t3.rows.filter(
       (r) => r.key.startsWith(`${region}.`) && programme.programmes.includes(r.key.slice(region.length + 1)),
     );
     if (rows.length === 0)
       throw noFigure(msg("t3_no_programme", { programme: programme.name, from: from.name }));
     return sumOf(
       this.index,
-      rows.map((r) => this.index.ref(T3, r.key, "total_migrants")),
+      rows.map((r) => this.index.ref(t3.id, r.key, "total_migrants")),
       `${programme.name} in the ${from.name} budgetary region`,
     );
   }
 }
 
-/** Table 2 prints two Labour Migration rows labelled "Europe": say so when both are counted. */
-function withLabelNotes(answer: Answer, rows: Row[]): Answer {
+/** A table may print two rows with one label (two "Europe" rows in one programme): say so when both are counted. */
+function withLabelNotes(answer: Answer, rows: Row[], table: Table): Answer {
   const dup = rows.filter((r) => /_\d+$/.test(r.key));
   if (dup.length === 0) return answer;
   return {
@@ -318,7 +316,7 @@ function withLabelNotes(answer: Answer, rows: Row[]): Answer {
       ...answer.provenance,
       notes: [
         ...answer.provenance.notes,
-        `Table 2 prints more than one row with this label (${dup.map((r) => `line ${r.line}`).join(", ")}); all are counted, as printed`,
+        `${table.number} prints more than one row with this label (${dup.map((r) => `line ${r.line}`).join(", ")}); all are counted, as printed`,
       ],
     },
   };

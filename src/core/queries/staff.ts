@@ -4,6 +4,7 @@ import { isAll, nameArg, type Arg } from "../args";
 import { countryAliases, countryNamed, countryTranslations, isoCodeOf } from "../countries";
 import { Dimension, type Named } from "../dimension";
 import type { CellRef, EditionIndex } from "../edition";
+import type { Table } from "../model";
 import { mostPrecise, noFigure, sumOf } from "./common";
 
 type Gender = "f" | "m";
@@ -23,11 +24,6 @@ interface Nationality {
   t7?: string;
 }
 
-const T5 = "table5";
-const T6 = "table6";
-const T7 = "table7";
-const S12 = "annex1_s12";
-
 const GENDERS: Named<Gender>[] = [
   { name: "F", aliases: ["Female", "Women", "Woman", "W"], value: "f" },
   { name: "M", aliases: ["Male", "Men", "Man"], value: "m" },
@@ -45,52 +41,61 @@ export class StaffQuery {
   readonly location = new Dimension("location", LOCATIONS);
   readonly nationality: Dimension<Nationality>;
 
+  /** Grades × location and gender; nationality × grade; nationality × employee group; the staff summary. */
+  private readonly t5: Table | undefined;
+  private readonly t6: Table | undefined;
+  private readonly t7: Table | undefined;
+  private readonly s12: Table | undefined;
+
   constructor(private readonly index: EditionIndex) {
-    const t5 = index.table(T5);
-    const grades: Named<Category>[] = t5.rows.map((r) => {
-      const aliases: Record<string, string[]> = {
-        ug: ["Ungraded"],
-        short_term_officials: ["STO", "Short term officials", "Short-term"],
-        associate_experts: ["AE", "Associate Expert", "JPO", "Junior Professional Officers"],
-        total: ["Officials", "Official", "All officials", "Total officials"],
-      };
+    this.t5 = index.role("officialsByGrade");
+    this.t6 = index.role("officialsByNationality");
+    this.t7 = index.role("employeesByNationality");
+    this.s12 = index.role("staffByLocationAndGender");
+    const grades: Named<Category>[] = (this.t5?.rows ?? []).map((r) => {
       // "P4" for "P-4": the hyphen is often left out.
       const compact = /^[A-Z]-\d$/.test(r.label) ? [r.label.replace("-", "")] : [];
       return {
         name: r.key === "total" ? "Officials" : r.label,
-        aliases: [...compact, ...(aliases[r.key] ?? [])],
+        aliases: r.key === "total" ? [r.label, ...compact] : compact,
         value: { kind: "officials", row: r.key },
       };
     });
-    this.category = new Dimension("category", [
-      ...grades,
-      {
-        name: "Employees",
-        aliases: ["Employee", "All employees"],
-        value: { kind: "employees", group: "all" },
-      },
-      {
-        name: "General Service",
-        aliases: ["GS", "G.S.", "General Service employees"],
-        value: { kind: "employees", group: "gs" },
-      },
-      {
-        name: "National Officers",
-        aliases: ["NO", "N.O.", "National Officer", "NPO"],
-        value: { kind: "employees", group: "no" },
-      },
-      { name: "All", aliases: ["Total", "Staff", "All staff", "Everyone"], value: { kind: "all" } },
-    ]);
+    this.category = new Dimension(
+      "category",
+      index.withAliases("category", [
+        ...grades,
+        {
+          name: "Employees",
+          aliases: ["Employee", "All employees"],
+          value: { kind: "employees", group: "all" },
+        },
+        {
+          name: "General Service",
+          aliases: ["GS", "G.S.", "General Service employees"],
+          value: { kind: "employees", group: "gs" },
+        },
+        {
+          name: "National Officers",
+          aliases: ["NO", "N.O.", "National Officer", "NPO"],
+          value: { kind: "employees", group: "no" },
+        },
+        { name: "All", aliases: ["Total", "Staff", "All staff", "Everyone"], value: { kind: "all" } },
+      ]),
+    );
     // One entry per country: Table 7 spells "The former Yugoslav Republic of Macedonia" in full
     // where Table 6 abbreviates it, and both name one nationality.
     const countries = new Map<string, { name: string; aliases: string[]; value: Nationality }>();
-    for (const id of [T6, T7] as const) {
-      for (const r of index.table(id).rows) {
+    for (const [which, table] of [
+      ["t6", this.t6],
+      ["t7", this.t7],
+    ] as const) {
+      for (const r of table?.rows ?? []) {
         if (r.key === "total") continue;
         const group = isoCodeOf(r.label) ?? r.key;
         const c = countries.get(group) ?? { name: r.label, aliases: countryAliases(r.label), value: {} };
         c.aliases.push(r.key, r.label);
-        c.value[id === T6 ? "t6" : "t7"] = r.key;
+        c.value[which] = r.key;
         countries.set(group, c);
       }
     }
@@ -135,13 +140,14 @@ export class StaffQuery {
     const cols = (location ? [location === "hq" ? "hq" : "field"] : ["total"]).flatMap((l) =>
       gender ? [`${l}_${gender}`] : l === "total" ? ["total"] : [`${l}_f`, `${l}_m`],
     );
-    const what = `${row === "total" ? "officials" : this.index.describe(T5, row, "total").split(" / ")[0]} at ${location === "hq" ? "Headquarters" : "the Field"}`;
+    const t5 = this.t5 ?? this.index.requireRole("officialsByGrade");
+    const what = `${row === "total" ? "officials" : this.index.describe(t5.id, row, "total").split(" / ")[0]} at ${location === "hq" ? "Headquarters" : "the Field"}`;
     const main = sumOf(
       this.index,
-      cols.map((c) => this.index.ref(T5, row, c)),
+      cols.map((c) => this.index.ref(t5.id, row, c)),
       what,
     );
-    if (row !== "total") return main;
+    if (row !== "total" || !this.s12) return main;
     return mostPrecise([main, this.annex12(["officials"], gender, location)]);
   }
 
@@ -151,6 +157,8 @@ export class StaffQuery {
     location: Location | undefined,
   ): Answer {
     if (group === "all") {
+      if (!this.t7) return this.annex12(["employees"], gender, location);
+      if (!this.s12) return this.table7Total("all", gender, location);
       const annex = this.annex12(["employees"], gender, location);
       return mostPrecise([annex, this.table7Total("all", gender, location)]);
     }
@@ -187,10 +195,11 @@ export class StaffQuery {
       row !== "total" && group === "all" && !location && !gender
         ? ["total"]
         : places.flatMap((p) => (gender ? [`${p}_${gender}`] : [`${p}_f`, `${p}_m`]));
+    const t7 = this.t7 ?? this.index.requireRole("employeesByNationality");
     return sumOf(
       this.index,
-      cols.map((c) => this.index.ref(T7, row, c)),
-      `employees (Table 7, ${row})`,
+      cols.map((c) => this.index.ref(t7.id, row, c)),
+      `employees (${t7.number}, ${row})`,
     );
   }
 
@@ -205,7 +214,8 @@ export class StaffQuery {
     const cols = everyone
       ? ["total"]
       : kinds.flatMap((k) => (location ? [`${location}_${k}`] : [`hq_${k}`, `field_${k}`]));
-    const refs: CellRef[] = cols.map((c) => this.index.ref(S12, row, c));
+    const s12 = this.s12 ?? this.index.requireRole("staffByLocationAndGender");
+    const refs: CellRef[] = cols.map((c) => this.index.ref(s12.id, row, c));
     return sumOf(
       this.index,
       refs,
@@ -226,7 +236,7 @@ export class StaffQuery {
       if (location) throw noFigure(msg("officials_nationality_location", {}));
       const row = category.kind === "officials" ? category.row : "total";
       if (!t6) throw noFigure(msg("t6_no_official", { nationality: name }));
-      return this.index.cell(this.index.ref(T6, t6, row));
+      return this.index.cell(this.index.ref((this.t6 as Table).id, t6, row));
     };
     const employees = (group: "all" | "gs" | "no"): Answer => {
       if (!t7) throw noFigure(msg("t7_no_employee", { nationality: name }));
@@ -242,8 +252,8 @@ export class StaffQuery {
           throw noFigure(msg("all_staff_nationality", { by: gender ? "gender" : "location" }));
         }
         const refs: CellRef[] = [];
-        if (t6) refs.push(this.index.ref(T6, t6, "total"));
-        if (t7) refs.push(this.index.ref(T7, t7, "total"));
+        if (t6 && this.t6) refs.push(this.index.ref(this.t6.id, t6, "total"));
+        if (t7 && this.t7) refs.push(this.index.ref(this.t7.id, t7, "total"));
         return sumOf(
           this.index,
           refs,

@@ -6,7 +6,7 @@ import { importAnnex1Section12, importTable5, importTable6, importTable7 } from 
 import { importTable2 } from "./table2";
 
 /** Every table of the 2011 report, in report order, each from its own importer. */
-export function importTables2011(src: SourceText, fixes: ManualFix[]): Table[] {
+export function importTables(src: SourceText, fixes: ManualFix[]): Table[] {
   const finance = importFinanceTables(src, fixes);
   const [vbExpenditure, vbByRegion, vbByService, s1, s5, s6, s8, ...rest] = finance;
   if (!vbExpenditure || !vbByRegion || !vbByService || !s1 || !s5 || !s6 || !s8 || rest.length > 0) {
