@@ -132,6 +132,9 @@ export function editionId(edition: Arg): string {
 export function iom(options: { edition?: Arg } = {}): Iom {
   const id = editionId(options.edition);
   const e = registry().get(id) as Entry;
-  e.core ??= new Iom(e.load(), { editions: () => editions().map((x) => x.id) });
+  e.core ??= new Iom(e.load(), {
+    editions: () => editions().map((x) => x.id),
+    core: (edition) => iom({ edition }),
+  });
   return e.core;
 }

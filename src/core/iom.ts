@@ -22,6 +22,26 @@ import { StaffQuery } from "./queries/staff";
 export const VALUE_FUNCTIONS = ["MOVEMENTS", "MIGRANTS", "STAFF", "EXPENDITURE", "PROJECTS", "FACT"] as const;
 export type ValueFunction = (typeof VALUE_FUNCTIONS)[number];
 
+/** How many report arguments each value function takes; an optional `edition` argument follows them. */
+export const ARITY: Record<ValueFunction, number> = {
+  MOVEMENTS: 3,
+  MIGRANTS: 2,
+  STAFF: 4,
+  EXPENDITURE: 2,
+  PROJECTS: 2,
+  FACT: 1,
+};
+
+const isValueFunction = (name: string): name is ValueFunction => name in ARITY;
+
+/** What the registry tells a core about the other editions. */
+export interface EditionLinks {
+  /** Every edition's id, the latest first. */
+  editions: () => string[];
+  /** The core of the edition an `edition` argument names (blank: the latest). */
+  core: (edition: Arg) => Iom;
+}
+
 /** Bounds each function's memo so a workbook of millions of distinct calls can't grow it without end. */
 const MEMO_LIMIT = 200_000;
 
@@ -57,10 +77,10 @@ export class Iom {
   /** The lookup behind each dimension that has one (all but year and function). */
   private readonly lookups: Record<string, () => Dimension<unknown>>;
 
-  constructor(
-    edition: Edition,
-    options: { editions: () => string[] } = { editions: () => [edition.edition] },
-  ) {
+  private readonly links: EditionLinks;
+
+  constructor(edition: Edition, links?: EditionLinks) {
+    this.links = links ?? { editions: () => [edition.edition], core: () => this };
     this.index = new EditionIndex(edition);
     const names =
       (d: () => Dimension<unknown>) =>
@@ -127,7 +147,7 @@ export class Iom {
         aliases: ["functions"],
         value: named("function", () => [...VALUE_FUNCTIONS, "FACTS", "TABLE", "LIST", "SOURCE", "EDITION"]),
       },
-      { name: "edition", aliases: ["editions", "report", "reports"], value: () => options.editions() },
+      { name: "edition", aliases: ["editions", "report", "reports"], value: () => this.links.editions() },
     ]);
   }
 
@@ -247,10 +267,32 @@ export class Iom {
     return this.dimensions.resolve(name).value(lang);
   }
 
-  /** Answers `=IOM.NAME(args)` for a value function (the same code the cells run). */
+  /** The core of the edition an `edition` argument names: this one when blank or when it names this one. */
+  inEdition(edition: Arg): Iom {
+    return isBlank(edition) ? this : this.links.core(edition);
+  }
+
+  /**
+   * Answers `=IOM.NAME(args)` for a value function (the same code the cells run). An argument
+   * after the function's own ones names the edition (=IOM.STAFF("P-4","F",,,"2011")).
+   */
   answerOf(fn: string, args: readonly Arg[]): Answer {
+    return this.route(fn, args).answer;
+  }
+
+  /** The core that answers a call (its edition argument's, or this one) and its answer. */
+  private route(fn: string, args: readonly Arg[]): { core: Iom; answer: Answer } {
     // "PERSONNEL" and "PERSONAL" are STAFF: the function names of every language.
     const name = functionIdOf(fn) ?? fn.toUpperCase().replace(/^=?IOM\./, "");
+    if (isValueFunction(name)) {
+      const arity = ARITY[name];
+      const core = this.inEdition(args[arity]);
+      return { core, answer: core.answerHere(name, args.slice(0, arity), fn) };
+    }
+    return { core: this, answer: this.answerHere(name, args, fn) };
+  }
+
+  private answerHere(name: string, args: readonly Arg[], fn: string): Answer {
     const [a, b, c, d] = args;
     switch (name) {
       case "MOVEMENTS":
@@ -299,7 +341,8 @@ export class Iom {
       name = parsed.name;
       callArgs = parsed.args;
     }
-    return describeProvenance(this.answerOf(name, callArgs), this.edition, lang);
+    const { core, answer } = this.route(name, callArgs);
+    return describeProvenance(answer, core.edition, lang);
   }
 
   editionLabel(): string {
@@ -325,7 +368,9 @@ function provenanceLine(answer: Answer, edition: Edition, lang: Lang): string {
   const head = p.kind === "fact" ? w.fact(p.where, p.title, p.id) : `${where(p.where)} — ${p.title}`;
   parts.push(head);
   if (p.row || p.column) parts.push(w.rowColumn(p.row ?? "—", p.column ?? "—"));
-  parts.push(w.lines(p.lines, edition.source.split("/").pop() ?? edition.source, edition.document));
+  parts.push(
+    w.lines(p.lines, edition.source.split("/").pop() ?? edition.source, edition.document, edition.edition),
+  );
   if (p.qualifier) parts.push(w.qualifier(p.qualifier, answer.value));
   for (const f of p.footnotes) parts.push(`${w.footnote}${f}`);
   for (const a of p.alsoIn) parts.push(w.alsoIn(where(a.where), a.line, a.value));

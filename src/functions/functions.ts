@@ -14,9 +14,6 @@ import { hostLanguage } from "../i18n/host";
 import type { Lang } from "../i18n/lang";
 import { excelError, toExcelError, type ExcelError } from "./excel-error";
 
-/** The document symbol and year of the report every IOM.* function serves. */
-export const REPORT_EDITION = "MC/2346 (2011)";
-
 /**
  * Each function's outcomes, value or error, by display language and arguments. They are
  * deterministic (the data is bundled), so a recalculation of a cell already seen is a few Map
@@ -44,12 +41,14 @@ const memoIn = (lang: Lang): ReturnType<typeof newMemos> => (memosByLanguage[lan
 type Spill = readonly (readonly (string | number | ExcelError)[])[];
 
 type In = string | number | boolean | null | undefined;
-const answerMovements = (p: In, g: In, f: In): number => value(() => iom().movements(p, g, f));
-const answerMigrants = (a: In, g: In): number => value(() => iom().migrants(a, g));
-const answerStaff = (c: In, g: In, l: In, n: In): number => value(() => iom().staff(c, g, l, n));
-const answerExpenditure = (i: In, y: In): number => value(() => iom().expenditure(i, y));
-const answerProjects = (r: In, s: In): number => value(() => iom().projects(r, s));
-const answerFact = (k: In): number => value(() => iom().fact(k));
+/** Each value function's last argument names the edition of the report (blank: the latest). */
+const at = (edition: In) => iom({ edition });
+const answerMovements = (p: In, g: In, f: In, e: In): number => value(() => at(e).movements(p, g, f));
+const answerMigrants = (a: In, g: In, e: In): number => value(() => at(e).migrants(a, g));
+const answerStaff = (c: In, g: In, l: In, n: In, e: In): number => value(() => at(e).staff(c, g, l, n));
+const answerExpenditure = (i: In, y: In, e: In): number => value(() => at(e).expenditure(i, y));
+const answerProjects = (r: In, s: In, e: In): number => value(() => at(e).projects(r, s));
+const answerFact = (k: In, e: In): number => value(() => at(e).fact(k));
 
 function value(answer: () => Answer): number {
   let v: number;
@@ -75,42 +74,47 @@ function spill(grid: () => Grid): Spill {
 }
 
 /**
- * Persons moved by IOM in 2011 (Tables 1–3). Leave every argument empty for the grand total.
+ * Persons IOM moved in the report's year (the movement tables). Leave every argument empty for the grand total.
  * @customfunction MOVEMENTS
- * @param [place] Destination: a country of Table 2 ("Kenya", "USA", "KE"), "Other countries in Africa"…, a region/area of Table 1 ("East Africa", "Europe"), or empty/"All" for every destination.
+ * @param [place] Destination: a country ("Kenya", "USA", "KE"), "Other countries in Africa"…, a region or area of destination ("East Africa", "Europe"), or empty/"All" for every destination.
  * @param [programme] A service classification or programme ("Resettlement Assistance", "Regulating Migration", "AVRR"); empty for all.
- * @param [from] Region/area of departure ("Africa", "Caribbean"), or a budgetary region of Table 3 ("Africa (budgetary region)"); empty for all.
+ * @param [from] Region or area of departure ("Africa", "Caribbean"), or a budgetary region ("Africa (budgetary region)"); empty for all.
+ * @param [edition] The edition of the report (see IOM.LIST("edition")); empty for the latest.
  * @returns Number of persons moved.
  */
 export function movements(
   place?: string | number | boolean | null,
   programme?: string | number | boolean | null,
   from?: string | number | boolean | null,
+  edition?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).MOVEMENTS.call(answerMovements, 3, place, programme, from);
+  return memoIn(hostLanguage()).MOVEMENTS.call(answerMovements, 4, place, programme, from, edition);
 }
 
 /**
- * Migrants moved in 2011 by age group and gender (Table 4).
+ * Migrants moved in the report's year by age group and gender.
  * @customfunction MIGRANTS
  * @param [age_group] "0-9", "10-17", "18-29", … "80-89", ">90", "No data", or empty/"All" for every age.
  * @param [gender] "F"/"Female" or "M"/"Male"; empty for both.
+ * @param [edition] The edition of the report (see IOM.LIST("edition")); empty for the latest.
  * @returns Number of migrants.
  */
 export function migrants(
   age_group?: string | number | boolean | null,
   gender?: string | number | boolean | null,
+  edition?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).MIGRANTS.call(answerMigrants, 2, age_group, gender);
+  return memoIn(hostLanguage()).MIGRANTS.call(answerMigrants, 3, age_group, gender, edition);
 }
 
 /**
- * IOM staff head-count at 31 December 2011 (Tables 5–7, Annex I section 12).
+ * IOM staff head-count at the end of the report's year (the staff tables).
  * @customfunction STAFF
  * @param category A grade ("P-4", "D-1", "UG"), "Short-term Officials", "Associate Experts" ("AE"), "Officials", "Employees", "General Service", "National Officers", or "All".
  * @param [gender] "F"/"Female" or "M"/"Male"; empty for both.
  * @param [location] "Headquarters"/"HQ" or "Field"; empty for both.
  * @param [nationality] A country ("France", "FR"); empty for every nationality.
+ * @param [edition] The edition of the report (see IOM.LIST("edition")); empty for the latest.
  * @returns Number of staff.
  */
 export function staff(
@@ -118,46 +122,55 @@ export function staff(
   gender?: string | number | boolean | null,
   location?: string | number | boolean | null,
   nationality?: string | number | boolean | null,
+  edition?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).STAFF.call(answerStaff, 4, category, gender, location, nationality);
+  return memoIn(hostLanguage()).STAFF.call(answerStaff, 5, category, gender, location, nationality, edition);
 }
 
 /**
- * Expenditure in USD million (section V.B tables, Annex I sections 1, 5 and 6); the most precise printed figure.
+ * Expenditure in USD million (the expenditure tables); the most precise printed figure.
  * @customfunction EXPENDITURE
  * @param item "Total", "Administrative", "Operational", a region ("Europe") or a service classification ("Migration Health").
- * @param [year] 2007 to 2011 where the report gives it; empty for 2011.
+ * @param [year] A year the report gives the item for (see IOM.LIST("year")); empty for the report's year.
+ * @param [edition] The edition of the report (see IOM.LIST("edition")); empty for the latest.
  * @returns USD million.
  */
 export function expenditure(
   item: string | number | boolean | null,
   year?: string | number | boolean | null,
+  edition?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).EXPENDITURE.call(answerExpenditure, 2, item, year);
+  return memoIn(hostLanguage()).EXPENDITURE.call(answerExpenditure, 3, item, year, edition);
 }
 
 /**
- * Active projects in 2011 (Annex I sections 5, 6 and 8).
+ * Active projects in the report's year (the projects tables).
  * @customfunction PROJECTS
  * @param [region] "Asia and Oceania", "Africa", "Europe", "Latin America and the Caribbean", "Middle East", "North America", "Global activities"; empty for all.
  * @param [service] A service classification ("Regulating Migration"); empty for all.
+ * @param [edition] The edition of the report (see IOM.LIST("edition")); empty for the latest.
  * @returns Number of projects.
  */
 export function projects(
   region?: string | number | boolean | null,
   service?: string | number | boolean | null,
+  edition?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).PROJECTS.call(answerProjects, 2, region, service);
+  return memoIn(hostLanguage()).PROJECTS.call(answerProjects, 3, region, service, edition);
 }
 
 /**
  * One narrative figure of the report by its key (see IOM.FACTS for keys).
  * @customfunction FACT
  * @param key A fact key, e.g. "legal.contracts_reviewed".
+ * @param [edition] The edition of the report (see IOM.LIST("edition")); empty for the latest.
  * @returns The figure as printed (a hedge such as "more than" is shown by IOM.SOURCE).
  */
-export function fact(key: string | number | boolean | null): number {
-  return memoIn(hostLanguage()).FACT.call(answerFact, 1, key);
+export function fact(
+  key: string | number | boolean | null,
+  edition?: string | number | boolean | null,
+): number {
+  return memoIn(hostLanguage()).FACT.call(answerFact, 2, key, edition);
 }
 
 /**
@@ -165,32 +178,36 @@ export function fact(key: string | number | boolean | null): number {
  * @customfunction FACTS
  * @param [search] Words that must all appear in the key, label or text ("Canada resettled"); empty for all facts.
  * @param [headers] TRUE to add a header row; default FALSE.
+ * @param [edition] The edition of the report (see IOM.LIST("edition")); empty for the latest.
  * @returns One row per fact.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator maps only a literal any[][] to a mixed (text and number) matrix */
 export function facts(
   search?: string | number | boolean | null,
   headers?: string | number | boolean | null,
+  edition?: string | number | boolean | null,
 ): any[][] {
   // Excel copies the spilled array; the cast only drops readonly for the metadata's any[][].
-  return memoIn(hostLanguage()).FACTS.get([search, headers], () =>
-    spill(() => iom().factsGrid(search, headers)),
+  return memoIn(hostLanguage()).FACTS.get([search, headers, edition], () =>
+    spill(() => at(edition).factsGrid(search, headers)),
   ) as any[][];
 }
 
 /**
  * A whole report table, spilled, with its row and column labels.
  * @customfunction TABLE
- * @param table "Table 5", 5, a table id ("annex1_s8") or its title.
+ * @param table "Table 5", 5, a table's id or its title (see IOM.LIST("table")).
  * @param [headers] FALSE for the numbers only; default TRUE.
+ * @param [edition] The edition of the report (see IOM.LIST("edition")); empty for the latest.
  * @returns The table as printed; undetermined cells are #N/A with the reason.
  */
 export function table(
   table: string | number | boolean | null,
   headers?: string | number | boolean | null,
+  edition?: string | number | boolean | null,
 ): any[][] {
-  return memoIn(hostLanguage()).TABLE.get([table, headers], () =>
-    spill(() => iom().table(table, headers)),
+  return memoIn(hostLanguage()).TABLE.get([table, headers, edition], () =>
+    spill(() => at(edition).table(table, headers)),
   ) as any[][];
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -198,16 +215,20 @@ export function table(
 /**
  * The valid names of an argument, spilled down a column (for data-validation lists).
  * @customfunction LIST
- * @param [dimension] "place", "programme", "from", "age_group", "gender", "category", "location", "nationality", "item", "year", "region", "service", "table", "key" or "function"; empty for this list.
+ * @param [dimension] "place", "programme", "from", "age_group", "gender", "category", "location", "nationality", "item", "year", "region", "service", "table", "key", "function" or "edition"; empty for this list.
+ * @param [edition] The edition of the report (see IOM.LIST("edition")); empty for the latest.
  * @returns One name per row.
  */
-export function list(dimension?: string | number | boolean | null): string[][] {
+export function list(
+  dimension?: string | number | boolean | null,
+  edition?: string | number | boolean | null,
+): string[][] {
   const lang = hostLanguage();
-  return memoIn(lang).LIST.get([dimension], () => {
+  return memoIn(lang).LIST.get([dimension, edition], () => {
     try {
       // Names in Excel's display language; every language's names are accepted as arguments.
       return Object.freeze(
-        iom()
+        at(edition)
           .list(dimension, lang)
           .map((n) => Object.freeze([n])),
       ) as string[][];
@@ -225,7 +246,8 @@ export function list(dimension?: string | number | boolean | null): string[][] {
  * @param [arg2] Second argument.
  * @param [arg3] Third argument.
  * @param [arg4] Fourth argument.
- * @returns A line of text citing the report.
+ * @param [arg5] Fifth argument (the edition, after STAFF's four).
+ * @returns A line of text citing the report, its edition and the line of its text.
  */
 export function source(
   func: string | number | boolean | null,
@@ -233,11 +255,12 @@ export function source(
   arg2?: string | number | boolean | null,
   arg3?: string | number | boolean | null,
   arg4?: string | number | boolean | null,
+  arg5?: string | number | boolean | null,
 ): string {
   const lang = hostLanguage();
-  return memoIn(lang).SOURCE.get([func, arg1, arg2, arg3, arg4], () => {
+  return memoIn(lang).SOURCE.get([func, arg1, arg2, arg3, arg4, arg5], () => {
     try {
-      return iom().sourceIn(lang, func, arg1, arg2, arg3, arg4);
+      return iom().sourceIn(lang, func, arg1, arg2, arg3, arg4, arg5);
     } catch (e) {
       throw toExcelError(e);
     }
@@ -245,10 +268,15 @@ export function source(
 }
 
 /**
- * The edition of the IOM report the add-in serves: its document symbol and year.
+ * An edition of the IOM report the add-in serves: its document symbol and edition (IOM.LIST("edition") lists them all).
  * @customfunction EDITION
- * @returns The report's document symbol and year, "MC/2346 (2011)".
+ * @param [edition] An edition's year or document symbol; empty for the latest, which every function answers from by default.
+ * @returns The report's document symbol and edition, e.g. "MC/2346 (2011)".
  */
-export function edition(): string {
-  return iom().editionLabel();
+export function edition(edition?: string | number | boolean | null): string {
+  try {
+    return at(edition).editionLabel();
+  } catch (e) {
+    throw toExcelError(e);
+  }
 }

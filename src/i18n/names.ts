@@ -61,6 +61,8 @@ export const ARGUMENT_NAMES: Record<string, Translated> = {
   arg2: { fr: "arg2", es: "arg2" },
   arg3: { fr: "arg3", es: "arg3" },
   arg4: { fr: "arg4", es: "arg4" },
+  arg5: { fr: "arg5", es: "arg5" },
+  edition: { fr: "édition", es: "edición" },
 };
 
 /** A function's name in `lang` ("STAFF" → "PERSONNEL"); unknown ids are returned unchanged. */

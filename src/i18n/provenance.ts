@@ -8,7 +8,7 @@ import { formatNumber, type Lang, type Localized } from "./lang";
 export interface ProvenanceWords {
   fact: (where: string, title: string, id: string) => string;
   rowColumn: (row: string, column: string) => string;
-  lines: (lines: readonly number[], file: string, document: string) => string;
+  lines: (lines: readonly number[], file: string, document: string, edition: string) => string;
   qualifier: (qualifier: string, value: number) => string;
   footnote: string;
   alsoIn: (where: string, line: number, value: number) => string;
@@ -22,8 +22,8 @@ export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
   en: {
     fact: (where, title, id) => `${where}: ${title} (fact ${id})`,
     rowColumn: (row, column) => `row ${row}, column ${column}`,
-    lines: (lines, file, doc) =>
-      `${lines.length > 1 ? "lines" : "line"} ${lines.join(", ")} of ${file} (${doc})`,
+    lines: (lines, file, doc, edition) =>
+      `${lines.length > 1 ? "lines" : "line"} ${lines.join(", ")} of ${file} (${doc}, ${edition} edition)`,
     qualifier: (q, v) => `qualifier: the report says "${q}" ${formatNumber(v, "en")}`,
     footnote: "footnote: ",
     alsoIn: (where, line, value) => `also printed in ${where} (line ${line}) as ${value}`,
@@ -37,8 +37,8 @@ export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
   fr: {
     fact: (where, title, id) => `${where}\u00a0: ${title} (chiffre ${id})`,
     rowColumn: (row, column) => `ligne ${row}, colonne ${column}`,
-    lines: (lines, file, doc) =>
-      `${lines.length > 1 ? "lignes" : "ligne"} ${lines.join(", ")} de ${file} (${doc})`,
+    lines: (lines, file, doc, edition) =>
+      `${lines.length > 1 ? "lignes" : "ligne"} ${lines.join(", ")} de ${file} (${doc}, édition ${edition})`,
     qualifier: (q, v) => `qualificatif\u00a0: le rapport dit "${q}" ${formatNumber(v, "fr")}`,
     footnote: "note de bas de page\u00a0: ",
     alsoIn: (where, line, value) =>
@@ -53,8 +53,8 @@ export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
   es: {
     fact: (where, title, id) => `${where}: ${title} (cifra ${id})`,
     rowColumn: (row, column) => `fila ${row}, columna ${column}`,
-    lines: (lines, file, doc) =>
-      `${lines.length > 1 ? "líneas" : "línea"} ${lines.join(", ")} de ${file} (${doc})`,
+    lines: (lines, file, doc, edition) =>
+      `${lines.length > 1 ? "líneas" : "línea"} ${lines.join(", ")} de ${file} (${doc}, edición ${edition})`,
     qualifier: (q, v) => `calificativo: el informe dice "${q}" ${formatNumber(v, "es")}`,
     footnote: "nota al pie: ",
     alsoIn: (where, line, value) =>

@@ -153,9 +153,19 @@ describe("spilled functions", () => {
     expect(fns.list(null).length).toBeGreaterThan(10);
   });
 
-  it("IOM.EDITION names the report", () => {
+  it("IOM.EDITION names the report's latest edition, or the one its argument names", () => {
     expect(fns.edition()).toBe("MC/2346 (2011)");
-    expect(fns.REPORT_EDITION).toBe(fns.edition());
+    expect(fns.edition(2011)).toBe("MC/2346 (2011)");
+    expect(fns.edition("MC/2346")).toBe("MC/2346 (2011)");
+    expect(() => fns.edition("2012")).toThrow(/edition "2012" not found/);
+    expect(fns.list("edition")).toEqual([["2011"]]);
+  });
+
+  it("every value function takes the edition as its last argument", () => {
+    expect(fns.staff("P-4", "F", null, null, "2011")).toBe(55);
+    expect(fns.movements("Kenya", null, null, 2011)).toBe(46200);
+    expect(() => fns.staff("P-4", "F", null, null, "1999")).toThrow(/edition "1999" not found/);
+    expect(fns.source("STAFF", "P-4", "F", null, null, "2011")).toMatch(/MC\/2346, 2011 edition/);
   });
 });
 

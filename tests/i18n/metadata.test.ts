@@ -155,11 +155,18 @@ const ACCEPTS: Record<string, (v: string) => unknown> = {
   "FACT.key": (v) => iom().fact(v),
   "TABLE.table": (v) => iom().table(v),
   "LIST.dimension": (v) => iom().list(v),
+  "EDITION.edition": (v) => iom({ edition: v }),
 };
 
-/** The "quoted" names a description gives as examples ("" inside is Excel's escaped quote: skipped). */
+/**
+ * The "quoted" names a description gives as examples ("" inside is Excel's escaped quote: skipped,
+ * and so is the argument of another function it points to, as in IOM.LIST("table")).
+ */
 const examples = (description: string): string[] =>
-  [...description.matchAll(/(?<!")"([^"]+)"(?!")/g)].map((m) => m[1] ?? "").filter((x) => !x.startsWith("="));
+  [...description.matchAll(/(?<!")"([^"]+)"(?!")/g)]
+    .filter((m) => !/IOM\.[\p{L}_.]+\($/u.test(description.slice(0, m.index)))
+    .map((m) => m[1] ?? "")
+    .filter((x) => !x.startsWith("="));
 
 describe.each(["en", ...METADATA_LANGS] as const)("the %s help's examples", (lang) => {
   it("are all names the functions accept", () => {
