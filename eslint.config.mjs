@@ -37,6 +37,23 @@ export default tseslint.config(
     },
   },
   {
+    // The core has one door: the edges import src/core/index.ts only, never its modules.
+    files: ["src/functions/**", "src/taskpane/**", "src/cli/**", "src/sheets/**", "src/scripts-office/**", "src/index.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)core/.+",
+              message: "Import the core through its public module (src/core/index.ts); add what you need there.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain JavaScript config files are not part of the TypeScript project.
     files: ["**/*.{js,mjs,cjs}"],
     ...tseslint.configs.disableTypeChecked,

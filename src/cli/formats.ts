@@ -2,8 +2,7 @@
  * A report table as text: CSV and TSV lay it out as printed (nested headers over several rows,
  * nested labels over several columns); JSON gives the structure with keys, paths and lines.
  */
-import { isMissing, tableGrid, type GridCell } from "../core/grid";
-import type { Edition, Table } from "../core/model";
+import { isMissing, tableGrid, type GridCell, type Edition, type Table } from "../core";
 import { sourceLine } from "./xlsx/layout";
 
 export const TABLE_FORMATS = ["csv", "tsv", "json"] as const;

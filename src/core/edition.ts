@@ -162,6 +162,9 @@ export class EditionIndex {
           reason,
           ...(combined ? { combined } : {}),
         }),
+        undefined,
+        [],
+        { table: ref.table.id, row: ref.row.key, column: ref.column.key },
       );
     }
     return { value: v ?? 0, provenance: this.provenanceOf(ref) };

@@ -21,11 +21,18 @@ export class IomError extends Error {
     readonly argument?: string,
     /** The closest valid names, best first (canonical English names). */
     readonly suggestions: readonly string[] = [],
+    /** The table cell the error is about (an undetermined cell), by table id and row and column keys. */
+    readonly cell?: { table: string; row: string; column: string },
   ) {
     // `message` stays English whatever the user's language: callers may match on it.
     super(typeof message === "string" ? message : render(message, "en"));
     this.name = "IomError";
     if (typeof message !== "string") this.problem = message;
+  }
+
+  /** The message's code ("not_found", "undetermined"…), when the core wrote it as data. */
+  get code(): string | undefined {
+    return this.problem?.code;
   }
 
   /** The message in `lang` (English, French or Spanish), suggestions named in that language too. */

@@ -1,9 +1,18 @@
-export type { Answer, Provenance } from "./answer";
-export type { Arg } from "./args";
+/**
+ * The core's one door: everything the custom functions, the task pane, the CLI, the sheet layouts
+ * and scripts use of the core comes from here (eslint's no-restricted-imports keeps it so).
+ */
+export type { Answer, Note, Provenance } from "./answer";
+export { isAll, isBlank, type Arg } from "./args";
+export type { Call, CellSource, StaticReason } from "./cell-calls";
 export { IomError, isIomError, type IomErrorKind } from "./errors";
 export { parseFormula, type ParsedFormula } from "./formula";
 export { tableGrid, isMissing, type Grid, type GridCell, type Missing, type TableGrid } from "./grid";
-export { Iom, VALUE_FUNCTIONS, describeProvenance, type ValueFunction } from "./iom";
+export { Iom, ARITY, VALUE_FUNCTIONS, describeProvenance, type ValueFunction } from "./iom";
+export { CallMemo } from "./memo";
+export { normalizeName } from "./normalize";
+export { checkTableSums, type SumMismatch } from "./proofs";
+export type { RuntimeEdition } from "./runtime-format";
 export {
   iom,
   editions,

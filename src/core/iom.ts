@@ -11,7 +11,8 @@ import { IomError } from "./errors";
 import { parseFormula } from "./formula";
 import { CallMemo } from "./memo";
 import { tableGrid, type Grid } from "./grid";
-import type { Edition, Fact, Table } from "./model";
+import { tableCellSources, type CellSource } from "./cell-calls";
+import type { Edition, Fact, Presentation, Table } from "./model";
 import { normalizeName } from "./normalize";
 import { FinanceQuery } from "./queries/finance";
 import { MigrantsQuery } from "./queries/migrants";
@@ -154,6 +155,50 @@ export class Iom {
   get edition(): Edition {
     return this.index.edition;
   }
+
+  /** How the edition is shown in a workbook: translated titles, stub headings, chart templates. */
+  get presentation(): Presentation {
+    return this.index.edition.presentation;
+  }
+
+  /** A table by its id ("table5"), its number ("Table 5") or its title; unknown names throw with suggestions. */
+  tableById(id: string): Table {
+    return this.resolveTable(id);
+  }
+
+  /** The role a table plays in the queries (meta.json), when it plays one. */
+  roleOf(tableId: string): string | undefined {
+    for (const [role, v] of Object.entries(this.edition.meta.roles))
+      if (v === tableId || (Array.isArray(v) && v.some((x: { table: string }) => x.table === tableId)))
+        return role;
+    return undefined;
+  }
+
+  /** The category name STAFF takes for a grade row or column of the officials tables ("P-4", "Officials"). */
+  categoryOfGrade(key: string): string | undefined {
+    return this.staffQuery.category.entries.find((e) => e.value.kind === "officials" && e.value.row === key)
+      ?.name;
+  }
+
+  /** The age group MIGRANTS takes for a row of the age table (">90" for the "> 90" row). */
+  ageGroupOfRow(key: string): string | undefined {
+    return this.migrantsQuery.ageGroup.entries.find((e) => e.value === key)?.name;
+  }
+
+  /**
+   * For each printed cell of a table, the =IOM.* call that returns exactly it, or why there is none;
+   * null where the report leaves the cell blank. Computed once per table.
+   */
+  cellSources(tableId: string): (CellSource | null)[][] {
+    let s = this.sources.get(tableId);
+    if (!s) {
+      s = tableCellSources(this, this.index, this.index.table(tableId));
+      this.sources.set(tableId, s);
+    }
+    return s;
+  }
+
+  private readonly sources = new Map<string, (CellSource | null)[][]>();
 
   private cached(fn: string, args: readonly Arg[], compute: () => Answer): Answer {
     let m = this.memo.get(fn);

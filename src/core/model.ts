@@ -204,9 +204,80 @@ export interface EditionMeta {
   sameAs: Record<string, Record<string, string>>;
 }
 
+/** A text of the report in French and Spanish (its English is the report's own). */
+export type Translation = Omit<Localized, "en">;
+
+/** How a table is shown in a workbook, beyond what the report prints. */
+export interface TablePresentation {
+  title?: Translation;
+  /** The descriptive label of an unnumbered table, translated. */
+  number?: Translation;
+  /** Headings of the label columns, outermost first (the report prints none over its stub). */
+  stub?: Localized[];
+}
+
+/** A value-function call with placeholders: "{category}", "{category:number}", "{series}". */
+export interface CallTemplate {
+  fn: string;
+  args: (string | number | boolean | null)[];
+  /** Write =-IOM.X(…): the male side of a population pyramid. */
+  negate?: boolean;
+}
+
+/** Where a chart's categories (or a series list) come from. */
+export type NameSource =
+  /** The names of a dimension, as IOM.LIST gives them, less some. */
+  | { list: string; except?: string[] }
+  /** A table's row labels: its detail rows, or its printed sums (" total" dropped) at a depth. */
+  | { rows: string; sums?: boolean; depth?: number; except?: string[]; label?: number }
+  /** A table's columns (less keys and key prefixes in `except`), largest first by the first series. */
+  | { ranked: { columnsOf: string; except?: string[]; limit: number } };
+
+export type ChartType = "ColumnClustered" | "ColumnStacked" | "BarClustered" | "BarStacked" | "Pie";
+
+export interface SeriesDefinition {
+  name: Localized;
+  call: CallTemplate;
+}
+
+/** A chart template: a small table of value-function calls and Excel's chart of it. */
+export interface ChartDefinition {
+  id: string;
+  type: ChartType;
+  title: Localized;
+  /** Heading of the category column, and the category axis title. */
+  categories: Localized;
+  /** Value axis title (the unit). */
+  values: Localized;
+  period: Localized;
+  /** The report tables the figures come from, as the report numbers them. */
+  sources: string[];
+  keywords: string[];
+  categoryNames: NameSource;
+  /** The series, or one series per name of a list, named by it ("{series}" in the call). */
+  series: SeriesDefinition[] | { each: NameSource; call: CallTemplate };
+  note?: Localized;
+  options?: {
+    overlap?: number;
+    gapWidth?: number;
+    reverseCategories?: boolean;
+    valueFormat?: string;
+    legend?: "Bottom" | "Right" | "None";
+  };
+}
+
+/** What a workbook shows of an edition besides its figures: translations, headings, chart templates. */
+export interface Presentation {
+  /** The report's periods ("31 December 2011") in French and Spanish. */
+  periods: Record<string, Translation>;
+  tables: Record<string, TablePresentation>;
+  charts: ChartDefinition[];
+}
+
 export interface Edition {
   edition: string;
   meta: EditionMeta;
+  presentation: Presentation;
   document: string;
   title: string;
   source: string;

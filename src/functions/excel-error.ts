@@ -1,4 +1,4 @@
-import { IomError } from "../core/errors";
+import { IomError } from "../core";
 import { hostLanguage } from "../i18n/host";
 
 /** The error values the functions return: #N/A (no such name, no such figure) and #VALUE! (wrong kind). */

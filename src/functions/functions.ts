@@ -6,10 +6,8 @@
  * Excel passes null for an omitted argument, so no parameter relies on a default value.
  */
 /* eslint-disable @typescript-eslint/only-throw-error -- Excel wants a CustomFunctions.Error thrown, and that class is not an Error subclass */
-import type { Answer } from "../core/answer";
+import { type Answer, isMissing, type Grid, CallMemo } from "../core";
 import { iom } from "../core";
-import { isMissing, type Grid } from "../core/grid";
-import { CallMemo } from "../core/memo";
 import { hostLanguage } from "../i18n/host";
 import type { Lang } from "../i18n/lang";
 import { excelError, toExcelError, type ExcelError } from "./excel-error";

@@ -1,7 +1,15 @@
 import { createHash } from "crypto";
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import type { Discrepancy, Edition, EditionMeta, ManualFix, Table, Unavailable } from "../core/model";
+import type {
+  Discrepancy,
+  Edition,
+  EditionMeta,
+  ManualFix,
+  Presentation,
+  Table,
+  Unavailable,
+} from "../core/model";
 import { checkTableSums } from "../core/proofs";
 import { importFacts, type CuratedFact } from "./facts";
 import { SourceText } from "./source-text";
@@ -53,16 +61,22 @@ export interface BuildResult {
 export function buildEdition(root: string, edition: string): BuildResult {
   const importer = importerOf(edition);
   const meta = readJson<EditionMeta>(join(root, "data", edition, "curated", "meta.json"));
+  const presentation = readJson<Presentation>(join(root, "data", edition, "curated", "presentation.json"));
   const text = readFileSync(join(root, meta.source), "utf8");
   const src = new SourceText(text);
   const fixes = curated<ManualFix>(root, edition, "fixes");
   const tables: Table[] = importer.importTables(src, fixes);
   const { facts, problems } = importFacts(src, curated<CuratedFact>(root, edition, "facts"));
   const discrepancies = curated<Discrepancy>(root, edition, "discrepancies");
-  problems.push(...unexplainedMismatches(tables, discrepancies), ...metaProblems(meta, tables, facts));
+  problems.push(
+    ...unexplainedMismatches(tables, discrepancies),
+    ...metaProblems(meta, tables, facts),
+    ...presentationProblems(presentation, tables),
+  );
   const result: Edition = {
     edition,
     meta,
+    presentation,
     document: meta.document,
     title: meta.title,
     source: meta.source,
@@ -93,6 +107,34 @@ function metaProblems(meta: EditionMeta, tables: Table[], facts: { key: string }
         (p) => `meta.json: narrative place ${p.name} cites fact "${p.fact}", which the edition does not have`,
       ),
   ];
+}
+
+/** Every table has its titles and stub headings; a chart's rows and columns come from tables the edition has. */
+function presentationProblems(p: Presentation, tables: Table[]): string[] {
+  const ids = new Set(tables.map((t) => t.id));
+  const problems = tables.flatMap((t) => {
+    const shown = p.tables[t.id];
+    const depth = Math.max(...t.rows.map((r) => r.path.length));
+    return [
+      ...(shown?.title ? [] : [`presentation.json: table ${t.id} has no French and Spanish title`]),
+      ...((shown?.stub?.length ?? 0) >= depth
+        ? []
+        : [`presentation.json: table ${t.id} needs ${depth} stub headings, has ${shown?.stub?.length ?? 0}`]),
+    ];
+  });
+  for (const id of Object.keys(p.tables))
+    if (!ids.has(id)) problems.push(`presentation.json: table ${id} is not in the edition`);
+  for (const c of p.charts) {
+    const sources = [c.categoryNames, ...(Array.isArray(c.series) ? [] : [c.series.each])];
+    for (const s of sources) {
+      const table = "rows" in s ? s.rows : "ranked" in s ? s.ranked.columnsOf : undefined;
+      if (table !== undefined && !ids.has(table))
+        problems.push(
+          `presentation.json: chart ${c.id} reads table ${table}, which the edition does not have`,
+        );
+    }
+  }
+  return problems;
 }
 
 /** Every printed total that doesn't add up must be a recorded, explained discrepancy. */

@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { iom } from "../core";
-import type { Edition, Table } from "../core/model";
+import type { Edition, Table } from "../core";
 import { tableLayout, type TableLayout } from "../cli/xlsx/layout";
 
 export const SCRIPTS_DIR = "office-scripts";

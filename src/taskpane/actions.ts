@@ -2,7 +2,7 @@
  * What the pane can ask of Excel, as plain async functions the UI receives as props. The Excel
  * implementation composes the catalog (pure) with the adapters; UI tests pass fakes.
  */
-import type { Iom } from "../core/iom";
+import type { Iom } from "../core";
 import {
   type CellFormulaResult,
   insertFormulaAtSelection,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkTableSums } from "../../core/proofs";
+import { checkTableSums } from "../../core";
 import { buildEdition, editions } from "../../import/build";
 import { outputsOf } from "../../import/index";
 import { dataReport } from "../../import/write";

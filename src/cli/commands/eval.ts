@@ -1,4 +1,4 @@
-import { parseFormula } from "../../core/formula";
+import { parseFormula } from "../../core";
 import { hostLanguage } from "../../i18n/host";
 import { msg, render } from "../../i18n/messages";
 import { isExcelError, toExcelError, type ExcelError } from "../../functions/excel-error";

@@ -1,6 +1,6 @@
 /** The read-only commands: list, tables, table, facts, source. Each prints to `io` and returns an exit code. */
 import { iom } from "../../core";
-import { IomError } from "../../core/errors";
+import { IomError } from "../../core";
 import { CLI_LABELS } from "../../i18n/cli";
 import { localName } from "../../i18n/glossary";
 import { hostLanguage } from "../../i18n/host";

@@ -3,7 +3,7 @@
  * as the report prints it (see layout.ts), a contents sheet linking to them and a sheet of facts.
  */
 import ExcelJS from "exceljs";
-import type { Edition, Fact } from "../../core/model";
+import type { Edition, Fact } from "../../core";
 import {
   CONTENTS_SHEET,
   FACTS_SHEET,

@@ -3,7 +3,7 @@
  * Excel stores a custom function call in the file as `_xldudf_IOM_STAFF(...)` when the add-in
  * was not loaded at save time, and as `IOM.STAFF(...)` otherwise; both are read.
  */
-import type { Arg } from "../../core/args";
+import type { Arg } from "../../core";
 
 /** A whole-cell call `IOM.NAME(args)` (exceljs keeps formulas without the leading "="). */
 const CALL = /^\s*=?\s*(?:_xldudf_IOM_|IOM\.)([A-Za-z][A-Za-z0-9_]*)\s*\(([\s\S]*)\)\s*$/i;

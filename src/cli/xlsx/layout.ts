@@ -10,8 +10,7 @@
  *             then the body as tableGrid lays it out; totals rows bold
  *   then      a blank row, the footnotes, a note on #N/A cells, and the source line
  */
-import { isMissing, tableGrid } from "../../core/grid";
-import type { Edition, Table } from "../../core/model";
+import { isMissing, tableGrid, type Edition, type Table } from "../../core";
 
 /** A body cell: a label or number, blank (null), or a cell the report leaves undetermined. */
 export type LayoutCell = string | number | null | { missing: string };

@@ -5,8 +5,7 @@
  * `applyPlan` touches the workbook, and only the planned cells' values.
  */
 import type ExcelJS from "exceljs";
-import type { Arg } from "../../core/args";
-import type { Edition, Table } from "../../core/model";
+import type { Arg, Edition, Table } from "../../core";
 import type { EvalResult } from "../commands/eval";
 import { a1, cellValue, factRow } from "./export-workbook";
 import { literalFormula, mentionsIom, parseIomCall, type CellRef } from "./formula-cells";

@@ -2,9 +2,14 @@
  * The formula builder's model: each value function's arguments, the valid names for each (from the
  * core's dimensions), the formula for a choice of arguments, and its live value and source.
  */
-import type { Arg } from "../../core/args";
-import { isIomError } from "../../core/errors";
-import { type Iom, type ValueFunction, VALUE_FUNCTIONS, describeProvenance } from "../../core/iom";
+import {
+  type Arg,
+  isIomError,
+  type Iom,
+  type ValueFunction,
+  VALUE_FUNCTIONS,
+  describeProvenance,
+} from "../../core";
 import type { StringKey } from "../../i18n/pane";
 import { type Call, formulaOf } from "./formulas";
 

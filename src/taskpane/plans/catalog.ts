@@ -3,8 +3,7 @@
  * table is a new template) and the native chart templates. Blocks are built on demand and cached:
  * the gallery lists titles without computing any table.
  */
-import type { Iom } from "../../core/iom";
-import { normalizeName } from "../../core/normalize";
+import { type Iom, normalizeName } from "../../core";
 import { tableNumber, tableTitle } from "../../i18n/content";
 import type { Lang } from "../../i18n/lang";
 import type { Block, Mode } from "./block";

@@ -3,9 +3,7 @@
  * of the core (so it can be written as an =IOM.* formula), and a chart of it. Categories are the
  * report's labels (English); titles, headings, axis titles and series names are localized.
  */
-import { isIomError } from "../../core/errors";
-import type { Iom } from "../../core/iom";
-import type { Table } from "../../core/model";
+import { isIomError, type Iom, type Table } from "../../core";
 import { NOTES, sourceLine } from "../../i18n/content";
 import type { Lang, Localized } from "../../i18n/lang";
 import {

@@ -3,11 +3,7 @@
  * its value and where it comes from (table or paragraph, row, column, line, footnotes, qualifier,
  * discrepancies).
  */
-import type { Answer } from "../../core/answer";
-import { isIomError } from "../../core/errors";
-import { parseFormula } from "../../core/formula";
-import { type Iom, VALUE_FUNCTIONS } from "../../core/iom";
-import type { Arg } from "../../core/args";
+import { type Answer, isIomError, parseFormula, type Iom, VALUE_FUNCTIONS, type Arg } from "../../core";
 import { textOf } from "./text";
 
 /** What the adapter reads of the selected cell. */

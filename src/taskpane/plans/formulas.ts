@@ -4,10 +4,15 @@
  * core answers it with the printed figure (or reports it as the same undetermined cell). Cells no
  * value function returns (ranks, increases, duplicate labels) stay static values in live mode.
  */
-import type { Arg } from "../../core/args";
-import { isIomError } from "../../core/errors";
-import type { Iom, ValueFunction } from "../../core/iom";
-import type { Column, Row, Table } from "../../core/model";
+import {
+  type Arg,
+  isIomError,
+  type Iom,
+  type ValueFunction,
+  type Column,
+  type Row,
+  type Table,
+} from "../../core";
 import { decimalsOf } from "./block";
 
 /** One =IOM.* value-function call; `negate` writes =-IOM.X(…) (the male side of a pyramid). */

@@ -3,9 +3,7 @@
  * grouped column headings, the rows with their nested labels and totals in bold, footnotes, and
  * "Source: IOM, MC/2346, Table N". The innermost heading row and the rows form an Excel table.
  */
-import { tableGrid } from "../../core/grid";
-import type { Iom } from "../../core/iom";
-import type { Table } from "../../core/model";
+import { tableGrid, type Iom, type Table } from "../../core";
 import { NOTES, sourceLine, stubHeadings, tableNumber, tableTitle, unitLine } from "../../i18n/content";
 import { fill, type Lang } from "../../i18n/lang";
 import {

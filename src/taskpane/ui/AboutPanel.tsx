@@ -1,6 +1,6 @@
 /** About: the data's edition, the add-in's version, the language and the host's status. */
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Iom } from "../../core/iom";
+import type { Iom } from "../../core";
 import type { Status } from "../plans/status";
 import { useLang, useT } from "./context";
 

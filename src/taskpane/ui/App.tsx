@@ -10,7 +10,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
-import type { Iom } from "../../core/iom";
+import type { Iom } from "../../core";
 import type { PaneActions } from "../actions";
 import type { Lang } from "../../i18n/lang";
 import { translator } from "../../i18n/pane";

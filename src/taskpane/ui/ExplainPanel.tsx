@@ -1,10 +1,9 @@
 /** Explain this cell: the selected =IOM.* formula's value and everything the report says about it. */
 import { Button, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import type { Iom } from "../../core/iom";
-import { VALUE_FUNCTIONS } from "../../core/iom";
+import { type Iom, VALUE_FUNCTIONS } from "../../core";
 import type { PaneActions } from "../actions";
-import { fixNote } from "../../i18n/provenance";
+import { fixNote, noteIn } from "../../i18n/provenance";
 import { formatNumber } from "../../i18n/lang";
 import { type Explanation, explainCell, sourceFileName } from "../plans/explain";
 import { textOf } from "../plans/text";
@@ -172,7 +171,7 @@ export function ExplanationView({
               ],
             ]
           : []),
-        ...(p.notes.length > 0 ? [[t("explainNotes"), p.notes.join(" · ")] as [string, string]] : []),
+        ...(p.notes.length > 0 ? [[t("explainNotes"), p.notes.map((n) => noteIn(n, lang)).join(" · ")] as [string, string]] : []),
       ];
       return (
         <dl className={styles.list} data-testid="explanation">

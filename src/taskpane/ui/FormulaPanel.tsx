@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { Iom, ValueFunction } from "../../core/iom";
+import type { Iom, ValueFunction } from "../../core";
 import type { PaneActions } from "../actions";
 import type { CellFormulaResult } from "../excel/cell";
 import { formatNumber } from "../../i18n/lang";
