@@ -12,7 +12,7 @@ import { ROOT } from "../scripts/webpack.config";
 import { iom } from "../src/core";
 import { insertBlock } from "../src/taskpane/excel/insert";
 import { refreshAll } from "../src/taskpane/excel/refresh";
-import { Catalog } from "../src/taskpane/plans/catalog";
+import { Catalog } from "../src/sheets/catalog";
 import { SETTINGS_KEY, hashContent, parseRecords } from "../src/taskpane/plans/metadata";
 import { FIRST_RENDER_MARK } from "../src/taskpane/ui/marks";
 import { launch, openPane, serve } from "../tests/e2e/harness";

@@ -210,8 +210,6 @@ export type Translation = Omit<Localized, "en">;
 /** How a table is shown in a workbook, beyond what the report prints. */
 export interface TablePresentation {
   title?: Translation;
-  /** The descriptive label of an unnumbered table, translated. */
-  number?: Translation;
   /** Headings of the label columns, outermost first (the report prints none over its stub). */
   stub?: Localized[];
 }
@@ -270,6 +268,10 @@ export interface ChartDefinition {
 export interface Presentation {
   /** The report's periods ("31 December 2011") in French and Spanish. */
   periods: Record<string, Translation>;
+  /** The descriptive labels of unnumbered tables ("Section V.B, expenditure table"), by their English. */
+  numbers: Record<string, Translation>;
+  /** Words a reader searches a section's tables with that their titles lack, by report section. */
+  sections: Record<string, string[]>;
   tables: Record<string, TablePresentation>;
   charts: ChartDefinition[];
 }

@@ -13,8 +13,8 @@ import { type InsertResult, insertBlock } from "./excel/insert";
 import { type RefreshResult, refreshAll } from "./excel/refresh";
 import type { ExcelRun, Supports } from "./excel/run";
 import type { Lang } from "../i18n/lang";
-import type { Mode } from "./plans/block";
-import type { Catalog } from "./plans/catalog";
+import type { Mode } from "../sheets/block";
+import type { Catalog } from "../sheets/catalog";
 import type { SelectedCell } from "./plans/explain";
 import type { Destination } from "./plans/insert";
 

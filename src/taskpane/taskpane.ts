@@ -12,7 +12,7 @@ import { excelActions } from "./actions";
 import { officeRun, officeSupports } from "./excel/run";
 import { langOf } from "../i18n/lang";
 import { translator } from "../i18n/pane";
-import { catalog } from "./plans/catalog";
+import { catalog } from "../sheets/catalog";
 import { type HostInfo, statusFor } from "./plans/status";
 import { App } from "./ui/App";
 

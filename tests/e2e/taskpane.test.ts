@@ -13,7 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { OFFICE_JS, type OpenedPane, launch, openPane, serve } from "./harness";
 import { ROOT, runScript } from "../helpers/node-scripts";
 import { iom } from "../../src/core";
-import { Catalog } from "../../src/taskpane/plans/catalog";
+import { Catalog } from "../../src/sheets/catalog";
 
 const ARTIFACTS = join(ROOT, "tests/artifacts/taskpane");
 const catalog = new Catalog(iom());

@@ -7,9 +7,9 @@ import { insertFormulaAtSelection, readSelectedCell, watchSelection } from "../.
 import { insertBlock } from "../../src/taskpane/excel/insert";
 import { refreshAll } from "../../src/taskpane/excel/refresh";
 import type { ExcelRun } from "../../src/taskpane/excel/run";
-import { parseAddress, rectAddress } from "../../src/taskpane/plans/a1";
-import type { Mode } from "../../src/taskpane/plans/block";
-import { Catalog } from "../../src/taskpane/plans/catalog";
+import { parseAddress, rectAddress } from "../../src/sheets/a1";
+import type { Mode } from "../../src/sheets/block";
+import { Catalog } from "../../src/sheets/catalog";
 import { SETTINGS_KEY, hashContent, parseRecords } from "../../src/taskpane/plans/metadata";
 import type { Lang } from "../../src/i18n/lang";
 import { FakeWorkbook } from "./fake-excel";

@@ -5,9 +5,9 @@
 import { iom } from "../../src/core";
 import { STRINGS, translator } from "../../src/i18n/pane";
 import { LANGS, fill, langOf } from "../../src/i18n/lang";
-import { columnIndex, columnName, parseAddress, quoteSheet, rectAddress } from "../../src/taskpane/plans/a1";
+import { columnIndex, columnName, parseAddress, quoteSheet, rectAddress } from "../../src/sheets/a1";
 import { callFor, optionsFor, previewFormula, ARGS } from "../../src/taskpane/plans/builder";
-import { Catalog } from "../../src/taskpane/plans/catalog";
+import { Catalog } from "../../src/sheets/catalog";
 import { explainCell } from "../../src/taskpane/plans/explain";
 import {
   type TargetState,

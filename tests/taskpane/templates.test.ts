@@ -5,13 +5,13 @@
  */
 import { evaluate } from "../../src/cli/commands/eval";
 import { iom } from "../../src/core";
-import { sourceLine, translatedTableIds } from "../../src/i18n/content";
+import { sourceLine } from "../../src/i18n/content";
 import { LANGS } from "../../src/i18n/lang";
-import { decimalsOf } from "../../src/taskpane/plans/block";
-import { Catalog } from "../../src/taskpane/plans/catalog";
-import { CHARTS } from "../../src/taskpane/plans/charts";
-import { formulaOf, hasMapper, tableCellSources } from "../../src/taskpane/plans/formulas";
-import { NA_FORMULA, STATIC_FILL } from "../../src/taskpane/plans/table-block";
+import { decimalsOf } from "../../src/sheets/block";
+import { Catalog } from "../../src/sheets/catalog";
+import { chartsOf } from "../../src/sheets/chart-block";
+import { formulaOf } from "../../src/sheets/formulas";
+import { NA_FORMULA, STATIC_FILL } from "../../src/sheets/table-block";
 
 const core = iom();
 const catalog = new Catalog(core);
@@ -27,10 +27,11 @@ describe("the catalog", () => {
     expect(catalog.templates.filter((t) => t.kind === "chart").length).toBeGreaterThanOrEqual(12);
   });
 
-  it("has a French and Spanish title and a formula mapper for every table of the edition", () => {
+  it("has a French and Spanish title and a role in the queries (so its cells have formulas) for every table", () => {
     for (const t of tables) {
-      expect(translatedTableIds()).toContain(t.id);
-      expect(hasMapper(t.id)).toBe(true);
+      expect(core.presentation.tables[t.id]?.title?.fr).toBeTruthy();
+      expect(core.presentation.tables[t.id]?.title?.es).toBeTruthy();
+      expect(core.roleOf(t.id)).toBeDefined();
     }
   });
 
@@ -128,7 +129,7 @@ describe("live formulas", () => {
   it("keeps static, shaded and counted, only the figures no value function returns", () => {
     const statics = Object.fromEntries(
       tables.map((t) => {
-        const sources = tableCellSources(t, core).flat();
+        const sources = core.cellSources(t.id).flat();
         return [t.id, sources.filter((s) => s !== null && "static" in s).length];
       }),
     );
@@ -171,7 +172,7 @@ describe("live formulas", () => {
 });
 
 describe("chart templates", () => {
-  it.each(CHARTS.map((c) => [c.id] as const))(
+  it.each(chartsOf(core).map((c) => [c.id] as const))(
     "%s: a chart beside its data, every figure from the functions",
     (id) => {
       const stat = catalog.block(id, "static", "es");

@@ -2,8 +2,8 @@
  * Inserts a block: one round trip reads the target area (and what the decision needs), one writes
  * everything — whatever the block's size. The decision and every address come from plans/insert.
  */
-import { parseAddress, rectAddress } from "../plans/a1";
-import type { Block } from "../plans/block";
+import { parseAddress, rectAddress } from "../../sheets/a1";
+import type { Block } from "../../sheets/block";
 import {
   type Blocked,
   type ChartOp,

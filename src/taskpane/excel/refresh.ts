@@ -4,7 +4,7 @@
  * recalculation of live tables and the updated records.
  */
 import { SETTINGS_KEY } from "../plans/metadata";
-import type { Block, Mode } from "../plans/block";
+import type { Block, Mode } from "../../sheets/block";
 import { type RefreshPlan, type TableState, planRefresh, tablesToRead } from "../plans/refresh";
 import type { Lang } from "../../i18n/lang";
 import type { ExcelRun } from "./run";

@@ -11,7 +11,7 @@ import {
   describeProvenance,
 } from "../../core";
 import type { StringKey } from "../../i18n/pane";
-import { type Call, formulaOf } from "./formulas";
+import { type Call, formulaOf } from "../../sheets/formulas";
 
 export interface ArgSpec {
   /** The parameter's name in the function's signature. */

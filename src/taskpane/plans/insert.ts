@@ -3,8 +3,8 @@
  * target area is free, and if not, where the next free place is) and the write plan (every address,
  * value, format, table, chart and the metadata record, computed here so the adapter only executes).
  */
-import { type Rect, at, parseAddress, quoteSheet, rectAddress } from "./a1";
-import { type Block, type CellFormat, type ChartSpec, type Content, contentRect } from "./block";
+import { type Rect, at, parseAddress, quoteSheet, rectAddress } from "../../sheets/a1";
+import { type Block, type CellFormat, type ChartSpec, type Content, contentRect } from "../../sheets/block";
 import { type BlockRecord, SETTINGS_KEY, hashGrid, parseRecords, serializeRecords } from "./metadata";
 
 /** Where the user wants the block. */

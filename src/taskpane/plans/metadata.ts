@@ -7,7 +7,7 @@
 import type { Lang } from "../../i18n/lang";
 import { isLang } from "../../i18n/lang";
 import { textOf } from "./text";
-import type { Mode } from "./block";
+import type { Mode } from "../../sheets/block";
 
 export const SETTINGS_KEY = "IOM.blocks";
 /** Tables the add-in inserts are named IOM_<template>; refresh looks for this prefix. */

@@ -6,9 +6,9 @@
  * the table is still refreshed. Tables without a record are reported and left alone.
  */
 import type { Lang } from "../../i18n/lang";
-import { type Rect, parseAddress, rectAddress } from "./a1";
+import { type Rect, parseAddress, rectAddress } from "../../sheets/a1";
 import { textOf } from "./text";
-import type { Block, Content, Mode } from "./block";
+import type { Block, Content, Mode } from "../../sheets/block";
 import {
   type BlockRecord,
   SETTINGS_KEY,

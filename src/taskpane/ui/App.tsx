@@ -14,7 +14,7 @@ import type { Iom } from "../../core";
 import type { PaneActions } from "../actions";
 import type { Lang } from "../../i18n/lang";
 import { translator } from "../../i18n/pane";
-import type { Catalog } from "../plans/catalog";
+import type { Catalog } from "../../sheets/catalog";
 import type { Status } from "../plans/status";
 import { AboutPanel } from "./AboutPanel";
 import { FIRST_RENDER_MARK } from "./marks";

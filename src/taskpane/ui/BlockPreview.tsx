@@ -1,6 +1,6 @@
 /** What a template will insert: the first rows of its block as a table, and its chart's settings. */
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import type { Block } from "../plans/block";
+import type { Block } from "../../sheets/block";
 import { formatNumber } from "../../i18n/lang";
 import { useLang, useT } from "./context";
 

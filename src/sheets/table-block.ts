@@ -3,9 +3,9 @@
  * grouped column headings, the rows with their nested labels and totals in bold, footnotes, and
  * "Source: IOM, MC/2346, Table N". The innermost heading row and the rows form an Excel table.
  */
-import { tableGrid, type Iom, type Table } from "../../core";
-import { NOTES, sourceLine, stubHeadings, tableNumber, tableTitle, unitLine } from "../../i18n/content";
-import { fill, type Lang } from "../../i18n/lang";
+import { tableGrid, type Iom, type Table } from "../core";
+import { NOTES, sourceLine, stubHeadings, tableNumber, tableTitle, unitLine } from "../i18n/content";
+import { fill, type Lang } from "../i18n/lang";
 import {
   type Block,
   type CellFormat,
@@ -18,7 +18,7 @@ import {
   tableNameFor,
   uniqueHeaders,
 } from "./block";
-import { formulaOf, tableCellSources } from "./formulas";
+import { formulaOf } from "./formulas";
 
 /** Live-mode fill of printed figures no function returns (Office's light yellow). */
 export const STATIC_FILL = "#FFF4CE";
@@ -54,9 +54,11 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
     formats.push([TEXT_FORMAT, ...Array<string>(width - 1).fill(GENERAL_FORMAT)]);
   };
 
-  textRow(`${tableNumber(table.number, lang)}. ${tableTitle(table.id, table.title, lang)}`);
+  textRow(
+    `${tableNumber(table.number, lang, i.presentation)}. ${tableTitle(i.presentation, table.id, table.title, lang)}`,
+  );
   cellFormats.push({ rect: { row: 0, col: 0, rows: 1, cols: 1 }, bold: true, size: 13 });
-  textRow(unitLine(table.unit, table.period, lang));
+  textRow(unitLine(i.presentation, table.unit, table.period, lang));
   cellFormats.push({ rect: { row: 1, col: 0, rows: 1, cols: 1 }, italic: true, color: NOTE_COLOR });
 
   // Grouping heading rows (all but the innermost), above the Excel table as the report prints them.
@@ -85,7 +87,7 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
   const leafCount = new Map<string, number>();
   for (const c of table.columns) leafCount.set(c.label, (leafCount.get(c.label) ?? 0) + 1);
   const headers = uniqueHeaders([
-    ...stubHeadings(table.id, labelColumns, lang).map((s) => [s]),
+    ...stubHeadings(i.presentation, table.id, labelColumns, lang).map((s) => [s]),
     ...table.columns.map((c) => {
       const qualified = [c.path.slice(-2).join(" "), c.path.join(" ")];
       return (leafCount.get(c.label) ?? 0) > 1 ? qualified : [c.label, ...qualified];
@@ -94,7 +96,7 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
   cells.push(headers);
   formats.push(headers.map(() => TEXT_FORMAT));
 
-  const sources = mode === "live" ? tableCellSources(table, i) : undefined;
+  const sources = mode === "live" ? i.cellSources(table.id) : undefined;
   const columnFormats = table.columns.map((_, ci) => columnFormat(table, ci));
   let liveCells = 0;
   let staticCells = 0;
@@ -145,7 +147,7 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
   if (staticCells > 0) textRow(fill(NOTES.staticCells[lang], { count: staticCells }));
   if (undetermined > 0) textRow(fill(NOTES.undetermined[lang], { count: undetermined }));
   if (mode === "live") textRow(NOTES.live[lang]);
-  textRow(sourceLine(i.edition.document, table.number, lang));
+  textRow(sourceLine(i.edition.document, table.number, lang, i.presentation));
   cellFormats.push({
     rect: { row: notesStart, col: 0, rows: cells.length - notesStart, cols: 1 },
     italic: true,

@@ -3,20 +3,12 @@
  * table is a new template) and the native chart templates. Blocks are built on demand and cached:
  * the gallery lists titles without computing any table.
  */
-import { type Iom, normalizeName } from "../../core";
-import { tableNumber, tableTitle } from "../../i18n/content";
-import type { Lang } from "../../i18n/lang";
+import { type Iom, normalizeName } from "../core";
+import { tableNumber, tableTitle } from "../i18n/content";
+import type { Lang } from "../i18n/lang";
 import type { Block, Mode } from "./block";
-import { CHARTS, chartBlock } from "./charts";
+import { chartBlock, chartsOf } from "./chart-block";
 import { tableBlock } from "./table-block";
-
-/** Words a reader searches with that the tables' titles lack (e.g. "staff" for Tables 5–7). */
-const SECTION_WORDS: Record<string, string> = {
-  "IV.D": "movements migrants persons moved mouvements movimientos",
-  "V.B": "expenditure finance budget dépenses gastos",
-  "V.C": "staff human resources personnel personal",
-  "Annex I": "annex annexe anexo",
-};
 
 export interface Template {
   id: string;
@@ -36,26 +28,27 @@ export class Catalog {
 
   constructor(readonly core: Iom) {
     const langs: Lang[] = ["en", "fr", "es"];
+    const p = core.presentation;
     const tables = core.edition.tables.map((t): Template => ({
       id: t.id,
       kind: "table",
-      number: (lang) => tableNumber(t.number, lang),
-      title: (lang) => tableTitle(t.id, t.title, lang),
+      number: (lang) => tableNumber(t.number, lang, p),
+      title: (lang) => tableTitle(p, t.id, t.title, lang),
       searchText: normalizeName(
         [
           t.id,
           t.section,
           t.unit,
-          SECTION_WORDS[t.section] ?? "",
-          ...langs.flatMap((l) => [tableNumber(t.number, l), tableTitle(t.id, t.title, l)]),
+          ...(p.sections[t.section] ?? []),
+          ...langs.flatMap((l) => [tableNumber(t.number, l, p), tableTitle(p, t.id, t.title, l)]),
         ].join(" "),
       ),
       build: (mode, lang) => tableBlock(t, mode, lang, core),
     }));
-    const charts = CHARTS.map((c): Template => ({
+    const charts = chartsOf(core).map((c): Template => ({
       id: c.id,
       kind: "chart",
-      number: (lang) => c.sources.map((s) => tableNumber(s, lang)).join(", "),
+      number: (lang) => c.sources.map((s) => tableNumber(s, lang, p)).join(", "),
       title: (lang) => c.title[lang],
       searchText: normalizeName(
         [

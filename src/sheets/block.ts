@@ -2,7 +2,7 @@
  * A block: what one template writes, as plain data relative to its top-left cell. Table and chart
  * templates both render to a block; the insert plan places it on a sheet and the adapter executes it.
  */
-import type { Lang } from "../../i18n/lang";
+import type { Lang } from "../i18n/lang";
 import type { Rect } from "./a1";
 
 export type Mode = "static" | "live";

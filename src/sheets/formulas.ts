@@ -1,0 +1,22 @@
+/**
+ * An =IOM.* call as the formula text a cell holds. Which call returns which printed cell is the
+ * core's knowledge (Iom.cellSources); this only writes it.
+ */
+import type { Arg, Call } from "../core";
+
+export type { Call, CellSource, StaticReason } from "../core";
+
+const argText = (a: Arg): string => {
+  if (a === null || a === undefined) return "";
+  if (typeof a === "string") return `"${a.replace(/"/g, '""')}"`;
+  if (typeof a === "boolean") return a ? "TRUE" : "FALSE";
+  return String(a);
+};
+
+/** `=IOM.STAFF("P-4","F")`: trailing empty arguments are left out, inner ones left empty. */
+export function formulaOf(call: Call): string {
+  const args = [...call.args];
+  while (args.length > 0 && (args[args.length - 1] === null || args[args.length - 1] === undefined))
+    args.pop();
+  return `=${call.negate ? "-" : ""}IOM.${call.fn}(${args.map(argText).join(",")})`;
+}
