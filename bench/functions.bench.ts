@@ -142,7 +142,7 @@ interface Workload {
 }
 
 function buildWorkload(core: Iom): Workload {
-  const rnd = prng(2011);
+  const rnd = prng(20240601);
   const names = (d: string): Arg[] => core.list(d);
   const counts = {} as Workload["counts"];
   const cells: Cell[] = [];

@@ -39,7 +39,7 @@ async function refreshSyncs30(catalog: Catalog, edition: string): Promise<number
   const run = wb.run;
   const ids = catalog.templates.map((t) => t.id);
   for (let i = 0; i < 30; i++) {
-    const block = catalog.block(ids[i % ids.length] ?? "table1", i % 2 === 0 ? "static" : "live", "en");
+    const block = catalog.block(ids[i % ids.length] ?? "", i % 2 === 0 ? "static" : "live", "en");
     await insertBlock(run, block, { kind: "newSheet", name: `Bench ${i}` }, edition, all);
   }
   // One stale figure, so refresh has something to write as well as to read.

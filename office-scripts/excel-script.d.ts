@@ -9,6 +9,15 @@ declare namespace ExcelScript {
     left = "Left",
     center = "Center",
     right = "Right",
+    centerAcrossSelection = "CenterAcrossSelection",
+  }
+
+  enum BorderIndex {
+    edgeTop = "EdgeTop",
+  }
+
+  enum BorderLineStyle {
+    continuous = "Continuous",
   }
 
   interface Workbook {
@@ -32,12 +41,14 @@ declare namespace ExcelScript {
     setFormulas(formulas: string[][]): void;
     setValues(values: (string | number | boolean)[][]): void;
     setNumberFormat(numberFormat: string): void;
-    merge(across?: boolean): void;
+    setNumberFormats(numberFormats: string[][]): void;
     getFormat(): RangeFormat;
   }
 
   interface RangeFormat {
     getFont(): RangeFont;
+    getFill(): RangeFill;
+    getRangeBorder(index: BorderIndex): RangeBorder;
     setHorizontalAlignment(horizontalAlignment: HorizontalAlignment): void;
     setWrapText(wrapText: boolean): void;
     autofitColumns(): void;
@@ -47,6 +58,16 @@ declare namespace ExcelScript {
     setBold(bold: boolean): void;
     setItalic(italic: boolean): void;
     setSize(size: number): void;
+    setName(name: string): void;
+    setColor(color: string): void;
+  }
+
+  interface RangeFill {
+    setColor(color: string): void;
+  }
+
+  interface RangeBorder {
+    setStyle(style: BorderLineStyle): void;
   }
 
   interface Table {

@@ -2,27 +2,18 @@
 /**
  * Office Script for Excel on the web and Power Automate: inserts Annex I, section 5 of IOM's report
  * MC/2346 (2011), "Breakdown of projects by region and operational expenditure, 2011",
- * on a new sheet as the Excel table IOM_annex1_s5, formatted as in the report.
+ * on a new sheet as the Excel table IOM_annex1_s5, laid out as the add-in inserts it.
  * Run it again to refresh the numbers of IOM_annex1_s5 in place; its formulas are kept.
  */
 
 const TABLE_NAME = "IOM_annex1_s5";
 const SHEET_NAME = "Annex I, section 5";
-const TITLE = "Annex I, section 5. Breakdown of projects by region and operational expenditure, 2011";
-const SUBTITLE = "Unit: projects. Period: 2011. MC/2346 (2011), section Annex I.";
-/** Outer levels of the report's nested column headers, above the table, and the cells to merge. */
+/** Every cell of the block, as text or numbers; "=NA()" where the report's text determines no figure. */
 // prettier-ignore
-const BANDS: string[][] = [];
-// prettier-ignore
-const BAND_MERGES: number[][][] = [];
-// prettier-ignore
-const COLUMNS: string[] = ["Label","Number of projects","Operational expenditure (USD million)*"];
-const LABEL_COLUMNS = 1;
-// prettier-ignore
-const NUMBER_FORMATS: string[] = ["@","#,##0","#,##0.0"];
-/** The table's rows as the report prints them; "" is a blank cell. */
-// prettier-ignore
-const BODY: (string | number)[][] = [
+const CELLS: (string | number)[][] = [
+  ["Annex I, section 5. Breakdown of projects by region and operational expenditure, 2011","",""],
+  ["Unit: projects · 2011","",""],
+  ["Region","Number of projects","Operational expenditure (USD million)*"],
   ["Asia and Oceania",493,310.5],
   ["Africa",622,205.4],
   ["Europe",930,154.2],
@@ -31,17 +22,39 @@ const BODY: (string | number)[][] = [
   ["North America",17,34.1],
   ["Global activities",200,42.7],
   ["Total",2814,1265.4],
+  ["","",""],
+  ["* Source: 2011 Financial Report, Appendix 3 – Statement of financial performance by region.","",""],
+  ["Source: IOM, MC/2346, Annex I, section 5, lines 1739–1752","",""],
 ];
-/** [row, column] of cells the report's text does not determine: shown as #N/A. */
 // prettier-ignore
-const MISSING: number[][] = [];
-/** Rows of totals and subtotals, printed bold. */
-const BOLD_ROWS: number[] = [7];
-const NOTES: string[] = [
-  "* Source: 2011 Financial Report, Appendix 3 – Statement of financial performance by region.",
-  "Source: IOM, MC/2346, Annex I, section 5, lines 1739–1752",
+const NUMBER_FORMATS: string[][] = [
+  ["@","General","General"],
+  ["@","General","General"],
+  ["@","@","@"],
+  ["@","#,##0","#,##0.0"],
+  ["@","#,##0","#,##0.0"],
+  ["@","#,##0","#,##0.0"],
+  ["@","#,##0","#,##0.0"],
+  ["@","#,##0","#,##0.0"],
+  ["@","#,##0","#,##0.0"],
+  ["@","#,##0","#,##0.0"],
+  ["@","#,##0","#,##0.0"],
+  ["@","General","General"],
+  ["@","General","General"],
+  ["@","General","General"],
 ];
-const HEADER_ROW = 3;
+/** [row, column, rows, columns] and the format of each formatted range. */
+// prettier-ignore
+const FORMATS: { at: number[]; bold?: boolean; italic?: boolean; size?: number; fill?: string; color?: string; align?: string; borderTop?: boolean }[] = [
+  {"at":[0,0,1,1],"bold":true,"size":13},
+  {"at":[1,0,1,1],"italic":true,"color":"#605E5C"},
+  {"at":[10,0,1,3],"bold":true,"borderTop":true},
+  {"at":[12,0,2,1],"italic":true,"size":9,"color":"#605E5C"},
+];
+/** The Excel table (header row and body) and its body, as [row, column, rows, columns]. */
+const TABLE = [2, 0, 9, 3];
+const BODY = [3, 0, 8, 3];
+const LABEL_COLUMNS = 1;
 const WIDTH = 3;
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- Excel runs main
@@ -57,73 +70,48 @@ function main(workbook: ExcelScript.Workbook): void {
   console.log(`Inserted ${TABLE_NAME} on sheet ${sheet.getName()}.`);
 }
 
-/** The body's cells for the report's numbers: a number, "" for blank, =NA() where undetermined. */
-function numberCell(r: number, c: number): string | number {
-  for (const m of MISSING) if (m[0] === r && m[1] === c) return "=NA()";
-  const row = BODY[r];
-  return row ? row[c] : "";
-}
-
 function freeSheetName(workbook: ExcelScript.Workbook): string {
   let name = SHEET_NAME;
   for (let k = 2; workbook.getWorksheet(name); k++) name = `${SHEET_NAME.slice(0, 26)} (${k})`;
   return name;
 }
 
+function range(sheet: ExcelScript.Worksheet, at: number[]): ExcelScript.Range {
+  return sheet.getRangeByIndexes(at[0], at[1], at[2], at[3]);
+}
+
 function insert(sheet: ExcelScript.Worksheet): void {
-  const title = sheet.getRange("A1:A2");
-  title.setValues([[TITLE], [SUBTITLE]]);
-  sheet.getRange("A1").getFormat().getFont().setBold(true);
-  sheet.getRange("A1").getFormat().getFont().setSize(13);
-  sheet.getRange("A2").getFormat().getFont().setItalic(true);
-  BANDS.forEach((band, i) => {
-    const row = sheet.getRangeByIndexes(3 + i, 0, 1, WIDTH);
-    row.setNumberFormat("@");
-    row.setValues([band]);
-    row.getFormat().getFont().setBold(true);
-    row.getFormat().setHorizontalAlignment(ExcelScript.HorizontalAlignment.center);
-    for (const m of BAND_MERGES[i] ?? [])
-      sheet.getRangeByIndexes(3 + i, m[0], 1, m[1] - m[0] + 1).merge(false);
-  });
-  // Text format first, so labels such as "10-17" or "2011" stay text instead of becoming dates or numbers.
-  sheet.getRangeByIndexes(HEADER_ROW, 0, 1, WIDTH).setNumberFormat("@");
-  sheet.getRangeByIndexes(HEADER_ROW + 1, 0, BODY.length, LABEL_COLUMNS).setNumberFormat("@");
-  for (let c = LABEL_COLUMNS; c < WIDTH; c++)
-    sheet.getRangeByIndexes(HEADER_ROW + 1, c, BODY.length, 1).setNumberFormat(NUMBER_FORMATS[c]);
-  const all = sheet.getRangeByIndexes(HEADER_ROW, 0, BODY.length + 1, WIDTH);
-  const cells: (string | number)[][] = [COLUMNS];
-  BODY.forEach((row, r) => cells.push(row.map((v, c) => (c < LABEL_COLUMNS ? v : numberCell(r, c)))));
-  all.setFormulas(cells.map((row) => row.map((v) => String(v))));
-  const table = sheet.addTable(all, true);
+  const all = sheet.getRangeByIndexes(0, 0, CELLS.length, WIDTH);
+  // Number formats first, so labels such as "10-17" stay text instead of becoming dates.
+  all.setNumberFormats(NUMBER_FORMATS);
+  all.setFormulas(CELLS.map((row) => row.map((v) => String(v))));
+  all.getFormat().getFont().setName("Calibri");
+  const table = sheet.addTable(range(sheet, TABLE), true);
   table.setName(TABLE_NAME);
-  table.setPredefinedTableStyle("TableStyleLight1");
+  table.setPredefinedTableStyle("TableStyleLight9");
   table.setShowFilterButton(false);
-  sheet.getRangeByIndexes(HEADER_ROW, 0, 1, WIDTH).getFormat().setWrapText(true);
-  for (const r of BOLD_ROWS)
-    sheet
-      .getRangeByIndexes(HEADER_ROW + 1 + r, 0, 1, WIDTH)
-      .getFormat()
-      .getFont()
-      .setBold(true);
-  const notesTop = HEADER_ROW + BODY.length + 2;
-  NOTES.forEach((note, i) => {
-    const cell = sheet.getRangeByIndexes(notesTop + i, 0, 1, 1);
-    cell.setValues([[note]]);
-    cell.getFormat().getFont().setItalic(true);
-    cell.getFormat().getFont().setSize(9);
-  });
-  sheet
-    .getRangeByIndexes(HEADER_ROW + 1, 0, BODY.length, WIDTH)
-    .getFormat()
-    .autofitColumns();
+  range(sheet, [TABLE[0], TABLE[1], 1, TABLE[3]]).getFormat().setWrapText(true);
+  for (const f of FORMATS) {
+    const format = range(sheet, f.at).getFormat();
+    if (f.bold) format.getFont().setBold(true);
+    if (f.italic) format.getFont().setItalic(true);
+    if (f.size) format.getFont().setSize(f.size);
+    if (f.color) format.getFont().setColor(f.color);
+    if (f.fill) format.getFill().setColor(f.fill);
+    if (f.align === "CenterAcrossSelection")
+      format.setHorizontalAlignment(ExcelScript.HorizontalAlignment.centerAcrossSelection);
+    if (f.borderTop)
+      format.getRangeBorder(ExcelScript.BorderIndex.edgeTop).setStyle(ExcelScript.BorderLineStyle.continuous);
+  }
+  range(sheet, TABLE).getFormat().autofitColumns();
 }
 
 /** Rewrites the numbers of a table this script inserted, if its rows and columns are still the report's. */
 function refresh(table: ExcelScript.Table): void {
   const body = table.getRangeBetweenHeaderAndTotal();
-  if (body.getRowCount() !== BODY.length || body.getColumnCount() !== WIDTH) {
+  if (body.getRowCount() !== BODY[2] || body.getColumnCount() !== BODY[3]) {
     throw new Error(
-      `${TABLE_NAME} has ${body.getRowCount()} rows × ${body.getColumnCount()} columns, not the report's ${BODY.length} × ${WIDTH}: rows or columns were added or removed, so it is left as it is. Delete or rename it to insert a fresh copy.`,
+      `${TABLE_NAME} has ${body.getRowCount()} rows × ${body.getColumnCount()} columns, not the report's ${BODY[2]} × ${BODY[3]}: rows or columns were added or removed, so it is left as it is. Delete or rename it to insert a fresh copy.`,
     );
   }
   const current = body.getFormulas();
@@ -132,7 +120,7 @@ function refresh(table: ExcelScript.Table): void {
     row.map((v, c) => {
       if (c < LABEL_COLUMNS || (typeof v === "string" && v.startsWith("=") && v !== "=NA()"))
         return String(v);
-      const want = String(numberCell(r, c));
+      const want = String(CELLS[BODY[0] + r]?.[BODY[1] + c] ?? "");
       if (String(v) !== want) changed++;
       return want;
     }),

@@ -2,39 +2,26 @@
 /**
  * Office Script for Excel on the web and Power Automate: inserts Table 1 of IOM's report
  * MC/2346 (2011), "Movements by region of departure and destination",
- * on a new sheet as the Excel table IOM_table1, formatted as in the report.
+ * on a new sheet as the Excel table IOM_table1, laid out as the add-in inserts it.
  * Run it again to refresh the numbers of IOM_table1 in place; its formulas are kept.
  */
 
 const TABLE_NAME = "IOM_table1";
 const SHEET_NAME = "Table 1";
-const TITLE = "Table 1. Movements by region of departure and destination";
-const SUBTITLE = "Unit: persons. Period: 2011. MC/2346 (2011), section IV.D.";
-/** Outer levels of the report's nested column headers, above the table, and the cells to merge. */
+/** Every cell of the block, as text or numbers; "=NA()" where the report's text determines no figure. */
 // prettier-ignore
-const BANDS: string[][] = [
+const CELLS: (string | number)[][] = [
+  ["Table 1. Movements by region of departure and destination","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","",""],
+  ["Unit: persons · 2011","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","",""],
   ["","","","Region/Area of destination","","","","","","","","Region/Area of destination","","","","","","","Region/Area of destination","","","","","","","","","Region/Area of destination","","","","","","","",""],
   ["","","","Africa and the Middle East","","","","","","","Region/Area of destination","Americas","","","","","","Region/Area of destination","Asia and Oceania","","","","","","","","Region/Area of destination","Europe","","","","","","","","Region/Area of destination"],
-];
-// prettier-ignore
-const BAND_MERGES: number[][][] = [
-  [[3,9],[11,16],[18,25],[27,34]],
-  [[3,9],[11,16],[18,25],[27,34]],
-];
-// prettier-ignore
-const COLUMNS: string[] = ["Label 1","Label 2","Total migrants","Central Africa","East Africa","Horn of Africa","Middle East","North Africa","Southern Africa","West Africa","Africa and the Middle East total","Andean countries","Caribbean","Central America and Mexico","North America","South America, other","Southern Cone","Americas total","Australia and New Zealand","Central Asia","Far East","Melanesia","Polynesia","South Asia","South-East Asia","South-Western Asia","Asia and Oceania total","Baltic States","Caucasus","Central Europe","Eastern Europe","Nordic countries","South-Eastern Europe","Southern Europe","Western Europe","Europe total"];
-const LABEL_COLUMNS = 2;
-// prettier-ignore
-const NUMBER_FORMATS: string[] = ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"];
-/** The table's rows as the report prints them; "" is a blank cell. */
-// prettier-ignore
-const BODY: (string | number)[][] = [
-  ["Africa and the Middle East","Central Africa",2775,14,"","","","",1526,6,1546,6,"",2,690,"","",698,133,"","","","","","","",133,"","",11,"",168,"","",218,398],
+  ["Region of departure","Area of departure","Total migrants","Central Africa","East Africa","Horn of Africa","Middle East","North Africa","Southern Africa","West Africa","Africa and the Middle East total","Andean countries","Caribbean","Central America and Mexico","North America","South America, other","Southern Cone","Americas total","Australia and New Zealand","Central Asia","Far East","Melanesia","Polynesia","South Asia","South-East Asia","South-Western Asia","Asia and Oceania total","Baltic States","Caucasus","Central Europe","Eastern Europe","Nordic countries","South-Eastern Europe","Southern Europe","Western Europe","Europe total"],
+  ["Africa and the Middle East","Central Africa",2775,14,"","","","",1526,6,1546,6,"",2,690,"","",698,133,"","","","","","","",133,"","",11,"",168,"=NA()","=NA()",218,398],
   ["","East Africa",56302,57,46141,912,"","","",6,47116,"","","",6236,"","",6236,800,"",1,"","","","","",801,"","",21,"",811,"",688,629,2149],
   ["","Horn of Africa",75971,"","",68126,"","","",1,68127,"","","",4022,"","",4022,557,"","","","",13,"","",570,"","",43,"",2236,"",9,964,3252],
   ["","Middle East",18403,"",7,5455,205,"",1,24,5692,8,"","",10082,"","",10090,1279,2,"","","",8,41,4,1334,"","",84,15,870,"","",318,1287],
   ["","North Africa",91094,82,6,6798,383,11358,4,51391,70022,4,"",3,645,"",1,653,202,"","","","",17504,1349,244,19299,1,1,171,"",714,14,3,216,1120],
-  ["","Southern Africa",4873,226,12,11,"","",2376,9,2634,"","","",830,"","",830,1166,"",1,"","",1,26,"",1194,"","",11,"",120,"","",83,215],
+  ["","Southern Africa",4873,226,12,11,"","",2376,9,2634,"","","",830,"","",830,1166,"",1,"","",1,26,"",1194,"","",11,"",120,"=NA()","=NA()",83,215],
   ["","West Africa",89643,12,1,33,"",5,1,87595,87647,"","","",1336,"",2,1338,342,"","","","",3,"","",345,"","","","",73,"",12,228,313],
   ["Africa and the Middle East total","",339061,391,46167,81335,588,11363,3908,139032,282784,18,"",5,23841,"",3,23867,4479,2,2,"","",17529,1416,248,23676,1,1,341,15,4992,15,713,2656,8734],
   ["Americas","Andean countries",2735,"","",2,"","","","",2,22,20,153,1341,"",239,1775,487,"","","","",1,"","",488,"","",1,10,9,"",113,337,470],
@@ -62,17 +49,82 @@ const BODY: (string | number)[][] = [
   ["","Western Europe",16683,57,104,64,1971,242,286,689,3413,203,24,47,284,36,1510,2104,421,538,584,"","",422,415,678,3058,2,712,184,1532,7,5594,66,11,8108],
   ["Europe total","",36909,80,147,172,3004,651,327,1201,5582,650,39,111,8025,36,2636,11497,1223,1081,779,"","",851,716,1781,6431,17,1297,371,3787,286,7193,116,332,13399],
   ["Grand total","",444673,473,46335,81512,3649,12021,4291,140242,288523,1547,1632,801,74725,36,3406,82147,11582,1099,970,3,23,29680,2482,2270,48109,24,1299,817,3826,7048,7220,1425,4235,25894],
+  ["","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","",""],
+  ["#N/A marks 4 cells whose figure the report's text does not determine; =IOM.TABLE gives the reason for each.","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","",""],
+  ["Source: IOM, MC/2346, Table 1, lines 784–858","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","",""],
 ];
-/** [row, column] of cells the report's text does not determine: shown as #N/A. */
 // prettier-ignore
-const MISSING: number[][] = [[0,32],[0,33],[5,32],[5,33]];
-/** Rows of totals and subtotals, printed bold. */
-const BOLD_ROWS: number[] = [7, 13, 22, 31, 32];
-const NOTES: string[] = [
-  "#N/A: 4 cells the report's text does not determine; each cell's note gives the reason and the certain combined figure.",
-  "Source: IOM, MC/2346, Table 1, lines 784–858",
+const NUMBER_FORMATS: string[][] = [
+  ["@","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General"],
+  ["@","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General"],
+  ["@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@"],
+  ["@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@"],
+  ["@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@","@"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","@","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0","#,##0"],
+  ["@","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General"],
+  ["@","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General"],
+  ["@","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General","General"],
 ];
-const HEADER_ROW = 5;
+/** [row, column, rows, columns] and the format of each formatted range. */
+// prettier-ignore
+const FORMATS: { at: number[]; bold?: boolean; italic?: boolean; size?: number; fill?: string; color?: string; align?: string; borderTop?: boolean }[] = [
+  {"at":[0,0,1,1],"bold":true,"size":13},
+  {"at":[1,0,1,1],"italic":true,"color":"#605E5C"},
+  {"at":[2,3,1,8],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[2,11,1,7],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[2,18,1,9],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[2,27,1,9],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[3,3,1,7],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[3,10,1,1],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[3,11,1,6],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[3,17,1,1],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[3,18,1,8],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[3,26,1,1],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[3,27,1,8],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[3,35,1,1],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[12,0,1,36],"bold":true,"borderTop":true},
+  {"at":[18,0,1,36],"bold":true,"borderTop":true},
+  {"at":[27,0,1,36],"bold":true,"borderTop":true},
+  {"at":[36,0,1,36],"bold":true,"borderTop":true},
+  {"at":[37,0,1,36],"bold":true,"borderTop":true},
+  {"at":[39,0,2,1],"italic":true,"size":9,"color":"#605E5C"},
+];
+/** The Excel table (header row and body) and its body, as [row, column, rows, columns]. */
+const TABLE = [4, 0, 34, 36];
+const BODY = [5, 0, 33, 36];
+const LABEL_COLUMNS = 2;
 const WIDTH = 36;
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- Excel runs main
@@ -88,73 +140,48 @@ function main(workbook: ExcelScript.Workbook): void {
   console.log(`Inserted ${TABLE_NAME} on sheet ${sheet.getName()}.`);
 }
 
-/** The body's cells for the report's numbers: a number, "" for blank, =NA() where undetermined. */
-function numberCell(r: number, c: number): string | number {
-  for (const m of MISSING) if (m[0] === r && m[1] === c) return "=NA()";
-  const row = BODY[r];
-  return row ? row[c] : "";
-}
-
 function freeSheetName(workbook: ExcelScript.Workbook): string {
   let name = SHEET_NAME;
   for (let k = 2; workbook.getWorksheet(name); k++) name = `${SHEET_NAME.slice(0, 26)} (${k})`;
   return name;
 }
 
+function range(sheet: ExcelScript.Worksheet, at: number[]): ExcelScript.Range {
+  return sheet.getRangeByIndexes(at[0], at[1], at[2], at[3]);
+}
+
 function insert(sheet: ExcelScript.Worksheet): void {
-  const title = sheet.getRange("A1:A2");
-  title.setValues([[TITLE], [SUBTITLE]]);
-  sheet.getRange("A1").getFormat().getFont().setBold(true);
-  sheet.getRange("A1").getFormat().getFont().setSize(13);
-  sheet.getRange("A2").getFormat().getFont().setItalic(true);
-  BANDS.forEach((band, i) => {
-    const row = sheet.getRangeByIndexes(3 + i, 0, 1, WIDTH);
-    row.setNumberFormat("@");
-    row.setValues([band]);
-    row.getFormat().getFont().setBold(true);
-    row.getFormat().setHorizontalAlignment(ExcelScript.HorizontalAlignment.center);
-    for (const m of BAND_MERGES[i] ?? [])
-      sheet.getRangeByIndexes(3 + i, m[0], 1, m[1] - m[0] + 1).merge(false);
-  });
-  // Text format first, so labels such as "10-17" or "2011" stay text instead of becoming dates or numbers.
-  sheet.getRangeByIndexes(HEADER_ROW, 0, 1, WIDTH).setNumberFormat("@");
-  sheet.getRangeByIndexes(HEADER_ROW + 1, 0, BODY.length, LABEL_COLUMNS).setNumberFormat("@");
-  for (let c = LABEL_COLUMNS; c < WIDTH; c++)
-    sheet.getRangeByIndexes(HEADER_ROW + 1, c, BODY.length, 1).setNumberFormat(NUMBER_FORMATS[c]);
-  const all = sheet.getRangeByIndexes(HEADER_ROW, 0, BODY.length + 1, WIDTH);
-  const cells: (string | number)[][] = [COLUMNS];
-  BODY.forEach((row, r) => cells.push(row.map((v, c) => (c < LABEL_COLUMNS ? v : numberCell(r, c)))));
-  all.setFormulas(cells.map((row) => row.map((v) => String(v))));
-  const table = sheet.addTable(all, true);
+  const all = sheet.getRangeByIndexes(0, 0, CELLS.length, WIDTH);
+  // Number formats first, so labels such as "10-17" stay text instead of becoming dates.
+  all.setNumberFormats(NUMBER_FORMATS);
+  all.setFormulas(CELLS.map((row) => row.map((v) => String(v))));
+  all.getFormat().getFont().setName("Calibri");
+  const table = sheet.addTable(range(sheet, TABLE), true);
   table.setName(TABLE_NAME);
-  table.setPredefinedTableStyle("TableStyleLight1");
+  table.setPredefinedTableStyle("TableStyleLight9");
   table.setShowFilterButton(false);
-  sheet.getRangeByIndexes(HEADER_ROW, 0, 1, WIDTH).getFormat().setWrapText(true);
-  for (const r of BOLD_ROWS)
-    sheet
-      .getRangeByIndexes(HEADER_ROW + 1 + r, 0, 1, WIDTH)
-      .getFormat()
-      .getFont()
-      .setBold(true);
-  const notesTop = HEADER_ROW + BODY.length + 2;
-  NOTES.forEach((note, i) => {
-    const cell = sheet.getRangeByIndexes(notesTop + i, 0, 1, 1);
-    cell.setValues([[note]]);
-    cell.getFormat().getFont().setItalic(true);
-    cell.getFormat().getFont().setSize(9);
-  });
-  sheet
-    .getRangeByIndexes(HEADER_ROW + 1, 0, BODY.length, WIDTH)
-    .getFormat()
-    .autofitColumns();
+  range(sheet, [TABLE[0], TABLE[1], 1, TABLE[3]]).getFormat().setWrapText(true);
+  for (const f of FORMATS) {
+    const format = range(sheet, f.at).getFormat();
+    if (f.bold) format.getFont().setBold(true);
+    if (f.italic) format.getFont().setItalic(true);
+    if (f.size) format.getFont().setSize(f.size);
+    if (f.color) format.getFont().setColor(f.color);
+    if (f.fill) format.getFill().setColor(f.fill);
+    if (f.align === "CenterAcrossSelection")
+      format.setHorizontalAlignment(ExcelScript.HorizontalAlignment.centerAcrossSelection);
+    if (f.borderTop)
+      format.getRangeBorder(ExcelScript.BorderIndex.edgeTop).setStyle(ExcelScript.BorderLineStyle.continuous);
+  }
+  range(sheet, TABLE).getFormat().autofitColumns();
 }
 
 /** Rewrites the numbers of a table this script inserted, if its rows and columns are still the report's. */
 function refresh(table: ExcelScript.Table): void {
   const body = table.getRangeBetweenHeaderAndTotal();
-  if (body.getRowCount() !== BODY.length || body.getColumnCount() !== WIDTH) {
+  if (body.getRowCount() !== BODY[2] || body.getColumnCount() !== BODY[3]) {
     throw new Error(
-      `${TABLE_NAME} has ${body.getRowCount()} rows × ${body.getColumnCount()} columns, not the report's ${BODY.length} × ${WIDTH}: rows or columns were added or removed, so it is left as it is. Delete or rename it to insert a fresh copy.`,
+      `${TABLE_NAME} has ${body.getRowCount()} rows × ${body.getColumnCount()} columns, not the report's ${BODY[2]} × ${BODY[3]}: rows or columns were added or removed, so it is left as it is. Delete or rename it to insert a fresh copy.`,
     );
   }
   const current = body.getFormulas();
@@ -163,7 +190,7 @@ function refresh(table: ExcelScript.Table): void {
     row.map((v, c) => {
       if (c < LABEL_COLUMNS || (typeof v === "string" && v.startsWith("=") && v !== "=NA()"))
         return String(v);
-      const want = String(numberCell(r, c));
+      const want = String(CELLS[BODY[0] + r]?.[BODY[1] + c] ?? "");
       if (String(v) !== want) changed++;
       return want;
     }),

@@ -2,32 +2,19 @@
 /**
  * Office Script for Excel on the web and Power Automate: inserts Section V.B, operational expenditure by service classification table of IOM's report
  * MC/2346 (2011), "Operational programmes expenditure by service classification",
- * on a new sheet as the Excel table IOM_vb_by_service, formatted as in the report.
+ * on a new sheet as the Excel table IOM_vb_by_service, laid out as the add-in inserts it.
  * Run it again to refresh the numbers of IOM_vb_by_service in place; its formulas are kept.
  */
 
 const TABLE_NAME = "IOM_vb_by_service";
-const SHEET_NAME = "vb_by_service";
-const TITLE =
-  "Section V.B, operational expenditure by service classification table. Operational programmes expenditure by service classification";
-const SUBTITLE = "Unit: USD million. Period: 2011 and 2010. MC/2346 (2011), section V.B.";
-/** Outer levels of the report's nested column headers, above the table, and the cells to merge. */
+const SHEET_NAME = "Section V.B, operational expenditure by service classification table";
+/** Every cell of the block, as text or numbers; "=NA()" where the report's text determines no figure. */
 // prettier-ignore
-const BANDS: string[][] = [
+const CELLS: (string | number)[][] = [
+  ["Section V.B, operational expenditure by service classification table. Operational programmes expenditure by service classification","","","","",""],
+  ["Unit: USD million · 2011 and 2010","","","","",""],
   ["","USD million","2011","USD million","2010","USD million"],
-];
-// prettier-ignore
-const BAND_MERGES: number[][][] = [
-  [],
-];
-// prettier-ignore
-const COLUMNS: string[] = ["Label","2011","2011 / Rank","2010","2010 / Rank","Increase/ (decrease)"];
-const LABEL_COLUMNS = 1;
-// prettier-ignore
-const NUMBER_FORMATS: string[] = ["@","#,##0.0","0","#,##0.0","0","#,##0.0"];
-/** The table's rows as the report prints them; "" is a blank cell. */
-// prettier-ignore
-const BODY: (string | number)[][] = [
+  ["Service classification","2011","2011 Rank","2010","2010 Rank","Increase/ (decrease)"],
   ["Movement, Emergency and Post-crisis Migration Management",774.1,1,676.5,1,97.6],
   ["Migration Health",73.3,4,64.1,4,9.2],
   ["Migration and Development",106.3,3,257.5,3,-151.2],
@@ -37,16 +24,44 @@ const BODY: (string | number)[][] = [
   ["Reparation Programmes",3.7,8,1.4,8,2.3],
   ["General Programme Support",4.8,7,4,6,0.8],
   ["Total",1265.4,"",1322.1,"",-56.7],
+  ["","","","","",""],
+  ["Source: IOM, MC/2346, Section V.B, operational expenditure by service classification table, lines 1133–1143","","","","",""],
 ];
-/** [row, column] of cells the report's text does not determine: shown as #N/A. */
 // prettier-ignore
-const MISSING: number[][] = [];
-/** Rows of totals and subtotals, printed bold. */
-const BOLD_ROWS: number[] = [8];
-const NOTES: string[] = [
-  "Source: IOM, MC/2346, Section V.B, operational expenditure by service classification table, lines 1133–1143",
+const NUMBER_FORMATS: string[][] = [
+  ["@","General","General","General","General","General"],
+  ["@","General","General","General","General","General"],
+  ["@","@","@","@","@","@"],
+  ["@","@","@","@","@","@"],
+  ["@","#,##0.0","0","#,##0.0","0","#,##0.0;(#,##0.0)"],
+  ["@","#,##0.0","0","#,##0.0","0","#,##0.0;(#,##0.0)"],
+  ["@","#,##0.0","0","#,##0.0","0","#,##0.0;(#,##0.0)"],
+  ["@","#,##0.0","0","#,##0.0","0","#,##0.0;(#,##0.0)"],
+  ["@","#,##0.0","0","#,##0.0","0","#,##0.0;(#,##0.0)"],
+  ["@","#,##0.0","0","#,##0.0","0","#,##0.0;(#,##0.0)"],
+  ["@","#,##0.0","0","#,##0.0","0","#,##0.0;(#,##0.0)"],
+  ["@","#,##0.0","0","#,##0.0","0","#,##0.0;(#,##0.0)"],
+  ["@","#,##0.0","0","#,##0.0","0","#,##0.0;(#,##0.0)"],
+  ["@","General","General","General","General","General"],
+  ["@","General","General","General","General","General"],
 ];
-const HEADER_ROW = 4;
+/** [row, column, rows, columns] and the format of each formatted range. */
+// prettier-ignore
+const FORMATS: { at: number[]; bold?: boolean; italic?: boolean; size?: number; fill?: string; color?: string; align?: string; borderTop?: boolean }[] = [
+  {"at":[0,0,1,1],"bold":true,"size":13},
+  {"at":[1,0,1,1],"italic":true,"color":"#605E5C"},
+  {"at":[2,1,1,1],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[2,2,1,1],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[2,3,1,1],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[2,4,1,1],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[2,5,1,1],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[12,0,1,6],"bold":true,"borderTop":true},
+  {"at":[14,0,1,1],"italic":true,"size":9,"color":"#605E5C"},
+];
+/** The Excel table (header row and body) and its body, as [row, column, rows, columns]. */
+const TABLE = [3, 0, 10, 6];
+const BODY = [4, 0, 9, 6];
+const LABEL_COLUMNS = 1;
 const WIDTH = 6;
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- Excel runs main
@@ -62,73 +77,48 @@ function main(workbook: ExcelScript.Workbook): void {
   console.log(`Inserted ${TABLE_NAME} on sheet ${sheet.getName()}.`);
 }
 
-/** The body's cells for the report's numbers: a number, "" for blank, =NA() where undetermined. */
-function numberCell(r: number, c: number): string | number {
-  for (const m of MISSING) if (m[0] === r && m[1] === c) return "=NA()";
-  const row = BODY[r];
-  return row ? row[c] : "";
-}
-
 function freeSheetName(workbook: ExcelScript.Workbook): string {
   let name = SHEET_NAME;
   for (let k = 2; workbook.getWorksheet(name); k++) name = `${SHEET_NAME.slice(0, 26)} (${k})`;
   return name;
 }
 
+function range(sheet: ExcelScript.Worksheet, at: number[]): ExcelScript.Range {
+  return sheet.getRangeByIndexes(at[0], at[1], at[2], at[3]);
+}
+
 function insert(sheet: ExcelScript.Worksheet): void {
-  const title = sheet.getRange("A1:A2");
-  title.setValues([[TITLE], [SUBTITLE]]);
-  sheet.getRange("A1").getFormat().getFont().setBold(true);
-  sheet.getRange("A1").getFormat().getFont().setSize(13);
-  sheet.getRange("A2").getFormat().getFont().setItalic(true);
-  BANDS.forEach((band, i) => {
-    const row = sheet.getRangeByIndexes(3 + i, 0, 1, WIDTH);
-    row.setNumberFormat("@");
-    row.setValues([band]);
-    row.getFormat().getFont().setBold(true);
-    row.getFormat().setHorizontalAlignment(ExcelScript.HorizontalAlignment.center);
-    for (const m of BAND_MERGES[i] ?? [])
-      sheet.getRangeByIndexes(3 + i, m[0], 1, m[1] - m[0] + 1).merge(false);
-  });
-  // Text format first, so labels such as "10-17" or "2011" stay text instead of becoming dates or numbers.
-  sheet.getRangeByIndexes(HEADER_ROW, 0, 1, WIDTH).setNumberFormat("@");
-  sheet.getRangeByIndexes(HEADER_ROW + 1, 0, BODY.length, LABEL_COLUMNS).setNumberFormat("@");
-  for (let c = LABEL_COLUMNS; c < WIDTH; c++)
-    sheet.getRangeByIndexes(HEADER_ROW + 1, c, BODY.length, 1).setNumberFormat(NUMBER_FORMATS[c]);
-  const all = sheet.getRangeByIndexes(HEADER_ROW, 0, BODY.length + 1, WIDTH);
-  const cells: (string | number)[][] = [COLUMNS];
-  BODY.forEach((row, r) => cells.push(row.map((v, c) => (c < LABEL_COLUMNS ? v : numberCell(r, c)))));
-  all.setFormulas(cells.map((row) => row.map((v) => String(v))));
-  const table = sheet.addTable(all, true);
+  const all = sheet.getRangeByIndexes(0, 0, CELLS.length, WIDTH);
+  // Number formats first, so labels such as "10-17" stay text instead of becoming dates.
+  all.setNumberFormats(NUMBER_FORMATS);
+  all.setFormulas(CELLS.map((row) => row.map((v) => String(v))));
+  all.getFormat().getFont().setName("Calibri");
+  const table = sheet.addTable(range(sheet, TABLE), true);
   table.setName(TABLE_NAME);
-  table.setPredefinedTableStyle("TableStyleLight1");
+  table.setPredefinedTableStyle("TableStyleLight9");
   table.setShowFilterButton(false);
-  sheet.getRangeByIndexes(HEADER_ROW, 0, 1, WIDTH).getFormat().setWrapText(true);
-  for (const r of BOLD_ROWS)
-    sheet
-      .getRangeByIndexes(HEADER_ROW + 1 + r, 0, 1, WIDTH)
-      .getFormat()
-      .getFont()
-      .setBold(true);
-  const notesTop = HEADER_ROW + BODY.length + 2;
-  NOTES.forEach((note, i) => {
-    const cell = sheet.getRangeByIndexes(notesTop + i, 0, 1, 1);
-    cell.setValues([[note]]);
-    cell.getFormat().getFont().setItalic(true);
-    cell.getFormat().getFont().setSize(9);
-  });
-  sheet
-    .getRangeByIndexes(HEADER_ROW + 1, 0, BODY.length, WIDTH)
-    .getFormat()
-    .autofitColumns();
+  range(sheet, [TABLE[0], TABLE[1], 1, TABLE[3]]).getFormat().setWrapText(true);
+  for (const f of FORMATS) {
+    const format = range(sheet, f.at).getFormat();
+    if (f.bold) format.getFont().setBold(true);
+    if (f.italic) format.getFont().setItalic(true);
+    if (f.size) format.getFont().setSize(f.size);
+    if (f.color) format.getFont().setColor(f.color);
+    if (f.fill) format.getFill().setColor(f.fill);
+    if (f.align === "CenterAcrossSelection")
+      format.setHorizontalAlignment(ExcelScript.HorizontalAlignment.centerAcrossSelection);
+    if (f.borderTop)
+      format.getRangeBorder(ExcelScript.BorderIndex.edgeTop).setStyle(ExcelScript.BorderLineStyle.continuous);
+  }
+  range(sheet, TABLE).getFormat().autofitColumns();
 }
 
 /** Rewrites the numbers of a table this script inserted, if its rows and columns are still the report's. */
 function refresh(table: ExcelScript.Table): void {
   const body = table.getRangeBetweenHeaderAndTotal();
-  if (body.getRowCount() !== BODY.length || body.getColumnCount() !== WIDTH) {
+  if (body.getRowCount() !== BODY[2] || body.getColumnCount() !== BODY[3]) {
     throw new Error(
-      `${TABLE_NAME} has ${body.getRowCount()} rows × ${body.getColumnCount()} columns, not the report's ${BODY.length} × ${WIDTH}: rows or columns were added or removed, so it is left as it is. Delete or rename it to insert a fresh copy.`,
+      `${TABLE_NAME} has ${body.getRowCount()} rows × ${body.getColumnCount()} columns, not the report's ${BODY[2]} × ${BODY[3]}: rows or columns were added or removed, so it is left as it is. Delete or rename it to insert a fresh copy.`,
     );
   }
   const current = body.getFormulas();
@@ -137,7 +127,7 @@ function refresh(table: ExcelScript.Table): void {
     row.map((v, c) => {
       if (c < LABEL_COLUMNS || (typeof v === "string" && v.startsWith("=") && v !== "=NA()"))
         return String(v);
-      const want = String(numberCell(r, c));
+      const want = String(CELLS[BODY[0] + r]?.[BODY[1] + c] ?? "");
       if (String(v) !== want) changed++;
       return want;
     }),

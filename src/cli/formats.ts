@@ -3,7 +3,7 @@
  * nested labels over several columns); JSON gives the structure with keys, paths and lines.
  */
 import { isMissing, tableGrid, type GridCell, type Edition, type Table } from "../core";
-import { sourceLine } from "./xlsx/layout";
+import { sourceLine } from "../i18n/content";
 
 export const TABLE_FORMATS = ["csv", "tsv", "json"] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
@@ -32,7 +32,7 @@ export function tableJson(table: Table, edition: Edition): object {
     section: table.section,
     unit: table.unit,
     period: table.period,
-    source: sourceLine(table, edition),
+    source: sourceLine(edition.document, table.number, "en", edition.presentation, table.lines),
     lines: table.lines,
     columns: table.columns.map((c) => ({
       key: c.key,

@@ -41,7 +41,7 @@ function packageVersion(): string | undefined {
 function build(io: Io, exit: { code: number }): Command {
   const program = new Command("iom")
     .description(
-      "Every figure of IOM's Report of the Director General for 2011 (MC/2346), from the command line.",
+      "Every figure of IOM's Report of the Director General, from the command line, each traced to its line in the report.",
     )
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride()
@@ -84,7 +84,10 @@ function build(io: Io, exit: { code: number }): Command {
   program
     .command("table")
     .description('Print one table as the report lays it out, e.g. iom table "Table 5" --format csv')
-    .argument("<id>", 'a table id, number or title: table5, "Table 5", 5, "Annex I, section 12"')
+    .argument(
+      "<id>",
+      'a table number, id or title: "Table 5", 5, "Annex I, section 12" (iom tables lists them)',
+    )
     .addOption(
       new Option("-f, --format <format>", "output format").choices([...TABLE_FORMATS]).default("tsv"),
     )

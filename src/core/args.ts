@@ -37,7 +37,7 @@ export function nameArg(a: Arg, argument: string, example: string): string | und
 export const isAll = (name: string | undefined): boolean =>
   name === undefined || ALL_WORDS.has(name.trim().toLowerCase());
 
-/** A year: a whole number or numeric text ("2010"); anything else is #VALUE!. */
+/** A year: a whole number or numeric text ("1999"); anything else is #VALUE!. */
 export function yearArg(a: Arg, argument: string, first: number, last: number): number | undefined {
   if (isBlank(a)) return undefined;
   const n = typeof a === "number" ? a : typeof a === "string" && /^\s*\d{4}\s*$/.test(a) ? Number(a) : NaN;

@@ -50,7 +50,7 @@ const REPORT_NAMES: Record<string, string> = {
 
 /**
  * The United Nations' French and Spanish names (UNTERM, as IOM's French and Spanish documents of
- * 2011–2012 print them) where they differ from i18n-iso-countries' common names. They are the
+ * of the time print them) where they differ from i18n-iso-countries' common names. They are the
  * names shown in French and Spanish; the package's names stay accepted as well.
  */
 const UN_NAMES: Record<string, { fr?: string; es?: string }> = {

@@ -17,7 +17,7 @@ import { expandEdition, type RuntimeEdition } from "./runtime-format";
 export interface EditionInfo {
   /** The edition's id, its folder under data/ (the year it covers, for IOM's annual reports). */
   id: string;
-  /** "MC/2346 (2011)": the document symbol and the edition. */
+  /** The document symbol and the edition, e.g. "MC/1234 (1999)". */
   label: string;
   document: string;
   title: string;
@@ -100,7 +100,7 @@ export function editions(): EditionInfo[] {
     .sort((a, b) => Number(b.latest) - Number(a.latest) || b.year - a.year || b.id.localeCompare(a.id));
 }
 
-/** The names an edition is given by: its id ("2011"), its document ("MC/2346") and its label. */
+/** The names an edition is given by: its id ("1999"), its document ("MC/1234") and its label. */
 function editionNames(): Dimension<string> {
   names ??= new Dimension(
     "edition",

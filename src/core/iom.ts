@@ -161,7 +161,7 @@ export class Iom {
     return this.index.edition.presentation;
   }
 
-  /** A table by its id ("table5"), its number ("Table 5") or its title; unknown names throw with suggestions. */
+  /** A table by its id, its number ("Table 5") or its title; unknown names throw with suggestions. */
   tableById(id: string): Table {
     return this.resolveTable(id);
   }
@@ -319,7 +319,7 @@ export class Iom {
 
   /**
    * Answers `=IOM.NAME(args)` for a value function (the same code the cells run). An argument
-   * after the function's own ones names the edition (=IOM.STAFF("P-4","F",,,"2011")).
+   * after the function's own ones names the edition (=IOM.STAFF("P-4","F",,,"1999")).
    */
   answerOf(fn: string, args: readonly Arg[]): Answer {
     return this.route(fn, args).answer;

@@ -266,7 +266,7 @@ export interface ChartDefinition {
 
 /** What a workbook shows of an edition besides its figures: translations, headings, chart templates. */
 export interface Presentation {
-  /** The report's periods ("31 December 2011") in French and Spanish. */
+  /** The report's periods ("31 December") in French and Spanish, by their English. */
   periods: Record<string, Translation>;
   /** The descriptive labels of unnumbered tables ("Section V.B, expenditure table"), by their English. */
   numbers: Record<string, Translation>;

@@ -269,7 +269,7 @@ export function source(
  * An edition of the IOM report the add-in serves: its document symbol and edition (IOM.LIST("edition") lists them all).
  * @customfunction EDITION
  * @param [edition] An edition's year or document symbol; empty for the latest, which every function answers from by default.
- * @returns The report's document symbol and edition, e.g. "MC/2346 (2011)".
+ * @returns The report's document symbol and edition, as "MC/1234 (1999)".
  */
 export function edition(edition?: string | number | boolean | null): string {
   try {

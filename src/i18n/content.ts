@@ -54,13 +54,23 @@ export function stubHeadings(presentation: Presentation, id: string, count: numb
   });
 }
 
-/** The line under every inserted block, e.g. "Source: IOM, MC/2346, Table 5". */
-export function sourceLine(document: string, where: string, lang: Lang, presentation?: Presentation): string {
+/** The line under every inserted block, e.g. "Source: IOM, MC/1234, Table 5". */
+export function sourceLine(
+  document: string,
+  where: string,
+  lang: Lang,
+  presentation?: Presentation,
+  lines?: readonly [number, number],
+): string {
   const head = lang === "en" ? "Source: IOM" : lang === "fr" ? "Source : OIM" : "Fuente: OIM";
-  return `${head}, ${document}, ${tableNumber(where, lang, presentation)}`;
+  const base = `${head}, ${document}, ${tableNumber(where, lang, presentation)}`;
+  if (!lines) return base;
+  const [a, b] = lines;
+  const word = { en: ["line", "lines"], fr: ["ligne", "lignes"], es: ["línea", "líneas"] }[lang];
+  return `${base}, ${a === b ? `${word[0]} ${a}` : `${word[1]} ${a}–${b}`}`;
 }
 
-/** "Unit: persons · 2011". */
+/** "Unit: persons · 31 December". */
 export function unitLine(presentation: Presentation, unit: string, period: string, lang: Lang): string {
   const label = lang === "en" ? "Unit" : lang === "fr" ? "Unité" : "Unidad";
   const sep = lang === "fr" ? " : " : ": ";

@@ -5,7 +5,7 @@
  * are typed against the same parameters, so a missing message is a compile error.
  *
  * Parts that come from the report itself (row and column labels, footnotes, the reason a cell
- * is undetermined) stay in English: the data is the English edition of MC/2346.
+ * is undetermined) stay in English: the data is the report's English edition.
  */
 import { localName } from "./glossary";
 import { formatNumber, type Lang, type Localized } from "./lang";

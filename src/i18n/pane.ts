@@ -6,7 +6,7 @@
 import { type Lang, fill } from "./lang";
 
 const en = {
-  appName: "IOM Report 2011",
+  appName: "IOM Report",
   tabTemplates: "Templates",
   tabFormula: "Formula",
   tabExplain: "Explain",
@@ -127,8 +127,8 @@ const en = {
   statusOfficeMissing:
     "office.js could not be loaded, so this page cannot talk to Excel. Open it from Excel instead: sideload manifest.xml (see the README), then choose IOM Report on the Home tab.",
   statusOutside:
-    "This is the IOM Report 2011 task pane, opened outside Office. Open it from Excel instead: sideload manifest.xml (see the README), then choose IOM Report on the Home tab. You can still browse the templates and try formulas here.",
-  statusNotExcel: "IOM Report 2011 works in Excel only; this is {host}.",
+    "This is the IOM Report task pane, opened outside Office. Open it from Excel instead: sideload manifest.xml (see the README), then choose IOM Report on the Home tab. You can still browse the templates and try formulas here.",
+  statusNotExcel: "IOM Report works in Excel only; this is {host}.",
   statusApiMissing:
     "This version of Excel lacks the ExcelApi {version} requirement set, which inserting and refreshing need. Update Office, or use Excel on the web.",
   statusReady: "Ready in Excel ({platform}).",
@@ -152,7 +152,7 @@ export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
 
 const fr: Strings = {
-  appName: "Rapport de l'OIM 2011",
+  appName: "Rapport de l'OIM",
   tabTemplates: "Modèles",
   tabFormula: "Formule",
   tabExplain: "Expliquer",
@@ -278,8 +278,8 @@ const fr: Strings = {
   statusOfficeMissing:
     "office.js n'a pas pu être chargé : cette page ne peut pas communiquer avec Excel. Ouvrez-la depuis Excel : chargez manifest.xml (voir le README), puis choisissez IOM Report dans l'onglet Accueil.",
   statusOutside:
-    "Ceci est le volet Rapport de l'OIM 2011, ouvert en dehors d'Office. Ouvrez-le depuis Excel : chargez manifest.xml (voir le README), puis choisissez IOM Report dans l'onglet Accueil. Vous pouvez tout de même parcourir les modèles et essayer des formules ici.",
-  statusNotExcel: "Rapport de l'OIM 2011 fonctionne uniquement dans Excel ; ceci est {host}.",
+    "Ceci est le volet Rapport de l'OIM, ouvert en dehors d'Office. Ouvrez-le depuis Excel : chargez manifest.xml (voir le README), puis choisissez IOM Report dans l'onglet Accueil. Vous pouvez tout de même parcourir les modèles et essayer des formules ici.",
+  statusNotExcel: "Rapport de l'OIM fonctionne uniquement dans Excel ; ceci est {host}.",
   statusApiMissing:
     "Cette version d'Excel ne prend pas en charge l'ensemble ExcelApi {version}, nécessaire pour insérer et actualiser. Mettez Office à jour, ou utilisez Excel pour le web.",
   statusReady: "Prêt dans Excel ({platform}).",
@@ -303,7 +303,7 @@ const fr: Strings = {
 };
 
 const es: Strings = {
-  appName: "Informe de la OIM 2011",
+  appName: "Informe de la OIM",
   tabTemplates: "Plantillas",
   tabFormula: "Fórmula",
   tabExplain: "Explicar",
@@ -428,8 +428,8 @@ const es: Strings = {
   statusOfficeMissing:
     "No se pudo cargar office.js, así que esta página no puede comunicarse con Excel. Ábrala desde Excel: cargue manifest.xml (véase el README) y elija IOM Report en la pestaña Inicio.",
   statusOutside:
-    "Este es el panel Informe de la OIM 2011, abierto fuera de Office. Ábralo desde Excel: cargue manifest.xml (véase el README) y elija IOM Report en la pestaña Inicio. Aun así puede explorar las plantillas y probar fórmulas aquí.",
-  statusNotExcel: "Informe de la OIM 2011 solo funciona en Excel; esto es {host}.",
+    "Este es el panel Informe de la OIM, abierto fuera de Office. Ábralo desde Excel: cargue manifest.xml (véase el README) y elija IOM Report en la pestaña Inicio. Aun así puede explorar las plantillas y probar fórmulas aquí.",
+  statusNotExcel: "Informe de la OIM solo funciona en Excel; esto es {host}.",
   statusApiMissing:
     "Esta versión de Excel no admite el conjunto ExcelApi {version}, necesario para insertar y actualizar. Actualice Office o use Excel para la web.",
   statusReady: "Listo en Excel ({platform}).",

@@ -1,7 +1,7 @@
 /**
  * The wording of IOM.SOURCE's line in each language. What the report itself prints (titles, row
  * and column labels, footnotes, the explanation of a discrepancy) stays in English: the data is
- * the English edition of MC/2346.
+ * the report's English edition.
  */
 import { formatNumber, type Lang, type Localized } from "./lang";
 

@@ -66,7 +66,7 @@ export function buildEdition(root: string, edition: string): BuildResult {
   const src = new SourceText(text);
   const fixes = curated<ManualFix>(root, edition, "fixes");
   const tables: Table[] = importer.importTables(src, fixes);
-  const { facts, problems } = importFacts(src, curated<CuratedFact>(root, edition, "facts"));
+  const { facts, problems } = importFacts(src, curated<CuratedFact>(root, edition, "facts"), meta.year);
   const discrepancies = curated<Discrepancy>(root, edition, "discrepancies");
   problems.push(
     ...unexplainedMismatches(tables, discrepancies),

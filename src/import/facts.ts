@@ -17,7 +17,7 @@ export interface CuratedFact {
   /** Only for numbers printed in words ("Fourteen"): the value those words state. */
   value?: number;
   unit: string;
-  /** Defaults to 2011. */
+  /** Defaults to the edition's year. */
   year?: number;
   /** Which occurrence of `match` in the paragraph (1-based), when it occurs more than once. */
   occurrence?: number;
@@ -70,7 +70,11 @@ function qualifierOf(before: string): Qualifier | null {
   return null;
 }
 
-export function importFacts(src: SourceText, curated: CuratedFact[]): { facts: Fact[]; problems: string[] } {
+export function importFacts(
+  src: SourceText,
+  curated: CuratedFact[],
+  year: number,
+): { facts: Fact[]; problems: string[] } {
   const facts: Fact[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -78,7 +82,7 @@ export function importFacts(src: SourceText, curated: CuratedFact[]): { facts: F
     try {
       if (seen.has(c.key)) throw new Error("duplicate key");
       seen.add(c.key);
-      facts.push(importFact(src, c));
+      facts.push(importFact(src, c, year));
     } catch (e) {
       problems.push(`fact ${c.key} (¶${c.paragraph}): ${(e as Error).message}`);
     }
@@ -86,7 +90,7 @@ export function importFacts(src: SourceText, curated: CuratedFact[]): { facts: F
   return { facts, problems };
 }
 
-function importFact(src: SourceText, c: CuratedFact): Fact {
+function importFact(src: SourceText, c: CuratedFact, year: number): Fact {
   const [first, last] = paragraphLines(src, c.paragraph);
   const hits: number[] = [];
   for (let n = first; n <= last; n++) {
@@ -127,7 +131,7 @@ function importFact(src: SourceText, c: CuratedFact): Fact {
     label: c.label,
     value,
     unit: c.unit,
-    year: c.year ?? 2011,
+    year: c.year ?? year,
     qualifier: qualifierOf(c.match.slice(0, numberAt)),
     paragraph: c.paragraph,
     line,

@@ -3,6 +3,8 @@
  * templates both render to a block; the insert plan places it on a sheet and the adapter executes it.
  */
 import type { Lang } from "../i18n/lang";
+
+export { tableNameFor } from "./names";
 import type { Rect } from "./a1";
 
 export type Mode = "static" | "live";
@@ -66,6 +68,8 @@ export interface Block {
   chart?: ChartSpec;
   /** Everything the block covers, chart area included: the area that must be empty. */
   footprint: { rows: number; cols: number };
+  /** Notes on single cells (why an undetermined cell is #N/A), block-relative; the export writes them as comments. */
+  cellNotes: { row: number; col: number; text: string }[];
   /** In live mode: cells written as =IOM.* formulas, and printed figures kept static. */
   liveCells: number;
   staticCells: number;
@@ -90,10 +94,6 @@ export const decimalsOf = (n: number): number => {
   const dot = s.indexOf(".");
   return dot < 0 || s.includes("e") ? 0 : s.length - dot - 1;
 };
-
-/** Excel table names: letters, digits, "_" and "."; at most 255 characters. */
-export const tableNameFor = (templateId: string): string =>
-  `IOM_${templateId.replace(/[^A-Za-z0-9_.]/g, "_")}`.slice(0, 250);
 
 /** Makes header texts unique (Excel renames duplicates itself, which would break refresh). */
 export function uniqueHeaders(candidates: string[][]): string[] {

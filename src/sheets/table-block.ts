@@ -1,9 +1,9 @@
 /**
  * One report table as a block, laid out as the report prints it: title, unit and period, the
  * grouped column headings, the rows with their nested labels and totals in bold, footnotes, and
- * "Source: IOM, MC/2346, Table N". The innermost heading row and the rows form an Excel table.
+ * "Source: IOM, <document>, Table N". The innermost heading row and the rows form an Excel table.
  */
-import { tableGrid, type Iom, type Table } from "../core";
+import { isMissing, tableGrid, type Iom, type Table } from "../core";
 import { NOTES, sourceLine, stubHeadings, tableNumber, tableTitle, unitLine } from "../i18n/content";
 import { fill, type Lang } from "../i18n/lang";
 import {
@@ -101,7 +101,15 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
   let liveCells = 0;
   let staticCells = 0;
   let undetermined = 0;
+  const cellNotes: Block["cellNotes"] = [];
   const bodyRow = cells.length;
+  /** An undetermined cell: counted, and noted with the reason and the certain combined figure. */
+  const noteUndetermined = (ri: number, ci: number): void => {
+    undetermined++;
+    const g = grid.cells[headerRows + ri]?.[labelColumns + ci];
+    if (g !== undefined && isMissing(g))
+      cellNotes.push({ row: bodyRow + ri, col: labelColumns + ci, text: g.missing });
+  };
   table.rows.forEach((r, ri) => {
     const labels = (grid.cells[headerRows + ri] ?? [])
       .slice(0, labelColumns)
@@ -115,7 +123,7 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
       if (source && "call" in source) {
         liveCells++;
         row.push(formulaOf(source.call));
-        if (v === "undetermined") undetermined++;
+        if (v === "undetermined") noteUndetermined(ri, ci);
         return;
       }
       if (source) {
@@ -126,7 +134,7 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
         });
       }
       if (v === "undetermined") {
-        undetermined++;
+        noteUndetermined(ri, ci);
         row.push(NA_FORMULA);
       } else row.push(v);
     });
@@ -147,7 +155,7 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
   if (staticCells > 0) textRow(fill(NOTES.staticCells[lang], { count: staticCells }));
   if (undetermined > 0) textRow(fill(NOTES.undetermined[lang], { count: undetermined }));
   if (mode === "live") textRow(NOTES.live[lang]);
-  textRow(sourceLine(i.edition.document, table.number, lang, i.presentation));
+  textRow(sourceLine(i.edition.document, table.number, lang, i.presentation, table.lines));
   cellFormats.push({
     rect: { row: notesStart, col: 0, rows: cells.length - notesStart, cols: 1 },
     italic: true,
@@ -166,6 +174,7 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
     body,
     tableName: tableNameFor(tableTemplateId(table)),
     footprint: { rows: cells.length, cols: width },
+    cellNotes,
     liveCells,
     staticCells,
   };

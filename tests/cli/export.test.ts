@@ -7,14 +7,21 @@
 import ExcelJS from "exceljs";
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { EXIT } from "../../src/cli/io";
-import { tableLayout } from "../../src/cli/xlsx/layout";
 import { iom } from "../../src/core";
+import { Catalog } from "../../src/sheets/catalog";
 import { iomCli, tempDir } from "./helpers";
 
 // Workbooks are read, written and converted for real: allow for a busy CI machine.
 jest.setTimeout(60_000);
 
-const edition = iom().edition;
+const core = iom();
+const edition = core.edition;
+const catalog = new Catalog(core);
+const sheetOf = (ws: ExcelJS.Workbook, tableName: string): ExcelJS.Worksheet => {
+  const found = ws.worksheets.find((w) => w.getTable(tableName) !== undefined);
+  if (!found) throw new Error(`no sheet holds ${tableName}`);
+  return found;
+};
 const tmp = tempDir();
 const xlsx = tmp.path("report.xlsx");
 let wb: ExcelJS.Workbook;
@@ -34,12 +41,12 @@ function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.CellVa
 }
 
 describe("iom export --format xlsx", () => {
-  it("has a contents sheet, one sheet per table and a facts sheet", () => {
+  it("has a contents sheet, one sheet per table and per chart template, and a facts sheet", () => {
     const names = wb.worksheets.map((w) => w.name);
     expect(names[0]).toBe("Contents");
     expect(names[names.length - 1]).toBe("Facts");
-    expect(names).toHaveLength(edition.tables.length + 2);
-    for (const t of edition.tables) expect(names).toContain(tableLayout(t, edition).sheetName);
+    expect(names).toHaveLength(catalog.templates.length + 2);
+    for (const t of catalog.templates) sheetOf(wb, catalog.block(t.id, "static", "en").tableName);
   });
 
   it("links every table from the contents sheet", () => {
@@ -51,8 +58,8 @@ describe("iom export --format xlsx", () => {
       if (v && typeof v === "object" && "formula" in v && v.formula) links.push(v.formula);
     });
     expect(links).toContain(`HYPERLINK("#'Table 5'!A1","Table 5")`);
-    expect(links).toContain(`HYPERLINK("#'Facts'!A1","Facts")`);
-    expect(links).toHaveLength(edition.tables.length + 1);
+    expect(links).toContain(`HYPERLINK("#Facts!A1","Facts")`);
+    expect(links).toHaveLength(catalog.templates.length + 1);
   });
 
   it("lays out Table 5 as printed: title, nested headers, Excel table, formats, bold total, notes", () => {
@@ -62,60 +69,54 @@ describe("iom export --format xlsx", () => {
       "Table 5. Officials by category/grade, location and gender as at 31 December 2011",
     );
     expect(ws.getCell("A1").font.bold).toBe(true);
-    // The outer header level sits above the Excel table, merged over its columns.
-    expect(cellAt(ws, 4, 2)).toBe("Headquarters");
-    expect(ws.getCell("C4").isMerged).toBe(true);
-    expect(cellAt(ws, 4, 6)).toBe("Total IOM Officials");
+    // The outer header level sits above the Excel table, centred across its columns.
+    expect(cellAt(ws, 3, 2)).toBe("Headquarters");
+    expect(ws.getCell("B3").alignment.horizontal).toBe("centerContinuous");
+    expect(cellAt(ws, 3, 6)).toBe("Total IOM Officials");
     const table = ws.getTable("IOM_table5") as unknown as {
       table: { tableRef: string; columns: { name: string }[] };
     };
-    expect(table.table.tableRef).toBe("A5:H18");
-    expect(table.table.columns.map((c) => c.name)).toEqual([
-      "Label",
-      "Headquarters / F",
-      "Headquarters / M",
-      "Field / F",
-      "Field / M",
-      "Total IOM Officials / F",
-      "Total IOM Officials / M",
-      "Total",
-    ]);
-    const p4 = ws.getRow(11);
+    expect(table.table.tableRef).toBe("A4:H17");
+    expect(table.table.columns.map((c) => c.name)).toEqual(
+      catalog.block("table5", "static", "en").cells[3]!.map(String),
+    );
+    expect(table.table.columns[0]?.name).toBe("Category/Grade");
+    const p4 = ws.getRow(10);
     expect(p4.getCell(1).value).toBe("P-4");
     expect([2, 3, 4, 5, 6, 7, 8].map((c) => p4.getCell(c).value)).toEqual([14, 11, 41, 76, 55, 87, 142]);
     expect(p4.getCell(6).numFmt).toBe("#,##0");
     expect(p4.getCell(1).font?.bold).toBeFalsy();
-    const total = ws.getRow(18);
+    expect(p4.getCell(1).font?.name).toBe("Calibri");
+    const total = ws.getRow(17);
     expect(total.getCell(1).value).toBe("Total");
     expect(total.getCell(8).value).toBe(823);
     expect(total.getCell(8).font.bold).toBe(true);
     // Blank in the report: an empty cell, not a zero.
-    expect(ws.getRow(6).getCell(2).value).toBeNull();
-    expect(cellAt(ws, 20, 1)).toBe("Excluding: Interns, consultants and staff on special leave without pay.");
-    expect(cellAt(ws, 22, 1)).toBe("Source: IOM, MC/2346, Table 5, lines 1241–1257");
+    expect(ws.getRow(5).getCell(2).value).toBeNull();
+    expect(cellAt(ws, 19, 1)).toBe("Excluding: Interns, consultants and staff on special leave without pay.");
+    expect(cellAt(ws, 20, 1)).toBe("Excluding: Seconded/loaned Officials.");
+    expect(cellAt(ws, 21, 1)).toBe("Source: IOM, MC/2346, Table 5, lines 1241–1257");
   });
 
-  it("writes every number of every table where the layout puts it", () => {
+  it("writes every number of every table where the block puts it", () => {
     for (const t of edition.tables) {
-      const l = tableLayout(t, edition);
-      const ws = wb.getWorksheet(l.sheetName);
-      if (!ws) throw new Error(`no sheet ${l.sheetName}`);
+      const block = catalog.block(t.id, "static", "en");
+      const ws = sheetOf(wb, block.tableName);
+      const labels = block.cells[block.table.row]!.length - t.columns.length;
       t.rows.forEach((r, ri) =>
         r.cells.forEach((v, ci) => {
-          const got = ws.getRow(l.headerRow + 2 + ri).getCell(l.labelColumns + ci + 1).value;
+          const got = ws.getRow(block.body.row + 1 + ri).getCell(labels + ci + 1).value;
           if (typeof v === "number") expect(got).toBe(v);
-          else if (v === "undetermined") expect(got).toEqual({ error: "#N/A" });
+          else if (v === "undetermined") expect(got).toEqual({ formula: "NA()", result: { error: "#N/A" } });
           else expect(got).toBeNull();
         }),
       );
-      expect(ws.getTable(l.tableName)).toBeDefined();
     }
   });
 
   it("keeps the report's decimals and explains undetermined cells in a note", () => {
-    const ws = wb.getWorksheet("Section V.B, expenditure table");
-    if (!ws) throw new Error("no V.B sheet");
-    const adm = ws.getRow(5);
+    const ws = sheetOf(wb, "IOM_vb_expenditure");
+    const adm = ws.getRow(4);
     expect(adm.getCell(2).value).toBe(44.3);
     expect(adm.getCell(2).numFmt).toBe("#,##0.0");
     const t2 = wb.getWorksheet("Table 2");
@@ -125,7 +126,7 @@ describe("iom export --format xlsx", () => {
       row.eachCell((c) => {
         if (c.note) {
           notes++;
-          expect(c.value).toEqual({ error: "#N/A" });
+          expect(c.value).toEqual({ formula: "NA()", result: { error: "#N/A" } });
         }
       }),
     );

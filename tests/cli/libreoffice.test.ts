@@ -124,7 +124,7 @@ describeLo("LibreOffice opens what iom writes", () => {
     expect(rowOf(t5, "Source: IOM, MC/2346, Table 5, lines 1241–1257")[0]).toBe(
       "Source: IOM, MC/2346, Table 5, lines 1241–1257",
     );
-    expect(sheet("export", "Contents").some((r) => r[0] === "Table 5" && r[5] === "IOM_table5")).toBe(true);
+    expect(sheet("export", "Contents").some((r) => r[0] === "Table 5" && r[3] === "IOM_table5")).toBe(true);
     expect(sheet("export", "Facts").some((r) => r[0] === "legal.contracts_reviewed" && r[2] === "2929")).toBe(
       true,
     );

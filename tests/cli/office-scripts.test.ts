@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import ts from "typescript";
-import { tableLayout } from "../../src/cli/xlsx/layout";
 import { iom } from "../../src/core";
+import { Catalog } from "../../src/sheets/catalog";
 import { SCRIPTS_DIR, scriptFileOf } from "../../src/scripts-office/generate";
 import { runScript } from "../helpers/node-scripts";
 
@@ -17,7 +17,9 @@ import { runScript } from "../helpers/node-scripts";
 jest.setTimeout(60_000);
 
 const ROOT = join(__dirname, "..", "..");
-const edition = iom().edition;
+const core = iom();
+const edition = core.edition;
+const catalog = new Catalog(core);
 const DECLARATIONS = join(ROOT, SCRIPTS_DIR, "excel-script.d.ts");
 const scriptPath = (id: string): string => join(ROOT, SCRIPTS_DIR, scriptFileOf(id));
 const source = (id: string): string => readFileSync(scriptPath(id), "utf8");
@@ -28,6 +30,7 @@ interface FakeCell {
   formula?: string;
   format: string;
   bold?: boolean;
+  font?: string;
 }
 
 class FakeSheet {
@@ -92,17 +95,22 @@ class FakeRange {
   setNumberFormat(f: string): void {
     this.each((c) => (c.format = f));
   }
-  merge(): void {
-    this.sheet.merges.push(`${this.row},${this.col},${this.cols}`);
+  setNumberFormats(f: string[][]): void {
+    this.check(f);
+    this.each((c, i, j) => (c.format = f[i]?.[j] ?? "General"));
   }
   getFormat(): object {
     const font = {
       setBold: (b: boolean): void => this.each((c) => (c.bold = b)),
       setItalic: (): void => undefined,
       setSize: (): void => undefined,
+      setColor: (): void => undefined,
+      setName: (n: string): void => this.each((c) => (c.font = n)),
     };
     return {
       getFont: () => font,
+      getFill: () => ({ setColor: () => undefined }),
+      getRangeBorder: () => ({ setStyle: () => undefined }),
       setHorizontalAlignment: () => undefined,
       setWrapText: () => undefined,
       autofitColumns: () => undefined,
@@ -170,7 +178,11 @@ function loadScript(id: string): { main: Main; logs: string[] } {
   }).outputText;
   const logs: string[] = [];
   const console = { log: (...a: unknown[]) => logs.push(a.map(String).join(" ")) };
-  const ExcelScript = { HorizontalAlignment: { center: "Center" } };
+  const ExcelScript = {
+    HorizontalAlignment: { center: "Center", centerAcrossSelection: "CenterAcrossSelection" },
+    BorderIndex: { edgeTop: "EdgeTop" },
+    BorderLineStyle: { continuous: "Continuous" },
+  };
   // A plain script (no modules), exactly as Excel runs it, in its own context; its value is main.
   const main = runInNewContext(`${js}\nmain;`, { ExcelScript, console }) as Main;
   return { main, logs };
@@ -224,44 +236,44 @@ describe("generated Office Scripts", () => {
   });
 
   it.each(edition.tables.map((t) => t.id))(
-    "%s inserts its table with every number where iom export puts it",
+    "%s inserts its table with every cell where the add-in and iom export put it",
     (id) => {
       const table = edition.tables.find((t) => t.id === id);
       if (!table) throw new Error(id);
-      const layout = tableLayout(table, edition);
+      const block = catalog.block(id, "static", "en");
       const wb = new FakeWorkbook();
       const { main, logs } = loadScript(id);
       main(wb);
-      const sheet = wb.getWorksheet(layout.sheetName);
-      if (!sheet) throw new Error(`no sheet ${layout.sheetName}`);
-      expect(wb.getTable(layout.tableName)?.range).toMatchObject({
-        row: layout.headerRow,
+      const sheet = wb.getWorksheet(table.number);
+      if (!sheet) throw new Error(`no sheet ${table.number}`);
+      expect(wb.getTable(block.tableName)?.range).toMatchObject({
+        row: block.table.row,
         col: 0,
         rows: table.rows.length + 1,
       });
-      expect(layout.columnNames.map((_, c) => sheet.cell(layout.headerRow, c).value)).toEqual(
-        layout.columnNames,
+      block.cells.forEach((row, r) =>
+        row.forEach((want, c) => {
+          const cell = sheet.cell(r, c);
+          expect({ r, c, value: cell.value }).toEqual({ r, c, value: want === "=NA()" ? "#N/A" : want });
+          expect(cell.format).toBe(block.numberFormats[r]?.[c]);
+          expect(cell.font).toBe("Calibri");
+        }),
       );
-      table.rows.forEach((r, ri) => {
-        const row = layout.headerRow + 1 + ri;
-        expect(sheet.cell(row, layout.labelColumns - 1).value).toBe(
-          layout.body[ri]?.[layout.labelColumns - 1] ?? "",
-        );
+      // Every printed number of the table is in the body, where the table's rows and columns put it.
+      const labels = block.cells[block.table.row]!.length - table.columns.length;
+      table.rows.forEach((r, ri) =>
         r.cells.forEach((v, ci) => {
-          const cell = sheet.cell(row, layout.labelColumns + ci);
-          expect({ r: r.key, ci, value: cell.value }).toEqual({
+          const got = sheet.cell(block.body.row + ri, labels + ci).value;
+          expect({ r: r.key, ci, got }).toEqual({
             r: r.key,
             ci,
-            value: typeof v === "number" ? v : v === null ? "" : "#N/A",
+            got: typeof v === "number" ? v : v === null ? "" : "#N/A",
           });
-          if (typeof v === "number") expect(cell.format).toBe(layout.numberFormats[layout.labelColumns + ci]);
-        });
-        expect(sheet.cell(row, 0).bold === true).toBe(r.sumOf !== undefined);
-      });
-      expect(sheet.cell(layout.headerRow + table.rows.length + 1 + layout.notes.length, 0).value).toBe(
-        layout.notes[layout.notes.length - 1],
+        }),
       );
-      expect(logs).toEqual([`Inserted ${layout.tableName} on sheet ${layout.sheetName}.`]);
+      const bold = block.formats.filter((f) => f.bold && f.rect.cols > 1).map((f) => f.rect.row);
+      table.rows.forEach((r, ri) => expect(bold.includes(block.body.row + ri)).toBe(r.sumOf !== undefined));
+      expect(logs).toEqual([`Inserted ${block.tableName} on sheet ${table.number}.`]);
     },
   );
 
@@ -271,7 +283,7 @@ describe("generated Office Scripts", () => {
     main(wb);
     const sheet = wb.getWorksheet("Table 4");
     if (!sheet) throw new Error("no sheet");
-    const top = tableLayout(edition.tables.find((t) => t.id === "table4") as never, edition).headerRow + 1;
+    const top = catalog.block("table4", "static", "en").body.row;
     expect(sheet.cell(top + 1, 0).value).toBe("10-17");
     expect(sheet.cell(top + 11, 3).value).toBe(444673);
     sheet.cell(top, 1).value = 1; // 0-9 female: 20861 in the report

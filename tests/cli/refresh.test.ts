@@ -41,9 +41,9 @@ async function makeStaleWorkbook(): Promise<void> {
   const t5 = wb.getWorksheet("Table 5");
   const t4 = wb.getWorksheet("Table 4");
   if (!t5 || !t4) throw new Error("export lacks Table 4/5");
-  t5.getCell("B11").value = 0; // P-4, Headquarters, F: 14 in the report
-  t5.getCell("H18").value = 800; // Total: 823
-  t4.getCell("B6").value = formula('IOM.MIGRANTS("0-9","F")', 1); // a live cell inside IOM_table4: 20861
+  t5.getCell("B10").value = 0; // P-4, Headquarters, F: 14 in the report
+  t5.getCell("H17").value = 800; // Total: 823
+  t4.getCell("B5").value = formula('IOM.MIGRANTS("0-9","F")', 1); // a live cell inside IOM_table4: 20861
   const mine = wb.addWorksheet("Budget", { properties: { tabColor: { argb: "FF00B050" } } });
   mine.getCell("A1").value = "Grade";
   mine.getCell("A1").font = { bold: true, color: { argb: "FF1F4E79" } };
@@ -163,14 +163,14 @@ describe("iom refresh", () => {
   const value = (s: Snapshot, key: string): unknown => JSON.parse(s.cells.get(key)?.value ?? "null");
 
   it("restores the report's numbers in the IOM tables", () => {
-    expect(value(after, "Table 5!B11")).toBe(14);
-    expect(value(after, "Table 5!H18")).toBe(823);
+    expect(value(after, "Table 5!B10")).toBe(14);
+    expect(value(after, "Table 5!H17")).toBe(823);
     expect(output).toContain("'Table 5' IOM_table5: 2 cells changed");
     expect(output).toContain("'Table 1' IOM_table1: up to date");
   });
 
   it("writes cached values for =IOM.* formulas and keeps the formulas", () => {
-    expect(value(after, "Table 4!B6")).toEqual({ formula: 'IOM.MIGRANTS("0-9","F")', result: 20861 });
+    expect(value(after, "Table 4!B5")).toEqual({ formula: 'IOM.MIGRANTS("0-9","F")', result: 20861 });
     expect(value(after, "Budget!B2")).toEqual({ formula: 'IOM.STAFF(A2,"F")', result: 55 });
     expect(value(after, "Budget!B3")).toEqual({ formula: '_xldudf_IOM_MOVEMENTS("Kenya")', result: 46200 });
     expect(value(after, "Budget!B7")).toEqual({
@@ -198,7 +198,7 @@ describe("iom refresh", () => {
     // Exactly the cells the refresh is about: 2 table cells, 6 formulas and the 35 other spill cells.
     expect(changed.size).toBe(2 + 6 + 35);
     expect(
-      [...changed].filter((k) => !/^(Table 5!(B11|H18)|Table 4!B6|Budget!(B[2378]|[DEF]\d+))$/.test(k)),
+      [...changed].filter((k) => !/^(Table 5!(B10|H17)|Table 4!B5|Budget!(B[2378]|[DEF]\d+))$/.test(k)),
     ).toEqual([]);
     expect([...after.cells.keys()].sort()).toEqual([...new Set([...before.cells.keys(), ...changed])].sort());
     for (const [k, c] of before.cells) {
@@ -247,7 +247,7 @@ describe("iom refresh", () => {
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toMatch(/^dry run: nothing is written/);
     expect(r.out).toContain("'Table 5' IOM_table5: 2 cells would change");
-    expect(r.out).toContain("'Table 5'!B11: 0 → 14");
+    expect(r.out).toContain("'Table 5'!B10: 0 → 14");
     expect(r.out).toContain("Budget!B2: #NAME? → 55");
     expect(r.out).toContain("cells would change (43)");
     expect(existsSync(out)).toBe(false);
@@ -261,7 +261,7 @@ describe("iom refresh", () => {
     const r = await iomCli("refresh", path);
     expect(r.code).toBe(EXIT.ok);
     expect(statSync(path).mode & 0o777).toBe(0o640);
-    expect((await snapshot(path)).cells.get("Table 5!B11")?.value).toBe("14");
+    expect((await snapshot(path)).cells.get("Table 5!B10")?.value).toBe("14");
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
@@ -293,8 +293,8 @@ describe("iom refresh: tables it must not touch", () => {
     const wb = await load(exported);
     const ws = wb.getWorksheet("Table 4");
     if (!ws) throw new Error("no Table 4");
-    ws.getCell("A6").value = "10-17";
-    ws.getCell("A7").value = "0-9";
+    ws.getCell("A5").value = "10-17";
+    ws.getCell("A6").value = "0-9";
     const path = tmp.path("moved.xlsx");
     await wb.xlsx.writeFile(path);
     const r = await iomCli("refresh", path, "--dry-run");
@@ -380,6 +380,6 @@ describe("iom refresh: bad input", () => {
       "parts exceljs cannot write back: charts (xl/charts/chart1.xml); printer settings",
     );
     const wb = await load(tmp.path("forced.xlsx"));
-    expect(wb.getWorksheet("Table 5")?.getCell("B11").value).toBe(14);
+    expect(wb.getWorksheet("Table 5")?.getCell("B10").value).toBe(14);
   });
 });

@@ -9,13 +9,8 @@ import { columnIndex, columnName, parseAddress, quoteSheet, rectAddress } from "
 import { callFor, optionsFor, previewFormula, ARGS } from "../../src/taskpane/plans/builder";
 import { Catalog } from "../../src/sheets/catalog";
 import { explainCell } from "../../src/taskpane/plans/explain";
-import {
-  type TargetState,
-  checkTarget,
-  newSheetName,
-  planWrite,
-  uniqueName,
-} from "../../src/taskpane/plans/insert";
+import { type TargetState, checkTarget, planWrite } from "../../src/taskpane/plans/insert";
+import { newSheetName, uniqueName } from "../../src/sheets/names";
 import { canonicalContent, hashContent, parseRecords } from "../../src/taskpane/plans/metadata";
 import { describeOfficeError } from "../../src/taskpane/plans/office-errors";
 import { bodyHashes, planRefresh, rectangles, rowKeys } from "../../src/taskpane/plans/refresh";

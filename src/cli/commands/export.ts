@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { iom } from "../../core";
+import { hostLanguage } from "../../i18n/host";
 import { UserError } from "../errors";
 import { tableText } from "../formats";
 import { EXIT, type Io } from "../io";
@@ -38,7 +39,7 @@ export async function runExport(opts: ExportOptions, io: Io): Promise<number> {
         EXIT.io,
       );
     const started = Date.now();
-    const bytes = await workbookBytes(exportWorkbook(edition));
+    const bytes = await workbookBytes(exportWorkbook(iom(), hostLanguage()));
     writeFileAtomic(opts.out, bytes);
     io.out(
       `wrote ${opts.out}: ${edition.tables.length} tables, ${edition.facts.length} facts, ${(bytes.length / 1024).toFixed(0)} KiB in ${Date.now() - started} ms\n`,

@@ -8,7 +8,7 @@ import { formatNumber } from "../../i18n/lang";
 import { UserError } from "../errors";
 import { columns, tableText, type TableFormat } from "../formats";
 import { EXIT, type Io } from "../io";
-import { sheetNameOf, tableNameOf } from "../xlsx/layout";
+import { tableNameFor } from "../../sheets/names";
 
 /** The core's messages name the Excel functions; on the command line, name the commands. */
 const cliWording = (message: string): string =>
@@ -48,8 +48,7 @@ export function runTables(opts: { json?: boolean }, io: Io): number {
       rows: t.rows.length,
       columns: t.columns.length,
       lines: t.lines,
-      sheet: sheetNameOf(t),
-      excelTable: tableNameOf(t.id),
+      excelTable: tableNameFor(t.id),
     }));
     io.out(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT.ok;

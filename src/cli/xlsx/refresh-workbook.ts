@@ -5,11 +5,21 @@
  * `applyPlan` touches the workbook, and only the planned cells' values.
  */
 import type ExcelJS from "exceljs";
-import type { Arg, Edition, Table } from "../../core";
+import { iom, type Arg, type Edition, type Table } from "../../core";
 import type { EvalResult } from "../commands/eval";
-import { a1, cellValue, factRow } from "./export-workbook";
+import { factRow } from "./export-workbook";
+import { a1, blockValue } from "./write-block";
+import { FACTS_TABLE } from "../../sheets/names";
+import { tableValues } from "../../sheets/table-values";
 import { literalFormula, mentionsIom, parseIomCall, type CellRef } from "./formula-cells";
-import { FACTS_TABLE, normalizeLabel, tableLayout } from "./layout";
+
+/** The expected text of a row's innermost label cell, for matching rows in an edited sheet. */
+const normalizeLabel = (s: string | undefined): string =>
+  (s ?? "")
+    .replace(/\s*\([a-z](, [a-z])*\)$/, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 
 export interface CellEdit {
   sheet: string;
@@ -178,7 +188,8 @@ class Planner {
 
   /** Rewrites the report's numbers in an IOM_<id> table, after checking it still has the report's shape. */
   private reportTable(ws: ExcelJS.Worksheet, t: TableModel, body: Box, table: Table): number | string {
-    const layout = tableLayout(table, this.edition);
+    const layout = tableValues(iom({ edition: this.edition.edition }), table.id);
+    if (!layout) return `no template for ${table.number}`;
     const n = table.columns.length;
     const width = body.right - body.left + 1;
     const rows = body.bottom - body.top + 1;
@@ -191,7 +202,7 @@ class Planner {
         if (!c) continue;
         const found = headerText(peek(ws, a1(body.top - 1, body.left + labelCols + j)));
         const names = [
-          layout.columnNames[layout.labelColumns + j] ?? "",
+          layout.columns[layout.labelColumns + j] ?? "",
           c.label,
           c.path.join(" / "),
           c.path.join(" "),
@@ -217,7 +228,7 @@ class Planner {
         const address = a1(body.top + i, body.left + labelCols + j);
         // A live-formula cell keeps its formula; the formula pass refreshes its cached value.
         if (hasFormula(peek(ws, address))) continue;
-        const want = cellValue(layout.body[i]?.[layout.labelColumns + j] ?? null);
+        const want = blockValue(layout.body[i]?.[layout.labelColumns + j] ?? "");
         if (this.edit(ws, address, want)) changed++;
       }
     }

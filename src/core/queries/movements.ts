@@ -202,8 +202,8 @@ export class MovementsQuery {
     }
     if (from?.t3Region !== undefined && !from.t1Row && !from.t2Region)
       return this.byBudgetaryRegion(place, programme, from);
-    if (place.kind === "t1") return this.table1(place.column, programme, from, placeName as string);
-    return this.table2(place.kind === "all" ? "total" : place.column, programme, from);
+    if (place.kind === "t1") return this.byRegion(place.column, programme, from, placeName as string);
+    return this.byService(place.kind === "all" ? "total" : place.column, programme, from);
   }
 
   private resolvePlace(name: string): Place {
@@ -216,7 +216,7 @@ export class MovementsQuery {
     return this.place.resolve(name).value;
   }
 
-  private table1(
+  private byRegion(
     column: string,
     programme: Programme | undefined,
     from: From | undefined,
@@ -230,7 +230,7 @@ export class MovementsQuery {
     return this.index.cell(this.index.ref(t1.id, from?.t1Row ?? "grand_total", column));
   }
 
-  private table2(column: string, programme: Programme | undefined, from: From | undefined): Answer {
+  private byService(column: string, programme: Programme | undefined, from: From | undefined): Answer {
     if (!from) {
       if (!programme) {
         if (column !== "total")

@@ -12,9 +12,9 @@ import {
   type TargetState,
   type WritePlan,
   checkTarget,
-  newSheetName,
   planWrite,
 } from "../plans/insert";
+import { newSheetName } from "../../sheets/names";
 import { SETTINGS_KEY } from "../plans/metadata";
 import type { ExcelRun, Supports } from "./run";
 

@@ -5,6 +5,7 @@
  */
 import { type Rect, at, parseAddress, quoteSheet, rectAddress } from "../../sheets/a1";
 import { type Block, type CellFormat, type ChartSpec, type Content, contentRect } from "../../sheets/block";
+import { TABLE_STYLE, uniqueName } from "../../sheets/names";
 import { type BlockRecord, SETTINGS_KEY, hashGrid, parseRecords, serializeRecords } from "./metadata";
 
 /** Where the user wants the block. */
@@ -148,35 +149,6 @@ export interface WritePlan {
   record: BlockRecord;
   /** Selected afterwards so the user sees what was inserted. */
   select: string;
-}
-
-export const TABLE_STYLE = "TableStyleLight9";
-
-/** `base`, else base_2, base_3… — the first name no table of the workbook has (case-insensitive). */
-export function uniqueName(base: string, taken: readonly string[], join = "_"): string {
-  const used = new Set(taken.map((t) => t.toLowerCase()));
-  if (!used.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}${join}${n}`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
-/** A valid, unused sheet name: at most 31 characters, none of : \ / ? * [ ]. */
-export function newSheetName(wanted: string, taken: readonly string[]): string {
-  const clean =
-    wanted
-      .replace(/[:\\/?*[\]]/g, " ")
-      .replace(/^'+|'+$/g, "")
-      .trim()
-      .slice(0, 31) || "IOM";
-  const used = new Set(taken.map((t) => t.toLowerCase()));
-  if (!used.has(clean.toLowerCase())) return clean;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${clean.slice(0, 31 - suffix.length)}${suffix}`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
 }
 
 export function planWrite(

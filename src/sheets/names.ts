@@ -1,0 +1,49 @@
+/**
+ * The names and styles a workbook's IOM content is recognised by, shared by the pane, the export,
+ * refresh and the Office Scripts: one definition each.
+ */
+
+/** Excel table names: letters, digits, "_" and "."; at most 255 characters (a few kept for a suffix). */
+export const tableNameFor = (templateId: string): string =>
+  `IOM_${templateId.replace(/[^A-Za-z0-9_.]/g, "_")}`.slice(0, 250);
+
+/** The Excel table of the narrative figures in an exported workbook. */
+export const FACTS_TABLE = "IOM_facts";
+
+/** Every IOM table's style: light, with a bold first column for the report's labels. */
+export const TABLE_STYLE = "TableStyleLight9";
+
+/** One font family everywhere, set explicitly so no application substitutes its default (a serif, often). */
+export const FONT_FAMILY = "Calibri";
+
+/** Excel limits a sheet name to 31 characters. */
+export const SHEET_NAME_MAX = 31;
+
+/** `base`, else base_2, base_3… — the first name no table of the workbook has (case-insensitive). */
+export function uniqueName(base: string, taken: readonly string[], join = "_"): string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}${join}${n}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** A valid, unused sheet name: at most 31 characters, none of : \ / ? * [ ]. */
+export function newSheetName(wanted: string, taken: readonly string[]): string {
+  const clean =
+    wanted
+      .replace(/[:\\/?*[\]]/g, " ")
+      .replace(/^'+|'+$/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, SHEET_NAME_MAX)
+      .trim() || "IOM";
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  if (!used.has(clean.toLowerCase())) return clean;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${clean.slice(0, SHEET_NAME_MAX - suffix.length)}${suffix}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
