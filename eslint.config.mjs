@@ -38,7 +38,14 @@ export default tseslint.config(
   },
   {
     // The core has one door: the edges import src/core/index.ts only, never its modules.
-    files: ["src/functions/**", "src/taskpane/**", "src/cli/**", "src/sheets/**", "src/scripts-office/**", "src/index.ts"],
+    files: [
+      "src/functions/**",
+      "src/taskpane/**",
+      "src/cli/**",
+      "src/sheets/**",
+      "src/scripts-office/**",
+      "src/index.ts",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -46,7 +53,8 @@ export default tseslint.config(
           patterns: [
             {
               regex: "(^|/)core/.+",
-              message: "Import the core through its public module (src/core/index.ts); add what you need there.",
+              message:
+                "Import the core through its public module (src/core/index.ts); add what you need there.",
             },
           ],
         },

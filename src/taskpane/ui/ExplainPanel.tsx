@@ -171,7 +171,9 @@ export function ExplanationView({
               ],
             ]
           : []),
-        ...(p.notes.length > 0 ? [[t("explainNotes"), p.notes.map((n) => noteIn(n, lang)).join(" · ")] as [string, string]] : []),
+        ...(p.notes.length > 0
+          ? [[t("explainNotes"), p.notes.map((n) => noteIn(n, lang)).join(" · ")] as [string, string]]
+          : []),
       ];
       return (
         <dl className={styles.list} data-testid="explanation">
