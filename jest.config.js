@@ -7,8 +7,4 @@ module.exports = {
     // tsconfig.json has isolatedModules, so ts-jest transpiles each file (type checking is `npm run typecheck`).
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
-  moduleNameMapper: {
-    // office-addin-mock requires office-addin-manifest, whose ES-module-only dependencies Jest cannot load.
-    "^office-addin-manifest$": "<rootDir>/tests/stubs/office-addin-manifest.ts",
-  },
 };

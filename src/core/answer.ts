@@ -37,6 +37,3 @@ export interface Answer {
   value: number;
   provenance: Provenance;
 }
-
-/** A spilled result: rows of text and numbers, rectangular. */
-export type Grid = (string | number)[][];

@@ -38,8 +38,6 @@ export function rectAddress(r: Rect): string {
   return `${first}:${columnName(r.col + r.cols - 1)}${r.row + r.rows}`;
 }
 
-export const sheetAddress = (sheet: string, r: Rect): string => `${quoteSheet(sheet)}!${rectAddress(r)}`;
-
 /** Shifts a block-relative rectangle to the block's anchor. */
 export const at = (anchor: { row: number; col: number }, r: Rect): Rect => ({
   row: anchor.row + r.row,
@@ -69,6 +67,3 @@ export function parseAddress(address: string): { sheet: string; rect: Rect } {
     },
   };
 }
-
-export const overlaps = (a: Rect, b: Rect): boolean =>
-  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;

@@ -1,5 +1,5 @@
 /**
- * Property-based tests of the eleven =IOM.* functions (issue 4): 10,000 generated argument lists
+ * Property-based tests of the eleven =IOM.* functions: 10,000 generated argument lists
  * per function — any text (ASCII, full Unicode, lone surrogates, 10k+ characters), valid names
  * disguised by case/accent/spacing changes, numbers (NaN, ±Infinity, -0, huge, fractional),
  * booleans, null, undefined, "". Whatever comes in:

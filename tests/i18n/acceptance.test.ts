@@ -1,14 +1,14 @@
 /**
- * Issue 7, item 5: the acceptance formulas of issue 4, written by a French and a Spanish user —
- * localized function names, localized arguments, ";" between arguments as French and Spanish
- * Excel write them — give exactly the values the issue gives (copied from issue 4, not computed).
+ * The acceptance formulas written by a French and a Spanish user — localized function names,
+ * localized arguments, ";" between arguments as French and Spanish Excel write them — give exactly
+ * the values the English formulas are required to give (written down, not computed).
  */
 import { evaluate } from "../../src/cli/commands/eval";
 import { run } from "../../src/cli/program";
 import { bufferIo } from "../../src/cli/io";
 import * as fns from "../../src/functions/functions";
 
-/** [English formula, French formula, Spanish formula, the value issue 4 requires]. */
+/** [English formula, French formula, Spanish formula, the required value]. */
 const ACCEPTANCE: [string, string, string, number][] = [
   ['=IOM.STAFF("P-4","F")', '=IOM.PERSONNEL("P-4";"Femmes")', '=IOM.PERSONAL("P-4";"Mujeres")', 55],
   [

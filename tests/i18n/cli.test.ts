@@ -1,5 +1,5 @@
 /**
- * `iom --lang en|fr|es` (issue 7, item 4): names, labels and messages in the chosen language; the
+ * `iom --lang en|fr|es`: names, labels and messages in the chosen language; the
  * figures do not change; English stays the default, and a --lang run leaves no trace on the next.
  */
 import { iomCli } from "../cli/helpers";

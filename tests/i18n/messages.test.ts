@@ -1,5 +1,5 @@
 /**
- * Errors in the user's language (issue 7, item 2): every message of the core exists in English,
+ * Errors in the user's language: every message of the core exists in English,
  * French and Spanish; an IomError keeps its English `message` and renders in any language, with
  * argument names and suggestions in that language; the custom functions follow Office's display
  * language (English when there is none); IOM.LIST and IOM.SOURCE too.

@@ -1,5 +1,5 @@
 /**
- * functions-fr.json and functions-es.json (issue 7, item 1): generated from the English
+ * functions-fr.json and functions-es.json: generated from the English
  * functions.json (itself generated from the JSDoc) and the translation files. Every function and
  * parameter is translated in every locale, the ids and everything but words match the English
  * file, the names are names Excel accepts, and the examples the help gives are names the

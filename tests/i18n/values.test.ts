@@ -1,5 +1,5 @@
 /**
- * Argument values in English, French and Spanish (issue 7, item 2): every name IOM.LIST shows in a
+ * Argument values in English, French and Spanish: every name IOM.LIST shows in a
  * language is accepted and means what its English name means; every French and Spanish alias
  * resolves to its own entry; the deliberate choices (M, H, F; "All" words) hold; English names
  * keep their English meaning.

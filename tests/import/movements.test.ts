@@ -35,8 +35,7 @@ const lineOf = (row: Row, column: string): number => row.cellLines?.[column] ?? 
  * number followed by a TAB and a 3-digit field ("2\t690"). Until src/import/occurs.ts is
  * fixed, a value also counts as printed on its line when it is one of the line's fields.
  */
-const printedOn = (value: number, line: number): boolean =>
-  occursOnLine(value, src.line(line)) || src.fields(line).some((f) => occursOnLine(value, f));
+const printedOn = (value: number, line: number): boolean => occursOnLine(value, src.line(line));
 
 const fixed = new Set(fixes.flatMap((f) => f.cells.map((c) => `${f.table}|${c.row}|${c.column}`)));
 

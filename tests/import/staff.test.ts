@@ -30,15 +30,8 @@ function cell(table: Table, row: string, column: string): CellValue {
   return r.cells[ci] as CellValue;
 }
 
-/**
- * occursOnLine's "not followed by a thousands group" guard uses \s, so it also rejects a
- * number followed by a TAB and a 3-digit neighbour ("16\t149"). Until that is fixed in
- * src/import/occurs.ts, a value also counts as printed on its line when it is one of the
- * line's tab-separated fields (every staff-table value stands alone in its field).
- */
 const printedOn = (value: number, line: number, loose: boolean): boolean =>
-  occursOnLine(value, src.line(line), { loose }) ||
-  src.fields(line).some((f) => occursOnLine(value, f, { loose }));
+  occursOnLine(value, src.line(line), { loose });
 
 const n = (v: CellValue): number => (typeof v === "number" ? v : 0);
 const countryRows = (table: Table) => table.rows.filter((r) => r.key !== "total");

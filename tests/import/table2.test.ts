@@ -26,9 +26,7 @@ function cell(row: string, column: string): CellValue {
 }
 
 const lineOf = (row: Row, column: string): number => row.cellLines?.[column] ?? row.line;
-/** occursOnLine rejects a number followed by a TAB and a 3-digit field; a whole field counts too. */
-const printedOn = (value: number, line: number): boolean =>
-  occursOnLine(value, src.line(line)) || src.fields(line).some((f) => occursOnLine(value, f));
+const printedOn = (value: number, line: number): boolean => occursOnLine(value, src.line(line));
 
 const RA = "resettlement_assistance";
 const US = "united_states_of_america";

@@ -1,5 +1,5 @@
 /**
- * The manifest's French and Spanish locale overrides (issue 7): French and Spanish Excel load
+ * The manifest's French and Spanish locale overrides: French and Spanish Excel load
  * functions-fr.json / functions-es.json, and see the add-in's name, description, ribbon and
  * "get started" texts in their language. The namespace stays IOM in every language.
  */

@@ -73,14 +73,4 @@ export function mostPrecise(candidates: readonly Answer[]): Answer {
   };
 }
 
-/** Answers a lookup that may fail for "no figure" reasons, or undefined when it does. */
-export function tryAnswer(f: () => Answer): Answer | undefined {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof IomError) return undefined;
-    throw e;
-  }
-}
-
 export const noFigure = (message: Message): IomError => new IomError("no_figure", message);

@@ -2,7 +2,7 @@
  * Inserts a block: one round trip reads the target area (and what the decision needs), one writes
  * everything — whatever the block's size. The decision and every address come from plans/insert.
  */
-import { parseAddress, rectAddress } from "../../sheets/a1";
+import { rectAddress } from "../../sheets/a1";
 import type { Block } from "../../sheets/block";
 import {
   type Blocked,
@@ -168,10 +168,4 @@ function addChart(ws: Excel.Worksheet, spec: ChartOp, supports: Supports): void 
   const first = chart.series.getItemAt(0);
   if (spec.gapWidth !== undefined) first.gapWidth = spec.gapWidth;
   if (spec.overlap !== undefined && supports("1.8")) first.overlap = spec.overlap;
-}
-
-/** The sheet and cell of an address Excel reported ("'My sheet'!C5"). */
-export function cellOf(address: string): { sheet: string; row: number; col: number } {
-  const { sheet, rect } = parseAddress(address);
-  return { sheet, row: rect.row, col: rect.col };
 }
