@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { IomError, registerEdition, useEdition, type Edition } from "../core";
 import { runCheck } from "./commands/check";
 import { runEval } from "./commands/eval";
 import { EXPORT_FORMATS, runExport, type ExportFormat } from "./commands/export";
@@ -37,6 +38,23 @@ function packageVersion(): string | undefined {
   }
 }
 
+/** Registers the edition a --data file holds, or says clearly why it can't. */
+function loadEditionFile(path: string): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new UserError(
+      `--data ${path}: cannot read it as JSON (${e instanceof Error ? e.message : String(e)})`,
+      EXIT.io,
+    );
+  }
+  const e = data as Partial<Edition>;
+  if (typeof e.edition !== "string" || !Array.isArray(e.tables) || typeof e.meta?.year !== "number")
+    throw new UserError(`--data ${path}: not an edition of the report (no edition, meta or tables)`, EXIT.io);
+  registerEdition(data as Edition);
+}
+
 /** Builds the `iom` command line; every command writes through `io` and sets `exit`. */
 function build(io: Io, exit: { code: number }): Command {
   const program = new Command("iom")
@@ -56,7 +74,25 @@ function build(io: Io, exit: { code: number }): Command {
   // Before any command: names, labels and messages in English, French or Spanish.
   program
     .addOption(new Option("--lang <lang>", "language of labels and messages").choices(LANGS).default("en"))
-    .hook("preAction", (cmd) => setHostLanguage(cmd.opts<{ lang: Lang }>().lang));
+    .option(
+      "--edition <edition>",
+      "the edition of the report to answer from (a year or document symbol); the latest by default",
+    )
+    .option(
+      "--data <file>",
+      "also load the edition in this runtime.json or edition.json (an edition not bundled yet)",
+    )
+    .hook("preAction", (cmd) => {
+      const opts = cmd.opts<{ lang: Lang; edition?: string; data?: string }>();
+      setHostLanguage(opts.lang);
+      if (opts.data) loadEditionFile(opts.data);
+      try {
+        useEdition(opts.edition);
+      } catch (e) {
+        if (e instanceof IomError) throw new UserError(`--edition: ${e.text(opts.lang)}`, EXIT.notFound);
+        throw e;
+      }
+    });
 
   program
     .command("eval")
@@ -177,8 +213,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`iom: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.failed;
   } finally {
-    // In-process callers (tests, scripts) get English again after a --lang run.
+    // In-process callers (tests, scripts) get English and the latest edition again after a run.
     setHostLanguage(undefined);
+    useEdition(undefined);
   }
   return exit.code;
 }

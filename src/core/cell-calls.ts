@@ -16,6 +16,8 @@ export interface Call {
   fn: ValueFunction;
   args: Arg[];
   negate?: boolean;
+  /** The edition the call must answer from, when it is not the latest (written as the last argument). */
+  edition?: string;
 }
 
 /** Why a printed cell has no formula. */

@@ -36,6 +36,8 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 let bundledLoaded = false;
+/** The edition answering when none is named, when a caller chose one (the CLI's --edition). */
+let chosen: string | undefined;
 let names: Dimension<string> | undefined;
 
 const labelOf = (id: string, document: string): string => `${document} (${id})`;
@@ -72,7 +74,19 @@ export function unregisterEdition(id: string): void {
   names = undefined;
 }
 
-/** The id of the edition that answers when none is named: the most recent year, then the highest id. */
+/**
+ * Makes `edition` the one that answers when none is named (the CLI's --edition), or goes back to
+ * the latest with undefined. Unknown names throw like an edition argument does.
+ */
+export function useEdition(edition: Arg): void {
+  chosen = isBlank(edition) ? undefined : editionId(edition);
+}
+
+/** The edition answering when none is named: the chosen one, else the latest. */
+export const defaultEdition = (): string =>
+  chosen !== undefined && registry().has(chosen) ? chosen : latestEdition();
+
+/** The id of the most recent edition: the latest year, then the highest id. */
 export function latestEdition(): string {
   const all = [...registry()].sort(([a, x], [b, y]) => y.year - x.year || b.localeCompare(a));
   const first = all[0];
@@ -115,7 +129,7 @@ function editionNames(): Dimension<string> {
 
 /** The id an `edition` argument names; blank means the latest. Unknown names throw with suggestions. */
 export function editionId(edition: Arg): string {
-  if (isBlank(edition)) return latestEdition();
+  if (isBlank(edition)) return defaultEdition();
   if (typeof edition === "number" && Number.isInteger(edition))
     return editionNames().resolve(String(edition)).value;
   if (typeof edition !== "string") {

@@ -18,6 +18,8 @@ export {
   editions,
   editionId,
   latestEdition,
+  defaultEdition,
+  useEdition,
   registerEdition,
   unregisterEdition,
   type EditionInfo,

@@ -11,7 +11,7 @@ import { IomError } from "./errors";
 import { parseFormula } from "./formula";
 import { CallMemo } from "./memo";
 import { tableGrid, type Grid } from "./grid";
-import { tableCellSources, type CellSource } from "./cell-calls";
+import { tableCellSources, type Call, type CellSource } from "./cell-calls";
 import type { Edition, Fact, Presentation, Table } from "./model";
 import { normalizeName } from "./normalize";
 import { FinanceQuery } from "./queries/finance";
@@ -164,6 +164,16 @@ export class Iom {
   /** A table by its id, its number ("Table 5") or its title; unknown names throw with suggestions. */
   tableById(id: string): Table {
     return this.resolveTable(id);
+  }
+
+  /** True when this is the latest edition: its calls need not name it. */
+  get isLatest(): boolean {
+    return this.links.editions()[0] === this.edition.edition;
+  }
+
+  /** A call pinned to this edition when it is not the latest, so a workbook keeps its figures when a new one ships. */
+  pinned<T extends Call>(call: T): T {
+    return this.isLatest ? call : { ...call, edition: this.edition.edition };
   }
 
   /** The role a table plays in the queries (meta.json), when it plays one. */

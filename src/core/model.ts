@@ -196,6 +196,8 @@ export interface EditionMeta {
   source: string;
   /** The year the report covers. */
   year: number;
+  /** The line where the report's numbered paragraphs start (after a table of contents that numbers its items too). */
+  paragraphsFrom?: number;
   roles: EditionRoles;
   narrativePlaces: NarrativePlace[];
   /** More names for a dimension's values, by the value's name (or normalised label for items). */

@@ -41,21 +41,22 @@ export interface MessageParams {
   narrative_no_breakdown: { input: string; why: Message };
   edition_lacks: { edition: string; role: string };
   edition_text: { text: Localized };
-  not_destination: { input: string; country: string };
-  no_programme_breakdown: { place: string };
-  from_not_t1: { from: string; place: string };
-  from_not_t2: { from: string };
-  t2_no_row: { from: string; programme?: string };
-  t3_no_destination: { from: string };
-  t3_no_programme: { from: string; programme: string };
+  /** `table`: the number of the table listing destination countries, when the edition has one. */
+  not_destination: { input: string; country: string; table?: string };
+  no_programme_breakdown: { place: string; byRegion: string; byService?: string };
+  from_not_t1: { from: string; place: string; table: string };
+  from_not_t2: { from: string; table: string };
+  t2_no_row: { from: string; programme?: string; table: string };
+  t3_no_destination: { from: string; table: string };
+  t3_no_programme: { from: string; programme: string; table: string };
   expenditure_years: { item: string; years: readonly number[]; year: number };
-  nationality_none: { input: string; country: string };
-  employees_split_hq: Record<string, never>;
-  officials_nationality_gender: Record<string, never>;
-  officials_nationality_location: Record<string, never>;
-  t6_no_official: { nationality: string };
-  t7_no_employee: { nationality: string };
-  all_staff_nationality: { by: "gender" | "location" };
+  nationality_none: { input: string; country: string; tables: readonly string[] };
+  employees_split_hq: { table: string };
+  officials_nationality_gender: { byNationality: string; byGrade: string };
+  officials_nationality_location: { byNationality: string; byGrade: string };
+  t6_no_official: { nationality: string; table: string };
+  t7_no_employee: { nationality: string; table: string };
+  all_staff_nationality: { by: "gender" | "location"; table: string };
 }
 
 export type MessageCode = keyof MessageParams;
@@ -87,6 +88,10 @@ interface Words {
   render: (m: Message) => string;
   /** A value as the user gave it: text quoted, TRUE/FALSE in the language. */
   got: (v: string | number | boolean) => string;
+  /** A table's number inside a sentence: "Table 2", "tableau 2", "cuadro 2". */
+  t: (number: string) => string;
+  /** Several tables' numbers, joined by "and" in the language. */
+  ts: (numbers: readonly string[]) => string;
 }
 
 type Catalog = { [C in MessageCode]: (p: MessageParams[C], w: Words) => string };
@@ -189,33 +194,36 @@ const en: Catalog = {
     }`,
   narrative_no_breakdown: (p, w) =>
     `place "${p.input}": ${w.render(p.why)}; it has no breakdown by programme or departure region`,
-  not_destination: (p) =>
-    `place "${p.input}": ${p.country} is not among the destination countries Table 2 lists; its movements are counted in the "Other countries in …" columns (see IOM.LIST("place"))`,
-  no_programme_breakdown: (p) =>
-    `the report does not break down movements to ${p.place} by programme: Table 1 (regions/areas) has no programmes, and Table 2 breaks programmes down by destination country only`,
-  from_not_t1: (p) =>
-    `from "${p.from}" is not a region/area of departure in Table 1, which gives movements to ${p.place}`,
-  from_not_t2: (p) =>
-    `from "${p.from}" is not a region of departure in Table 2, which breaks movements down by programme and destination country`,
-  t2_no_row: (p) =>
-    `Table 2 has no row for departures from ${p.from}${p.programme ? ` under ${p.programme}` : ""}`,
-  t3_no_destination: (p) =>
-    `Table 3 gives movements by budgetary region (${p.from}) and service only, not by destination`,
-  t3_no_programme: (p) => `Table 3 prints no ${p.programme} movements for the ${p.from} budgetary region`,
+  not_destination: (p, w) =>
+    p.table
+      ? `place "${p.input}": ${p.country} is not among the destination countries ${w.t(p.table)} lists; its movements are counted in the "Other countries in …" columns (see IOM.LIST("place"))`
+      : `place "${p.input}": ${p.country} is not a destination of this edition's tables (see IOM.LIST("place"))`,
+  no_programme_breakdown: (p, w) =>
+    `the report does not break down movements to ${p.place} by programme: ${w.t(p.byRegion)} (regions/areas) has no programmes${p.byService ? `, and ${w.t(p.byService)} breaks programmes down by destination country only` : ""}`,
+  from_not_t1: (p, w) =>
+    `from "${p.from}" is not a region/area of departure in ${w.t(p.table)}, which gives movements to ${p.place}`,
+  from_not_t2: (p, w) =>
+    `from "${p.from}" is not a region of departure in ${w.t(p.table)}, which breaks movements down by programme and destination country`,
+  t2_no_row: (p, w) =>
+    `${w.t(p.table)} has no row for departures from ${p.from}${p.programme ? ` under ${p.programme}` : ""}`,
+  t3_no_destination: (p, w) =>
+    `${w.t(p.table)} gives movements by budgetary region (${p.from}) and service only, not by destination`,
+  t3_no_programme: (p, w) =>
+    `${w.t(p.table)} prints no ${p.programme} movements for the ${p.from} budgetary region`,
   expenditure_years: (p) =>
     `the report gives expenditure for ${p.item} for ${p.years.join(" and ")} only, not ${p.year}`,
-  nationality_none: (p) =>
-    `nationality "${p.input}": Tables 6 and 7 list no staff member of ${p.country}'s nationality`,
-  employees_split_hq: () =>
-    "the report splits employees into General Service and National Officers only in the field (Table 7); Headquarters employees are counted together",
-  officials_nationality_gender: () =>
-    "the report does not break down officials by both nationality and gender (Table 6 has no gender, Table 5 no nationality)",
-  officials_nationality_location: () =>
-    "the report does not break down officials by both nationality and location (Table 6 has no location, Table 5 no nationality)",
-  t6_no_official: (p) => `Table 6 lists no official of ${p.nationality}'s nationality`,
-  t7_no_employee: (p) => `Table 7 lists no employee of ${p.nationality}'s nationality`,
-  all_staff_nationality: (p) =>
-    `the report does not break down all staff by nationality and ${p.by}: officials by nationality (Table 6) have neither`,
+  nationality_none: (p, w) =>
+    `nationality "${p.input}": ${w.ts(p.tables)} list no staff member of ${p.country}'s nationality`,
+  employees_split_hq: (p, w) =>
+    `the report splits employees into General Service and National Officers only in the field (${w.t(p.table)}); Headquarters employees are counted together`,
+  officials_nationality_gender: (p, w) =>
+    `the report does not break down officials by both nationality and gender (${w.t(p.byNationality)} has no gender, ${w.t(p.byGrade)} no nationality)`,
+  officials_nationality_location: (p, w) =>
+    `the report does not break down officials by both nationality and location (${w.t(p.byNationality)} has no location, ${w.t(p.byGrade)} no nationality)`,
+  t6_no_official: (p, w) => `${w.t(p.table)} lists no official of ${p.nationality}'s nationality`,
+  t7_no_employee: (p, w) => `${w.t(p.table)} lists no employee of ${p.nationality}'s nationality`,
+  all_staff_nationality: (p, w) =>
+    `the report does not break down all staff by nationality and ${p.by}: officials by nationality (${w.t(p.table)}) have neither`,
 };
 
 const fr: Catalog = {
@@ -266,35 +274,37 @@ const fr: Catalog = {
   narrative_no_breakdown: (p, w) =>
     `${w.arg("place")} "${p.input}" : ${w.render(p.why)} ; ce chiffre n'est ventilé ni par programme ni par région de départ`,
   not_destination: (p, w) =>
-    `${w.arg("place")} "${p.input}" : ${w.v("country", p.country)} ne fait pas partie des pays de destination du tableau 2 ; ses mouvements sont comptés dans les colonnes "Autres pays …" (voir ${w.fn("LIST")}("${w.arg("place")}"))`,
-  no_programme_breakdown: (p) =>
-    `le rapport ne ventile pas les mouvements vers "${p.place}" par programme : le tableau 1 (régions/zones) n'a pas de programmes, et le tableau 2 ne ventile les programmes que par pays de destination`,
+    p.table
+      ? `${w.arg("place")} "${p.input}" : ${w.v("country", p.country)} ne fait pas partie des pays de destination du ${w.t(p.table)} ; ses mouvements sont comptés dans les colonnes "Autres pays …" (voir ${w.fn("LIST")}("${w.arg("place")}"))`
+      : `${w.arg("place")} "${p.input}" : ${w.v("country", p.country)} n'est pas une destination des tableaux de cette édition (voir ${w.fn("LIST")}("${w.arg("place")}"))`,
+  no_programme_breakdown: (p, w) =>
+    `le rapport ne ventile pas les mouvements vers "${p.place}" par programme : le ${w.t(p.byRegion)} (régions/zones) n'a pas de programmes${p.byService ? `, et le ${w.t(p.byService)} ne ventile les programmes que par pays de destination` : ""}`,
   from_not_t1: (p, w) =>
-    `${w.arg("from")} "${w.v("from", p.from)}" n'est pas une région/zone de départ du tableau 1, qui donne les mouvements vers "${p.place}"`,
+    `${w.arg("from")} "${w.v("from", p.from)}" n'est pas une région/zone de départ du ${w.t(p.table)}, qui donne les mouvements vers "${p.place}"`,
   from_not_t2: (p, w) =>
-    `${w.arg("from")} "${w.v("from", p.from)}" n'est pas une région de départ du tableau 2, qui ventile les mouvements par programme et pays de destination`,
+    `${w.arg("from")} "${w.v("from", p.from)}" n'est pas une région de départ du ${w.t(p.table)}, qui ventile les mouvements par programme et pays de destination`,
   t2_no_row: (p, w) =>
-    `le tableau 2 n'a pas de ligne pour la région de départ "${w.v("from", p.from)}"${p.programme ? ` et le programme "${w.v("programme", p.programme)}"` : ""}`,
+    `le ${w.t(p.table)} n'a pas de ligne pour la région de départ "${w.v("from", p.from)}"${p.programme ? ` et le programme "${w.v("programme", p.programme)}"` : ""}`,
   t3_no_destination: (p, w) =>
-    `le tableau 3 donne les mouvements par région budgétaire (${w.v("from", p.from)}) et par service seulement, pas par destination`,
+    `le ${w.t(p.table)} donne les mouvements par région budgétaire (${w.v("from", p.from)}) et par service seulement, pas par destination`,
   t3_no_programme: (p, w) =>
-    `le tableau 3 n'indique aucun mouvement pour le programme "${w.v("programme", p.programme)}" dans la région budgétaire "${w.v("from", p.from)}"`,
+    `le ${w.t(p.table)} n'indique aucun mouvement pour le programme "${w.v("programme", p.programme)}" dans la région budgétaire "${w.v("from", p.from)}"`,
   expenditure_years: (p, w) =>
     `le rapport ne donne les dépenses du poste "${w.v("item", p.item)}" que pour ${p.years.join(" et ")}, pas pour ${p.year}`,
   nationality_none: (p, w) =>
-    `${w.arg("nationality")} "${p.input}" : les tableaux 6 et 7 ne comptent aucun membre du personnel de cette nationalité (${w.v("country", p.country)})`,
-  employees_split_hq: () =>
-    "le rapport ne distingue Services généraux et Administrateurs nationaux que sur le terrain (tableau 7) ; les employés du Siège sont comptés ensemble",
-  officials_nationality_gender: () =>
-    "le rapport ne ventile pas les fonctionnaires à la fois par nationalité et par sexe (le tableau 6 n'a pas de sexe, le tableau 5 pas de nationalité)",
-  officials_nationality_location: () =>
-    "le rapport ne ventile pas les fonctionnaires à la fois par nationalité et par lieu d'affectation (le tableau 6 n'a pas de lieu d'affectation, le tableau 5 pas de nationalité)",
+    `${w.arg("nationality")} "${p.input}" : ${p.tables.length > 1 ? "les" : "le"} ${w.ts(p.tables)} ne comptent aucun membre du personnel de cette nationalité (${w.v("country", p.country)})`,
+  employees_split_hq: (p, w) =>
+    `le rapport ne distingue Services généraux et Administrateurs nationaux que sur le terrain (${w.t(p.table)}) ; les employés du Siège sont comptés ensemble`,
+  officials_nationality_gender: (p, w) =>
+    `le rapport ne ventile pas les fonctionnaires à la fois par nationalité et par sexe (le ${w.t(p.byNationality)} n'a pas de sexe, le ${w.t(p.byGrade)} pas de nationalité)`,
+  officials_nationality_location: (p, w) =>
+    `le rapport ne ventile pas les fonctionnaires à la fois par nationalité et par lieu d'affectation (le ${w.t(p.byNationality)} n'a pas de lieu d'affectation, le ${w.t(p.byGrade)} pas de nationalité)`,
   t6_no_official: (p, w) =>
-    `le tableau 6 ne compte aucun fonctionnaire de cette nationalité (${w.v("nationality", p.nationality)})`,
+    `le ${w.t(p.table)} ne compte aucun fonctionnaire de cette nationalité (${w.v("nationality", p.nationality)})`,
   t7_no_employee: (p, w) =>
-    `le tableau 7 ne compte aucun employé de cette nationalité (${w.v("nationality", p.nationality)})`,
-  all_staff_nationality: (p) =>
-    `le rapport ne ventile pas l'ensemble du personnel par nationalité et par ${p.by === "gender" ? "sexe" : "lieu d'affectation"} : les fonctionnaires par nationalité (tableau 6) n'ont ni l'un ni l'autre`,
+    `le ${w.t(p.table)} ne compte aucun employé de cette nationalité (${w.v("nationality", p.nationality)})`,
+  all_staff_nationality: (p, w) =>
+    `le rapport ne ventile pas l'ensemble du personnel par nationalité et par ${p.by === "gender" ? "sexe" : "lieu d'affectation"} : les fonctionnaires par nationalité (${w.t(p.table)}) n'ont ni l'un ni l'autre`,
 };
 
 const es: Catalog = {
@@ -347,35 +357,37 @@ const es: Catalog = {
   narrative_no_breakdown: (p, w) =>
     `${w.arg("place")} "${p.input}": ${w.render(p.why)}; esta cifra no se desglosa por programa ni por región de partida`,
   not_destination: (p, w) =>
-    `${w.arg("place")} "${p.input}": ${w.v("country", p.country)} no figura entre los países de destino del cuadro 2; sus movimientos se cuentan en las columnas "Otros países …" (vea ${w.fn("LIST")}("${w.arg("place")}"))`,
-  no_programme_breakdown: (p) =>
-    `el informe no desglosa por programa los movimientos hacia "${p.place}": el cuadro 1 (regiones/zonas) no tiene programas, y el cuadro 2 desglosa los programas solo por país de destino`,
+    p.table
+      ? `${w.arg("place")} "${p.input}": ${w.v("country", p.country)} no figura entre los países de destino del ${w.t(p.table)}; sus movimientos se cuentan en las columnas "Otros países …" (vea ${w.fn("LIST")}("${w.arg("place")}"))`
+      : `${w.arg("place")} "${p.input}": ${w.v("country", p.country)} no es un destino de los cuadros de esta edición (vea ${w.fn("LIST")}("${w.arg("place")}"))`,
+  no_programme_breakdown: (p, w) =>
+    `el informe no desglosa por programa los movimientos hacia "${p.place}": el ${w.t(p.byRegion)} (regiones/zonas) no tiene programas${p.byService ? `, y el ${w.t(p.byService)} desglosa los programas solo por país de destino` : ""}`,
   from_not_t1: (p, w) =>
-    `${w.arg("from")} "${w.v("from", p.from)}" no es una región/zona de partida del cuadro 1, que da los movimientos hacia "${p.place}"`,
+    `${w.arg("from")} "${w.v("from", p.from)}" no es una región/zona de partida del ${w.t(p.table)}, que da los movimientos hacia "${p.place}"`,
   from_not_t2: (p, w) =>
-    `${w.arg("from")} "${w.v("from", p.from)}" no es una región de partida del cuadro 2, que desglosa los movimientos por programa y país de destino`,
+    `${w.arg("from")} "${w.v("from", p.from)}" no es una región de partida del ${w.t(p.table)}, que desglosa los movimientos por programa y país de destino`,
   t2_no_row: (p, w) =>
-    `el cuadro 2 no tiene ninguna fila para la región de partida "${w.v("from", p.from)}"${p.programme ? ` y el programa "${w.v("programme", p.programme)}"` : ""}`,
+    `el ${w.t(p.table)} no tiene ninguna fila para la región de partida "${w.v("from", p.from)}"${p.programme ? ` y el programa "${w.v("programme", p.programme)}"` : ""}`,
   t3_no_destination: (p, w) =>
-    `el cuadro 3 da los movimientos por región presupuestaria (${w.v("from", p.from)}) y servicio solamente, no por destino`,
+    `el ${w.t(p.table)} da los movimientos por región presupuestaria (${w.v("from", p.from)}) y servicio solamente, no por destino`,
   t3_no_programme: (p, w) =>
-    `el cuadro 3 no indica movimientos del programa "${w.v("programme", p.programme)}" en la región presupuestaria "${w.v("from", p.from)}"`,
+    `el ${w.t(p.table)} no indica movimientos del programa "${w.v("programme", p.programme)}" en la región presupuestaria "${w.v("from", p.from)}"`,
   expenditure_years: (p, w) =>
     `el informe da los gastos de la partida "${w.v("item", p.item)}" solo para ${p.years.join(" y ")}, no para ${p.year}`,
   nationality_none: (p, w) =>
-    `${w.arg("nationality")} "${p.input}": los cuadros 6 y 7 no cuentan ningún miembro del personal de esa nacionalidad (${w.v("country", p.country)})`,
-  employees_split_hq: () =>
-    "el informe distingue Servicios Generales y Oficiales nacionales solo en el terreno (cuadro 7); los empleados de la Sede se cuentan juntos",
-  officials_nationality_gender: () =>
-    "el informe no desglosa a los funcionarios a la vez por nacionalidad y por sexo (el cuadro 6 no tiene sexo, el cuadro 5 no tiene nacionalidad)",
-  officials_nationality_location: () =>
-    "el informe no desglosa a los funcionarios a la vez por nacionalidad y por lugar de destino (el cuadro 6 no tiene lugar de destino, el cuadro 5 no tiene nacionalidad)",
+    `${w.arg("nationality")} "${p.input}": ${p.tables.length > 1 ? "los" : "el"} ${w.ts(p.tables)} no cuentan ningún miembro del personal de esa nacionalidad (${w.v("country", p.country)})`,
+  employees_split_hq: (p, w) =>
+    `el informe distingue Servicios Generales y Oficiales nacionales solo en el terreno (${w.t(p.table)}); los empleados de la Sede se cuentan juntos`,
+  officials_nationality_gender: (p, w) =>
+    `el informe no desglosa a los funcionarios a la vez por nacionalidad y por sexo (el ${w.t(p.byNationality)} no tiene sexo, el ${w.t(p.byGrade)} no tiene nacionalidad)`,
+  officials_nationality_location: (p, w) =>
+    `el informe no desglosa a los funcionarios a la vez por nacionalidad y por lugar de destino (el ${w.t(p.byNationality)} no tiene lugar de destino, el ${w.t(p.byGrade)} no tiene nacionalidad)`,
   t6_no_official: (p, w) =>
-    `el cuadro 6 no cuenta ningún funcionario de esa nacionalidad (${w.v("nationality", p.nationality)})`,
+    `el ${w.t(p.table)} no cuenta ningún funcionario de esa nacionalidad (${w.v("nationality", p.nationality)})`,
   t7_no_employee: (p, w) =>
-    `el cuadro 7 no cuenta ningún empleado de esa nacionalidad (${w.v("nationality", p.nationality)})`,
-  all_staff_nationality: (p) =>
-    `el informe no desglosa a todo el personal por nacionalidad y por ${p.by === "gender" ? "sexo" : "lugar de destino"}: los funcionarios por nacionalidad (cuadro 6) no tienen ni lo uno ni lo otro`,
+    `el ${w.t(p.table)} no cuenta ningún empleado de esa nacionalidad (${w.v("nationality", p.nationality)})`,
+  all_staff_nationality: (p, w) =>
+    `el informe no desglosa a todo el personal por nacionalidad y por ${p.by === "gender" ? "sexo" : "lugar de destino"}: los funcionarios por nacionalidad (${w.t(p.table)}) no tienen ni lo uno ni lo otro`,
 };
 
 const CATALOGS: Record<Lang, Catalog> = { en, fr, es };
@@ -399,6 +411,17 @@ function words(lang: Lang): Words {
       return `${quoted.slice(0, -1).join(", ")} ${OR[lang]} ${quoted[quoted.length - 1]}`;
     },
     num: (x) => formatNumber(x, lang),
+    t: (n) => {
+      const local = localName("table", n, lang);
+      return lang === "en" ? local : local.charAt(0).toLowerCase() + local.slice(1);
+    },
+    ts: (ns) => {
+      const and = { en: "and", fr: "et", es: "y" }[lang];
+      const local = ns.map((n) => w.t(n));
+      return local.length < 2
+        ? (local[0] ?? "")
+        : `${local.slice(0, -1).join(", ")} ${and} ${local[local.length - 1]}`;
+    },
     render: (m) => render(m, lang),
     got: (v) =>
       typeof v === "string"

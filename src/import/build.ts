@@ -39,9 +39,8 @@ function importerOf(edition: string): EditionImporter {
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
 
-/** Every curated/<prefix>*.json file of an edition, concatenated (arrays). */
-function curated<T>(root: string, edition: string, prefix: string): T[] {
-  const dir = join(root, "data", edition, "curated");
+/** Every <prefix>*.json file of an edition's curated folder, concatenated (arrays). */
+function curated<T>(dir: string, prefix: string): T[] {
   return readdirSync(dir)
     .filter((f) => f.startsWith(prefix) && f.endsWith(".json"))
     .sort()
@@ -54,20 +53,28 @@ export interface BuildResult {
   problems: string[];
 }
 
+/** Where an edition's files are, when not in the project's data/ and src/import/editions/ (a test's edition). */
+export interface EditionSources {
+  /** The folder holding curated/ (default data/<edition>). */
+  dataDir?: string;
+  importer?: EditionImporter;
+}
+
 /**
  * Builds an edition from its source text and curated files. Deterministic: the same
  * inputs always give byte-identical output, which the reproducibility test relies on.
  */
-export function buildEdition(root: string, edition: string): BuildResult {
-  const importer = importerOf(edition);
-  const meta = readJson<EditionMeta>(join(root, "data", edition, "curated", "meta.json"));
-  const presentation = readJson<Presentation>(join(root, "data", edition, "curated", "presentation.json"));
+export function buildEdition(root: string, edition: string, sources: EditionSources = {}): BuildResult {
+  const importer = sources.importer ?? importerOf(edition);
+  const dir = join(root, sources.dataDir ?? join("data", edition), "curated");
+  const meta = readJson<EditionMeta>(join(dir, "meta.json"));
+  const presentation = readJson<Presentation>(join(dir, "presentation.json"));
   const text = readFileSync(join(root, meta.source), "utf8");
   const src = new SourceText(text);
-  const fixes = curated<ManualFix>(root, edition, "fixes");
+  const fixes = curated<ManualFix>(dir, "fixes");
   const tables: Table[] = importer.importTables(src, fixes);
-  const { facts, problems } = importFacts(src, curated<CuratedFact>(root, edition, "facts"), meta.year);
-  const discrepancies = curated<Discrepancy>(root, edition, "discrepancies");
+  const { facts, problems } = importFacts(src, curated<CuratedFact>(dir, "facts"), meta);
+  const discrepancies = curated<Discrepancy>(dir, "discrepancies");
   problems.push(
     ...unexplainedMismatches(tables, discrepancies),
     ...metaProblems(meta, tables, facts),
@@ -85,7 +92,7 @@ export function buildEdition(root: string, edition: string): BuildResult {
     facts,
     discrepancies,
     fixes,
-    unavailable: curated<Unavailable>(root, edition, "unavailable"),
+    unavailable: curated<Unavailable>(dir, "unavailable"),
   };
   return { edition: result, problems };
 }

@@ -40,9 +40,12 @@ const QUALIFIERS: Qualifier[] = [
 
 const NUMBER_TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 
-/** Lines [first, last] of paragraph `n` ("n. " at the start of a line, up to the next one). */
-export function paragraphLines(src: SourceText, n: number): [number, number] {
-  const start = src.find(new RegExp(`^${n}\\. `), 90);
+/**
+ * Lines [first, last] of paragraph `n` ("n. " at the start of a line, up to the next one), looking
+ * from line `from` on (a table of contents numbers its items like paragraphs).
+ */
+export function paragraphLines(src: SourceText, n: number, from = 1): [number, number] {
+  const start = src.find(new RegExp(`^${n}\\. `), from);
   let end = src.lines.length;
   for (let i = start + 1; i <= src.lines.length; i++) {
     const m = /^(\d{1,3})\. /.exec(src.line(i));
@@ -70,10 +73,16 @@ function qualifierOf(before: string): Qualifier | null {
   return null;
 }
 
+/** How an edition's text is read: its year (the default of a fact's) and where its paragraphs start. */
+export interface FactsContext {
+  year: number;
+  paragraphsFrom?: number;
+}
+
 export function importFacts(
   src: SourceText,
   curated: CuratedFact[],
-  year: number,
+  context: FactsContext,
 ): { facts: Fact[]; problems: string[] } {
   const facts: Fact[] = [];
   const problems: string[] = [];
@@ -82,7 +91,7 @@ export function importFacts(
     try {
       if (seen.has(c.key)) throw new Error("duplicate key");
       seen.add(c.key);
-      facts.push(importFact(src, c, year));
+      facts.push(importFact(src, c, context));
     } catch (e) {
       problems.push(`fact ${c.key} (¶${c.paragraph}): ${(e as Error).message}`);
     }
@@ -90,8 +99,8 @@ export function importFacts(
   return { facts, problems };
 }
 
-function importFact(src: SourceText, c: CuratedFact, year: number): Fact {
-  const [first, last] = paragraphLines(src, c.paragraph);
+function importFact(src: SourceText, c: CuratedFact, context: FactsContext): Fact {
+  const [first, last] = paragraphLines(src, c.paragraph, context.paragraphsFrom);
   const hits: number[] = [];
   for (let n = first; n <= last; n++) {
     let from = 0;
@@ -131,7 +140,7 @@ function importFact(src: SourceText, c: CuratedFact, year: number): Fact {
     label: c.label,
     value,
     unit: c.unit,
-    year: c.year ?? year,
+    year: c.year ?? context.year,
     qualifier: qualifierOf(c.match.slice(0, numberAt)),
     paragraph: c.paragraph,
     line,

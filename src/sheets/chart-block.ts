@@ -138,7 +138,7 @@ export function chartBlock(def: ChartDef, mode: Mode, lang: Lang, i: Iom): Block
   const values: Content[][] = categories.map((category) =>
     series.map((s): Content => {
       const call = s.call(category);
-      if (mode === "live") return formulaOf(call);
+      if (mode === "live") return formulaOf(i.pinned(call));
       try {
         const v = i.answerOf(call.fn, call.args).value;
         return call.negate ? -v : v;

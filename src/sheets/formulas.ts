@@ -2,7 +2,7 @@
  * An =IOM.* call as the formula text a cell holds. Which call returns which printed cell is the
  * core's knowledge (Iom.cellSources); this only writes it.
  */
-import type { Arg, Call } from "../core";
+import { ARITY, type Arg, type Call } from "../core";
 
 export type { Call, CellSource, StaticReason } from "../core";
 
@@ -13,9 +13,16 @@ const argText = (a: Arg): string => {
   return String(a);
 };
 
-/** `=IOM.STAFF("P-4","F")`: trailing empty arguments are left out, inner ones left empty. */
+/**
+ * `=IOM.STAFF("P-4","F")`: trailing empty arguments are left out, inner ones left empty; a call
+ * pinned to an edition names it last (=IOM.STAFF("P-4","F",,,1999)).
+ */
 export function formulaOf(call: Call): string {
-  const args = [...call.args];
+  const args: Arg[] = [...call.args];
+  if (call.edition !== undefined) {
+    while (args.length < ARITY[call.fn]) args.push(null);
+    args.push(/^\d+$/.test(call.edition) ? Number(call.edition) : call.edition);
+  }
   while (args.length > 0 && (args[args.length - 1] === null || args[args.length - 1] === undefined))
     args.pop();
   return `=${call.negate ? "-" : ""}IOM.${call.fn}(${args.map(argText).join(",")})`;

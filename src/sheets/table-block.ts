@@ -122,7 +122,7 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
       const source = sources?.[ri]?.[ci];
       if (source && "call" in source) {
         liveCells++;
-        row.push(formulaOf(source.call));
+        row.push(formulaOf(i.pinned(source.call)));
         if (v === "undetermined") noteUndetermined(ri, ci);
         return;
       }

@@ -64,24 +64,39 @@ const SAMPLES: { [C in MessageCode]: Message & { code: C } } = {
   edition_text: msg("edition_text", {
     text: { en: "a narrative figure", fr: "un chiffre du texte", es: "una cifra del texto" },
   }),
-  not_destination: msg("not_destination", { input: "France", country: "France" }),
-  no_programme_breakdown: msg("no_programme_breakdown", { place: "Europe" }),
-  from_not_t1: msg("from_not_t1", { from: "Africa (budgetary region)", place: "Europe" }),
-  from_not_t2: msg("from_not_t2", { from: "Americas" }),
-  t2_no_row: msg("t2_no_row", { from: "Caribbean", programme: "Labour Migration" }),
-  t3_no_destination: msg("t3_no_destination", { from: "Africa (budgetary region)" }),
+  not_destination: msg("not_destination", { input: "France", country: "France", table: "Table 2" }),
+  no_programme_breakdown: msg("no_programme_breakdown", {
+    place: "Europe",
+    byRegion: "Table 1",
+    byService: "Table 2",
+  }),
+  from_not_t1: msg("from_not_t1", { from: "Africa (budgetary region)", place: "Europe", table: "Table 1" }),
+  from_not_t2: msg("from_not_t2", { from: "Americas", table: "Table 2" }),
+  t2_no_row: msg("t2_no_row", { from: "Caribbean", programme: "Labour Migration", table: "Table 2" }),
+  t3_no_destination: msg("t3_no_destination", { from: "Africa (budgetary region)", table: "Table 3" }),
   t3_no_programme: msg("t3_no_programme", {
     from: "Europe (budgetary region)",
     programme: "Counter-trafficking",
+    table: "Table 3",
   }),
   expenditure_years: msg("expenditure_years", { item: "Europe", years: [2010, 2011], year: 2009 }),
-  nationality_none: msg("nationality_none", { input: "Andorre", country: "Andorra" }),
-  employees_split_hq: msg("employees_split_hq", {}),
-  officials_nationality_gender: msg("officials_nationality_gender", {}),
-  officials_nationality_location: msg("officials_nationality_location", {}),
-  t6_no_official: msg("t6_no_official", { nationality: "Germany" }),
-  t7_no_employee: msg("t7_no_employee", { nationality: "Germany" }),
-  all_staff_nationality: msg("all_staff_nationality", { by: "gender" }),
+  nationality_none: msg("nationality_none", {
+    input: "Andorre",
+    country: "Andorra",
+    tables: ["Table 6", "Table 7"],
+  }),
+  employees_split_hq: msg("employees_split_hq", { table: "Table 7" }),
+  officials_nationality_gender: msg("officials_nationality_gender", {
+    byNationality: "Table 6",
+    byGrade: "Table 5",
+  }),
+  officials_nationality_location: msg("officials_nationality_location", {
+    byNationality: "Table 6",
+    byGrade: "Table 5",
+  }),
+  t6_no_official: msg("t6_no_official", { nationality: "Germany", table: "Table 6" }),
+  t7_no_employee: msg("t7_no_employee", { nationality: "Germany", table: "Table 7" }),
+  all_staff_nationality: msg("all_staff_nationality", { by: "gender", table: "Table 6" }),
 };
 
 describe("the message catalogs", () => {

@@ -211,7 +211,9 @@ export class MovementsQuery {
     if (hit) return hit.value;
     const country = countryNamed(name);
     if (country) {
-      throw noFigure(msg("not_destination", { input: name, country }));
+      throw noFigure(
+        msg("not_destination", { input: name, country, ...(this.t2 ? { table: this.t2.number } : {}) }),
+      );
     }
     return this.place.resolve(name).value;
   }
@@ -223,10 +225,17 @@ export class MovementsQuery {
     placeName: string,
   ): Answer {
     if (programme) {
-      throw noFigure(msg("no_programme_breakdown", { place: placeName }));
+      throw noFigure(
+        msg("no_programme_breakdown", {
+          place: placeName,
+          byRegion: this.need(this.t1, "movementsByRegion").number,
+          ...(this.t2 ? { byService: this.t2.number } : {}),
+        }),
+      );
     }
-    if (from && !from.t1Row) throw noFigure(msg("from_not_t1", { from: from.name, place: placeName }));
     const t1 = this.need(this.t1, "movementsByRegion");
+    if (from && !from.t1Row)
+      throw noFigure(msg("from_not_t1", { from: from.name, place: placeName, table: t1.number }));
     return this.index.cell(this.index.ref(t1.id, from?.t1Row ?? "grand_total", column));
   }
 
@@ -247,7 +256,9 @@ export class MovementsQuery {
       return this.index.cell(this.index.ref(this.t1.id, from.t1Row, "total_migrants"));
     }
     if (!from.t2Region) {
-      throw noFigure(msg("from_not_t2", { from: from.name }));
+      throw noFigure(
+        msg("from_not_t2", { from: from.name, table: this.need(this.t2, "movementsByService").number }),
+      );
     }
     const t2 = this.need(this.t2, "movementsByService");
     const prefixes = programme ? programme.programmes : this.allProgrammePrefixes();
@@ -259,7 +270,11 @@ export class MovementsQuery {
     );
     if (rows.length === 0) {
       throw noFigure(
-        msg("t2_no_row", { from: from.name, ...(programme ? { programme: programme.name } : {}) }),
+        msg("t2_no_row", {
+          from: from.name,
+          table: t2.number,
+          ...(programme ? { programme: programme.name } : {}),
+        }),
       );
     }
     const what = `${from.name} departures${programme ? ` under ${programme.name}` : " across all programmes"}`;
@@ -288,7 +303,12 @@ export class MovementsQuery {
 
   private byBudgetaryRegion(place: Place, programme: Programme | undefined, from: From): Answer {
     if (place.kind !== "all") {
-      throw noFigure(msg("t3_no_destination", { from: from.name }));
+      throw noFigure(
+        msg("t3_no_destination", {
+          from: from.name,
+          table: this.need(this.t3, "movementsByBudgetaryRegion").number,
+        }),
+      );
     }
     const region = from.t3Region as string;
     const t3 = this.need(this.t3, "movementsByBudgetaryRegion");
@@ -297,7 +317,9 @@ export class MovementsQuery {
       (r) => r.key.startsWith(`${region}.`) && programme.programmes.includes(r.key.slice(region.length + 1)),
     );
     if (rows.length === 0)
-      throw noFigure(msg("t3_no_programme", { programme: programme.name, from: from.name }));
+      throw noFigure(
+        msg("t3_no_programme", { programme: programme.name, from: from.name, table: t3.number }),
+      );
     return sumOf(
       this.index,
       rows.map((r) => this.index.ref(t3.id, r.key, "total_migrants")),

@@ -131,7 +131,10 @@ export class StaffQuery {
     const hit = this.nationality.find(name);
     if (hit) return hit.value;
     const country = countryNamed(name);
-    if (country) throw noFigure(msg("nationality_none", { input: name, country }));
+    if (country) {
+      const tables = [this.t6, this.t7].filter((t): t is Table => t !== undefined).map((t) => t.number);
+      throw noFigure(msg("nationality_none", { input: name, country, tables }));
+    }
     return this.nationality.resolve(name).value;
   }
 
@@ -181,7 +184,11 @@ export class StaffQuery {
     location: Location | undefined,
   ): Answer {
     if (group !== "all" && location === "hq") {
-      throw noFigure(msg("employees_split_hq", {}));
+      throw noFigure(
+        msg("employees_split_hq", {
+          table: (this.t7 ?? this.index.requireRole("employeesByNationality")).number,
+        }),
+      );
     }
     const places =
       group === "all"
@@ -232,14 +239,27 @@ export class StaffQuery {
     const name = this.nationality.entries.find((e) => e.value === nationality)?.name ?? "";
     const { t6, t7 } = nationality;
     const officials = (): Answer => {
-      if (gender) throw noFigure(msg("officials_nationality_gender", {}));
-      if (location) throw noFigure(msg("officials_nationality_location", {}));
+      const tables = { byNationality: this.t6?.number ?? "", byGrade: this.t5?.number ?? "" };
+      if (gender) throw noFigure(msg("officials_nationality_gender", tables));
+      if (location) throw noFigure(msg("officials_nationality_location", tables));
       const row = category.kind === "officials" ? category.row : "total";
-      if (!t6) throw noFigure(msg("t6_no_official", { nationality: name }));
+      if (!t6 || !this.t6)
+        throw noFigure(
+          msg("t6_no_official", {
+            nationality: name,
+            table: (this.t6 ?? this.index.requireRole("officialsByNationality")).number,
+          }),
+        );
       return this.index.cell(this.index.ref((this.t6 as Table).id, t6, row));
     };
     const employees = (group: "all" | "gs" | "no"): Answer => {
-      if (!t7) throw noFigure(msg("t7_no_employee", { nationality: name }));
+      if (!t7 || !this.t7)
+        throw noFigure(
+          msg("t7_no_employee", {
+            nationality: name,
+            table: (this.t7 ?? this.index.requireRole("employeesByNationality")).number,
+          }),
+        );
       return this.table7Row(t7, group, gender, location);
     };
     switch (category.kind) {
@@ -249,7 +269,12 @@ export class StaffQuery {
         return employees(category.group);
       case "all": {
         if (gender || location) {
-          throw noFigure(msg("all_staff_nationality", { by: gender ? "gender" : "location" }));
+          throw noFigure(
+            msg("all_staff_nationality", {
+              by: gender ? "gender" : "location",
+              table: this.t6?.number ?? "",
+            }),
+          );
         }
         const refs: CellRef[] = [];
         if (t6 && this.t6) refs.push(this.index.ref(this.t6.id, t6, "total"));
