@@ -250,7 +250,7 @@ export class StaffQuery {
             table: (this.t6 ?? this.index.requireRole("officialsByNationality")).number,
           }),
         );
-      return this.index.cell(this.index.ref((this.t6 as Table).id, t6, row));
+      return this.index.cell(this.index.ref(this.t6.id, t6, row));
     };
     const employees = (group: "all" | "gs" | "no"): Answer => {
       if (!t7 || !this.t7)
