@@ -336,7 +336,7 @@ export class Iom {
   }
 
   /** The core that answers a call (its edition argument's, or this one) and its answer. */
-  private route(fn: string, args: readonly Arg[]): { core: Iom; answer: Answer } {
+  route(fn: string, args: readonly Arg[]): { core: Iom; answer: Answer } {
     // "PERSONNEL" and "PERSONAL" are STAFF: the function names of every language.
     const name = functionIdOf(fn) ?? fn.toUpperCase().replace(/^=?IOM\./, "");
     if (isValueFunction(name)) {

@@ -13,16 +13,23 @@ interface OfficeGlobal {
 
 let chosen: Lang | undefined;
 
-export function hostLanguage(): Lang {
-  if (chosen) return chosen;
-  // Office.context is there once office.js has initialised; before that, and outside Office, English.
+/**
+ * Office's display language ("fr-FR") once office.js has initialised; outside Office, the
+ * browser's language in a browser, and nothing in Node (the CLI, tests).
+ */
+export function displayLocale(): string | undefined {
   try {
     const tag = (globalThis as { Office?: OfficeGlobal }).Office?.context?.displayLanguage;
-    return tag ? langOf(tag) : "en";
+    if (tag) return tag;
   } catch {
     // Some office.js versions throw when Office.context is read before initialisation.
-    return "en";
   }
+  return (globalThis as { navigator?: { language?: string } }).navigator?.language;
+}
+
+/** The language of whoever reads: the one chosen (the CLI's --lang), else the display language's, else English. */
+export function hostLanguage(): Lang {
+  return chosen ?? langOf(displayLocale());
 }
 
 /** Sets the language explicitly (the CLI's --lang); undefined goes back to Office's (or English). */

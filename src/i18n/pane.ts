@@ -120,6 +120,7 @@ const en = {
     "{rowsAdded} rows and {columnsAdded} columns added, {rowsMissing} rows and {columnsMissing} columns missing.",
 
   aboutData: "Data",
+  aboutEdition: "Edition of the report",
   aboutVersion: "Add-in version",
   aboutLanguage: "Language",
   aboutHost: "Host",
@@ -271,6 +272,7 @@ const fr: Strings = {
     "{rowsAdded} lignes et {columnsAdded} colonnes ajoutées, {rowsMissing} lignes et {columnsMissing} colonnes manquantes.",
 
   aboutData: "Données",
+  aboutEdition: "Édition du rapport",
   aboutVersion: "Version du complément",
   aboutLanguage: "Langue",
   aboutHost: "Hôte",
@@ -421,6 +423,7 @@ const es: Strings = {
     "{rowsAdded} filas y {columnsAdded} columnas añadidas, {rowsMissing} filas y {columnsMissing} columnas que faltan.",
 
   aboutData: "Datos",
+  aboutEdition: "Edición del informe",
   aboutVersion: "Versión del complemento",
   aboutLanguage: "Idioma",
   aboutHost: "Aplicación",

@@ -97,10 +97,11 @@ export class Catalog {
   }
 }
 
-let shared: Catalog | undefined;
+const shared = new WeakMap<Iom, Catalog>();
 
-/** The catalog over the shared core instance. */
+/** The catalog of a core (one per edition), built once. */
 export function catalog(core: Iom): Catalog {
-  if (shared?.core !== core) shared = new Catalog(core);
-  return shared;
+  let c = shared.get(core);
+  if (!c) shared.set(core, (c = new Catalog(core)));
+  return c;
 }

@@ -2,7 +2,7 @@
  * What the pane can ask of Excel, as plain async functions the UI receives as props. The Excel
  * implementation composes the catalog (pure) with the adapters; UI tests pass fakes.
  */
-import type { Iom } from "../core";
+import { iom, isIomError, type Iom } from "../core";
 import {
   type CellFormulaResult,
   insertFormulaAtSelection,
@@ -14,7 +14,7 @@ import { type RefreshResult, refreshAll } from "./excel/refresh";
 import type { ExcelRun, Supports } from "./excel/run";
 import type { Lang } from "../i18n/lang";
 import type { Mode } from "../sheets/block";
-import type { Catalog } from "../sheets/catalog";
+import { catalog, type Catalog } from "../sheets/catalog";
 import type { SelectedCell } from "./plans/explain";
 import type { Destination } from "./plans/insert";
 
@@ -30,6 +30,17 @@ export interface PaneActions {
   insertFormula(formula: string): Promise<CellFormulaResult>;
 }
 
+/** The catalog of the edition a block record names (its label), or undefined when no such edition is loaded. */
+function catalogOf(edition: string, current: Iom, templates: Catalog): Catalog | undefined {
+  if (edition === current.editionLabel() || edition === "") return templates;
+  try {
+    return catalog(iom({ edition }));
+  } catch (e) {
+    if (isIomError(e)) return undefined;
+    throw e;
+  }
+}
+
 export function excelActions(run: ExcelRun, supports: Supports, core: Iom, templates: Catalog): PaneActions {
   // One Excel subscription for the pane's lifetime, shared by whoever follows the selection.
   const listeners = new Set<() => void>();
@@ -40,8 +51,11 @@ export function excelActions(run: ExcelRun, supports: Supports, core: Iom, templ
     refreshAll: () =>
       refreshAll(
         run,
-        (template, mode, lang) =>
-          templates.get(template) ? templates.block(template, mode, lang) : undefined,
+        // Each block is refreshed from the edition it was inserted from (its record names it).
+        (template, mode, lang, edition) => {
+          const from = catalogOf(edition, core, templates);
+          return from?.get(template) ? from.block(template, mode, lang) : undefined;
+        },
         supports("1.6"),
       ),
     readSelection: () => readSelectedCell(run),

@@ -10,22 +10,11 @@ import { version } from "../../package.json";
 import { iom } from "../core";
 import { excelActions } from "./actions";
 import { officeRun, officeSupports } from "./excel/run";
-import { langOf } from "../i18n/lang";
+import { hostLanguage } from "../i18n/host";
 import { translator } from "../i18n/pane";
 import { catalog } from "../sheets/catalog";
 import { type HostInfo, statusFor } from "./plans/status";
-import { App } from "./ui/App";
-
-/** Office's display language ("fr-FR"), or the browser's outside Office. */
-function displayLanguage(): string | undefined {
-  try {
-    if (typeof Office !== "undefined" && Office.context?.displayLanguage)
-      return Office.context.displayLanguage;
-  } catch {
-    // Office.context is not usable outside Office: fall back to the browser's language
-  }
-  return typeof navigator === "undefined" ? undefined : navigator.language;
-}
+import { App, type EditionView } from "./ui/App";
 
 export async function start(doc: Document): Promise<void> {
   const container = doc.getElementById("app");
@@ -37,21 +26,15 @@ export async function start(doc: Document): Promise<void> {
     // @types/office-js declares them as numeric enums.
     info = (await Office.onReady()) as unknown as HostInfo;
   }
-  const lang = langOf(displayLanguage());
+  const lang = hostLanguage();
   doc.documentElement.lang = lang;
   const status = statusFor(info, officeSupports, translator(lang));
-  const core = iom();
-  const templates = catalog(core);
-  createRoot(container).render(
-    createElement(App, {
-      core,
-      catalog: templates,
-      actions: excelActions(officeRun, officeSupports, core, templates),
-      status,
-      lang,
-      version,
-    }),
-  );
+  const open = (edition?: string): EditionView => {
+    const core = iom({ edition });
+    const templates = catalog(core);
+    return { core, catalog: templates, actions: excelActions(officeRun, officeSupports, core, templates) };
+  };
+  createRoot(container).render(createElement(App, { ...open(), openEdition: open, status, lang, version }));
 }
 
 if (typeof document !== "undefined") void start(document);

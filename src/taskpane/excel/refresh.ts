@@ -16,7 +16,7 @@ export interface RefreshResult {
 
 export function refreshAll(
   run: ExcelRun,
-  build: (template: string, mode: Mode, lang: Lang) => Block | undefined,
+  build: (template: string, mode: Mode, lang: Lang, edition: string) => Block | undefined,
   canCalculate: boolean,
 ): Promise<RefreshResult> {
   return run(async (context) => {

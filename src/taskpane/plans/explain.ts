@@ -28,6 +28,9 @@ export type Explanation =
       name: string;
       args: Arg[];
       answer: Answer;
+      /** The edition that answered ("MC/1234 (1999)") and the file of its text the lines refer to. */
+      edition: string;
+      sourceFile: string;
       /** =-IOM.X(…): the cell shows the value negated (the pyramid's male side). */
       negated: boolean;
       shown: unknown;
@@ -49,9 +52,11 @@ export function explainCell(cell: SelectedCell, core: Iom): Explanation {
   if ("error" in parsed) return { kind: "unparsable", address, formula, message: parsed.error };
   if (!VALUE_SET.has(parsed.name)) return { kind: "spill", address, formula, name: parsed.name };
   try {
-    const answer = core.answerOf(parsed.name, parsed.args);
+    const { core: answering, answer } = core.route(parsed.name, parsed.args);
     return {
       kind: "answer",
+      edition: answering.editionLabel(),
+      sourceFile: sourceFileName(answering),
       address,
       formula,
       name: parsed.name,

@@ -106,7 +106,7 @@ export function planRefresh(
   tableNames: readonly string[],
   settings: unknown,
   states: readonly TableState[],
-  build: (template: string, mode: Mode, lang: Lang) => Block | undefined,
+  build: (template: string, mode: Mode, lang: Lang, edition: string) => Block | undefined,
 ): RefreshPlan {
   const { records, damaged } = parseRecords(settings);
   const byName = new Map(states.map((s) => [s.name.toLowerCase(), s]));
@@ -124,7 +124,7 @@ export function planRefresh(
       recordsChanged = true; // the user deleted the table: forget it
       continue;
     }
-    const block = build(record.template, record.mode, record.lang);
+    const block = build(record.template, record.mode, record.lang, record.edition);
     if (!block) {
       reports.push(emptyReport(record.table, "unknown_template", record.template));
       kept.push(record);

@@ -1,6 +1,6 @@
 /** About: the data's edition, the add-in's version, the language and the host's status. */
-import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Iom } from "../../core";
+import { Select, makeStyles, tokens } from "@fluentui/react-components";
+import { editions, type Iom } from "../../core";
 import type { Status } from "../plans/status";
 import { useLang, useT } from "./context";
 
@@ -19,10 +19,13 @@ export function AboutPanel({
   core,
   version,
   status,
+  onEdition,
 }: {
   core: Iom;
   version: string;
   status: Status;
+  /** Switches the pane to another edition; the choice is offered when more than one is loaded. */
+  onEdition?: (edition: string) => void;
 }): JSX.Element {
   const t = useT();
   const lang = useLang();
@@ -43,14 +46,29 @@ export function AboutPanel({
     [t("aboutHost"), status.text],
     ...status.notes.map((n): [string, string] => ["", n]),
   ];
+  const all = editions();
   return (
-    <dl className={styles.list} data-testid="about">
-      {rows.map(([term, detail], i) => (
-        <div key={i} style={{ display: "contents" }}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.detail}>{detail}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      {onEdition && all.length > 1 ? (
+        <label>
+          {t("aboutEdition")}{" "}
+          <Select value={e.edition} onChange={(_, d) => onEdition(d.value)} data-testid="edition">
+            {all.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.label}
+              </option>
+            ))}
+          </Select>
+        </label>
+      ) : null}
+      <dl className={styles.list} data-testid="about">
+        {rows.map(([term, detail], i) => (
+          <div key={i} style={{ display: "contents" }}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.detail}>{detail}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }

@@ -24,10 +24,16 @@ import { FormulaPanel } from "./FormulaPanel";
 import { RefreshPanel } from "./RefreshPanel";
 import { TemplatesPanel } from "./TemplatesPanel";
 
-export interface AppProps {
+/** What the pane works with for one edition of the report. */
+export interface EditionView {
   core: Iom;
   catalog: Catalog;
   actions: PaneActions;
+}
+
+export interface AppProps extends EditionView {
+  /** The pane's view of another edition (the About tab's choice); absent when only one is loaded. */
+  openEdition?: (edition: string) => EditionView;
   status: Status;
   lang: Lang;
   version: string;
@@ -46,7 +52,14 @@ const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
-export function App({ core, catalog, actions, status, lang, version }: AppProps): JSX.Element {
+export function App(props: AppProps): JSX.Element {
+  const { status, lang, version, openEdition } = props;
+  const [view, setView] = useState<EditionView>({
+    core: props.core,
+    catalog: props.catalog,
+    actions: props.actions,
+  });
+  const { core, catalog, actions } = view;
   const styles = useStyles();
   const language = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const { t } = language;
@@ -106,7 +119,14 @@ export function App({ core, catalog, actions, status, lang, version }: AppProps)
               <ExplainPanel core={core} actions={actions} canUseExcel={status.canUseExcel} />
             ) : null}
             {tab === "refresh" ? <RefreshPanel actions={actions} canUseExcel={status.canUseExcel} /> : null}
-            {tab === "about" ? <AboutPanel core={core} version={version} status={status} /> : null}
+            {tab === "about" ? (
+              <AboutPanel
+                core={core}
+                version={version}
+                status={status}
+                {...(openEdition ? { onEdition: (id: string) => setView(openEdition(id)) } : {})}
+              />
+            ) : null}
           </section>
         </main>
       </PaneLanguage.Provider>

@@ -5,7 +5,7 @@ import { type Iom, VALUE_FUNCTIONS } from "../../core";
 import type { PaneActions } from "../actions";
 import { fixNote, noteIn } from "../../i18n/provenance";
 import { formatNumber } from "../../i18n/lang";
-import { type Explanation, explainCell, sourceFileName } from "../plans/explain";
+import { type Explanation, explainCell } from "../plans/explain";
 import { textOf } from "../plans/text";
 import { OfficeErrorBar } from "./OfficeErrorBar";
 import { useLang, useT } from "./context";
@@ -151,7 +151,8 @@ export function ExplanationView({
         ...(p.paragraph !== undefined
           ? [[t("explainParagraph"), `¶${p.paragraph}`] as [string, string]]
           : []),
-        [t("explainLines"), t("linesOf", { lines: p.lines.join(", "), file: sourceFileName(core) })],
+        [t("aboutEdition"), x.edition],
+        [t("explainLines"), t("linesOf", { lines: p.lines.join(", "), file: x.sourceFile })],
         [t("explainFootnotes"), p.footnotes.join(" · ") || none],
         [t("explainQualifier"), p.qualifier ? t("explainQualifierText", { qualifier: p.qualifier }) : none],
         [t("explainDiscrepancies"), p.discrepancies.join(" · ") || none],
