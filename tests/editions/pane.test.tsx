@@ -44,7 +44,7 @@ it("switches the pane to the edition chosen in About", () => {
   );
   fireEvent.click(screen.getByTestId("tab-about"));
   expect(screen.getByTestId("about").textContent).toContain("FAKE/0001 (2099)");
-  const select = screen.getByTestId("edition") as HTMLSelectElement;
+  const select = screen.getByTestId<HTMLSelectElement>("edition");
   expect([...select.options].map((o) => o.textContent)).toEqual(["FAKE/0001 (2099)", "MC/2346 (2011)"]);
   fireEvent.change(select, { target: { value: "2011" } });
   expect(open).toHaveBeenCalledWith("2011");
