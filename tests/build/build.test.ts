@@ -1,7 +1,7 @@
 /**
- * `npm run build` end to end (a real webpack production build into a temporary directory): bundles,
- * generated functions.json, the shared-runtime page, the rebased manifest, and the failures that must
- * stop a build.
+ * `npm run build` end to end (the real webpack production build the tests share): bundles, generated
+ * functions.json, the shared-runtime page, the rebased manifest, and the failures that must stop a
+ * build.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { checkManifest, manifestUrls } from "../../scripts/manifest-checks";
 import { ManifestPlugin } from "../../scripts/manifest-plugin";
 import { ROOT, type ScriptResult, runScript } from "../helpers/node-scripts";
+import { SHARED_BUILD_BASE_URL as BASE_URL, sharedBuild } from "../helpers/shared-build";
 
-const BASE_URL = "https://addin.example.test/iom-report";
 const PACKAGE_VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string })
   .version;
 
@@ -20,9 +20,8 @@ let build: ScriptResult;
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), "iom-build-"));
-  out = join(tmp, "dist");
-  build = await runScript("scripts/build.ts", ["--out", out], { ADDIN_BASE_URL: BASE_URL });
-}, 120_000);
+  ({ out, result: build } = await sharedBuild());
+}, 300_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -1,32 +1,29 @@
 /**
- * End to end: the BUILT task pane (a production build into a temporary directory) in Debian's
+ * End to end: the BUILT task pane (the production build the tests share) in Debian's
  * headless chromium, with a stub Office host answering the office.js CDN request. Clicks through
  * search, insert (every table and chart, both modes), the overwrite guard, refresh and Explain;
  * asserts the recorded Excel operations, that no request leaves localhost and that axe finds no
  * serious or critical accessibility violation. Screenshots go to tests/artifacts/taskpane/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { OFFICE_JS, type OpenedPane, launch, openPane, serve } from "./harness";
-import { ROOT, runScript } from "../helpers/node-scripts";
+import { ROOT } from "../helpers/node-scripts";
+import { sharedBuild } from "../helpers/shared-build";
 import { iom } from "../../src/core";
 import { Catalog } from "../../src/sheets/catalog";
 
 const ARTIFACTS = join(ROOT, "tests/artifacts/taskpane");
 const catalog = new Catalog(iom());
 
-let tmp: string;
 let server: Server;
 let baseUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  tmp = mkdtempSync(join(tmpdir(), "iom-e2e-"));
-  const out = join(tmp, "dist");
-  const build = await runScript("scripts/build.ts", ["--out", out]);
+  const { out, result: build } = await sharedBuild();
   if (build.code !== 0) throw new Error(`build failed:\n${build.stderr}`);
   ({ server, url: baseUrl } = await serve(out));
   browser = await launch();
@@ -36,7 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.close();
-  rmSync(tmp, { recursive: true, force: true });
 });
 
 /** The fake workbook inside the page (window.__iom.wb). */
