@@ -13,8 +13,8 @@ const SHEET_NAME = "Table 2";
 const CELLS: (string | number)[][] = [
   ["Table 2. Movements by service and region of departure/countries or regions of destination","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","",""],
   ["Unit: persons · 2011","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","",""],
-  ["","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","Countries/Regions of destination","","","",""],
-  ["","","","","Countries/Regions of destination","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","Other countries in","","","",""],
+  ["","","","","Countries/Regions of destination","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","",""],
+  ["","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","","Other countries in","","","",""],
   ["Service","Programme","Region of departure","Total migrants","Angola","Australia","Bangladesh","Brazil","Burkina Faso","Canada","Chad","Côte d'Ivoire","Denmark","Egypt","Ethiopia","Finland","Ghana","Guinea","Haiti","Iraq","Kenya","Liberia","Mali","Mauritania","New Zealand","Niger","Nigeria","Norway","Philippines","Russian Federation","Serbia","Kosovo/UNSC 1244","South Sudan","Sri Lanka","Sudan","Sweden","Switzerland","The former Yugoslav Rep. of Macedonia","United Kingdom","United States of America","Africa","Asia and Oceania","Europe","Latin America and the Caribbean","Middle East"],
   ["Movement, Emergency and Post-crisis Migration Management","Resettlement Assistance","Africa",18503,"",1715,"","","",3479,"","",239,"",2,202,"","","","","","","","",31,1,"",1718,"","","","","","",4,1557,931,"",477,7652,18,"",475,2,""],
   ["","","Asia and Oceania",40997,"",3735,"","","",3508,"","",629,"","",297,"","","","","","","","",334,"","",363,12,"","","","","","",433,31,"",17,31339,"",24,271,4,""],
@@ -180,8 +180,7 @@ const NUMBER_FORMATS: string[][] = [
 const FORMATS: { at: number[]; bold?: boolean; italic?: boolean; size?: number; fill?: string; color?: string; align?: string; borderTop?: boolean }[] = [
   {"at":[0,0,1,1],"bold":true,"size":13},
   {"at":[1,0,1,1],"italic":true,"color":"#605E5C"},
-  {"at":[2,40,1,5],"bold":true,"align":"CenterAcrossSelection"},
-  {"at":[3,4,1,36],"bold":true,"align":"CenterAcrossSelection"},
+  {"at":[2,4,1,41],"bold":true,"align":"CenterAcrossSelection"},
   {"at":[3,40,1,5],"bold":true,"align":"CenterAcrossSelection"},
   {"at":[11,0,1,45],"bold":true,"borderTop":true},
   {"at":[18,0,1,45],"bold":true,"borderTop":true},

@@ -13,8 +13,8 @@ const SHEET_NAME = "Table 7";
 const CELLS: (string | number)[][] = [
   ["Table 7. Breakdown of Headquarters and Field Employees by nationality and gender as at 31 December 2011","","","","","","","",""],
   ["Unit: employees · 31 December 2011","","","","","","","",""],
-  ["","","","","Field","","","",""],
-  ["","","Headquarters","","General Services","","National Officers","",""],
+  ["","","Headquarters","","Field","","","",""],
+  ["","","","","General Services","","National Officers","",""],
   ["Nationals of","Country of nationality","Headquarters F","Headquarters M","General Services F","General Services M","National Officers F","National Officers M","Total"],
   ["Nationals of IOM Member States","Afghanistan","","",16,149,"",14,179],
   ["","Albania","",1,8,4,2,"",15],
@@ -376,8 +376,8 @@ const NUMBER_FORMATS: string[][] = [
 const FORMATS: { at: number[]; bold?: boolean; italic?: boolean; size?: number; fill?: string; color?: string; align?: string; borderTop?: boolean }[] = [
   {"at":[0,0,1,1],"bold":true,"size":13},
   {"at":[1,0,1,1],"italic":true,"color":"#605E5C"},
+  {"at":[2,2,1,2],"bold":true,"align":"CenterAcrossSelection"},
   {"at":[2,4,1,5],"bold":true,"align":"CenterAcrossSelection"},
-  {"at":[3,2,1,2],"bold":true,"align":"CenterAcrossSelection"},
   {"at":[3,4,1,2],"bold":true,"align":"CenterAcrossSelection"},
   {"at":[3,6,1,3],"bold":true,"align":"CenterAcrossSelection"},
   {"at":[175,0,1,9],"bold":true,"borderTop":true},

@@ -18,6 +18,16 @@ export interface TableGrid {
 }
 
 /**
+ * A column's header path over `levels` rows: its groups on the top rows, its own label on the last
+ * row, blanks between. A group's total ("Africa total" under "Region of destination") so stays in
+ * its group's band, under the group label, instead of breaking the band.
+ */
+export function padPath(path: readonly string[], levels: number): string[] {
+  const leaf = path[path.length - 1] ?? "";
+  return [...path.slice(0, -1), ...Array<string>(Math.max(0, levels - path.length)).fill(""), leaf];
+}
+
+/**
  * A table laid out as the report prints it: nested column headers over several rows, nested
  * row labels over several columns, each label shown once where its group starts; blank
  * cells stay blank. Without headers, only the numbers.
@@ -43,10 +53,9 @@ export function tableGrid(table: Table, headers: boolean): TableGrid {
       level === 0 && i === 0 ? table.number : "",
     );
     table.columns.forEach((c, ci) => {
-      // Pad short paths at the top so the leaf label sits on the last header row.
-      const path = [...Array<string>(headerRows - c.path.length).fill(""), ...c.path];
+      const path = padPath(c.path, headerRows);
       const prev = ci > 0 ? table.columns[ci - 1] : undefined;
-      const prevPath = prev ? [...Array<string>(headerRows - prev.path.length).fill(""), ...prev.path] : [];
+      const prevPath = prev ? padPath(prev.path, headerRows) : [];
       const same = prev !== undefined && path.slice(0, level + 1).every((p, i) => p === prevPath[i]);
       row.push(same ? "" : (path[level] ?? ""));
     });

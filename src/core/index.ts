@@ -7,7 +7,15 @@ export { isAll, isBlank, type Arg } from "./args";
 export type { Call, CellSource, StaticReason } from "./cell-calls";
 export { IomError, isIomError, type IomErrorKind } from "./errors";
 export { parseFormula, type ParsedFormula } from "./formula";
-export { tableGrid, isMissing, type Grid, type GridCell, type Missing, type TableGrid } from "./grid";
+export {
+  tableGrid,
+  padPath,
+  isMissing,
+  type Grid,
+  type GridCell,
+  type Missing,
+  type TableGrid,
+} from "./grid";
 export { Iom, ARITY, VALUE_FUNCTIONS, describeProvenance, type ValueFunction } from "./iom";
 export { CallMemo } from "./memo";
 export { normalizeName } from "./normalize";

@@ -212,6 +212,8 @@ export type Translation = Omit<Localized, "en">;
 /** How a table is shown in a workbook, beyond what the report prints. */
 export interface TablePresentation {
   title?: Translation;
+  /** A short title for a sheet tab (with the short number before it, at most 31 characters). */
+  short?: Localized;
   /** Headings of the label columns, outermost first (the report prints none over its stub). */
   stub?: Localized[];
 }
@@ -245,6 +247,8 @@ export interface ChartDefinition {
   id: string;
   type: ChartType;
   title: Localized;
+  /** A short title for a sheet tab (at most 31 characters). */
+  short?: Localized;
   /** Heading of the category column, and the category axis title. */
   categories: Localized;
   /** Value axis title (the unit). */

@@ -77,6 +77,10 @@ export function unitLine(presentation: Presentation, unit: string, period: strin
   return `${label}${sep}${unitText(unit, lang)} · ${periodText(presentation, period, lang)}`;
 }
 
+/** A printed page's number in its footer: Excel puts the page at &P and the count at &N. */
+export const pageOf = (lang: Lang): string =>
+  ({ en: "Page &P of &N", fr: "Page &P sur &N", es: "Página &P de &N" })[lang];
+
 /** Notes written under a block, when they apply. */
 export const NOTES = {
   staticCells: {

@@ -68,6 +68,11 @@ export interface Block {
   chart?: ChartSpec;
   /** Everything the block covers, chart area included: the area that must be empty. */
   footprint: { rows: number; cols: number };
+  /**
+   * The heading row as the report prints it: each column's own label ("F" under its group's band),
+   * where the Excel table's header needs unique names ("Headquarters F"). A printed workbook shows these.
+   */
+  displayHeader: string[];
   /** Notes on single cells (why an undetermined cell is #N/A), block-relative; the export writes them as comments. */
   cellNotes: { row: number; col: number; text: string }[];
   /** In live mode: cells written as =IOM.* formulas, and printed figures kept static. */

@@ -16,6 +16,8 @@ export interface Template {
   /** "Table 5", "Annex I, section 1"… (tables); the source tables (charts). */
   number: (lang: Lang) => string;
   title: (lang: Lang) => string;
+  /** The title short enough for a sheet tab (the edition's, or the title itself). */
+  short: (lang: Lang) => string;
   /** Lower-case normalized words searched, in every language. */
   searchText: string;
   build: (mode: Mode, lang: Lang) => Block;
@@ -34,6 +36,7 @@ export class Catalog {
       kind: "table",
       number: (lang) => tableNumber(t.number, lang, p),
       title: (lang) => tableTitle(p, t.id, t.title, lang),
+      short: (lang) => p.tables[t.id]?.short?.[lang] ?? tableTitle(p, t.id, t.title, lang),
       searchText: normalizeName(
         [
           t.id,
@@ -50,6 +53,7 @@ export class Catalog {
       kind: "chart",
       number: (lang) => c.sources.map((s) => tableNumber(s, lang, p)).join(", "),
       title: (lang) => c.title[lang],
+      short: (lang) => c.short?.[lang] ?? c.title[lang],
       searchText: normalizeName(
         [
           "chart",

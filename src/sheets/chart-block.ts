@@ -211,6 +211,7 @@ export function chartBlock(def: ChartDef, mode: Mode, lang: Lang, i: Iom): Block
     tableName: tableNameFor(def.id),
     chart,
     footprint: { rows: Math.max(cells.length, position.rows), cols: position.col + position.cols },
+    displayHeader: headers,
     cellNotes: [],
     liveCells: mode === "live" ? categories.length * series.length : 0,
     staticCells: 0,

@@ -47,3 +47,40 @@ export function newSheetName(wanted: string, taken: readonly string[]): string {
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+/** A table's number, short: "Table 5" → "T5", "Annex I, section 12" → "A-I 12", "Section V.B, …" → "V.B". */
+export function shortNumber(number: string): string {
+  const table = /^Table (\d+)$/i.exec(number);
+  if (table) return `T${table[1]}`;
+  const annex = /^Annex (\w+), section (\d+)$/i.exec(number);
+  if (annex) return `A-${annex[1]} ${annex[2]}`;
+  const section = /^Section ([\w.]+),/i.exec(number);
+  if (section) return section[1] ?? number;
+  return number;
+}
+
+/**
+ * A sheet name from a template's title, as a reader finds a sheet by its tab: the short number
+ * first ("T5 Officials by category-grade"), cut at a word so it fits 31 characters, unique.
+ */
+export function sheetNameFromTitle(prefix: string, title: string, taken: readonly string[]): string {
+  const words = `${prefix} ${title}`
+    .replace(/[:\\/?*[\]]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim()
+    .split(" ");
+  let name = words[0] ?? "IOM";
+  for (const w of words.slice(1)) {
+    if (`${name} ${w}`.length > SHEET_NAME_MAX) break;
+    name = `${name} ${w}`;
+  }
+  // A cut title should not end on "of", "and", "by"… (in any of the three languages).
+  const dangling = /\s+(of|and|by|the|in|for|at|to|de|du|des|et|par|la|le|les|y|por|del|el|en)$/i;
+  let cut = name.replace(/[,;.–-]+$/, "").trim();
+  while (dangling.test(cut))
+    cut = cut
+      .replace(dangling, "")
+      .replace(/[,;.–-]+$/, "")
+      .trim();
+  return newSheetName(cut, taken);
+}

@@ -95,6 +95,7 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
   ]);
   cells.push(headers);
   formats.push(headers.map(() => TEXT_FORMAT));
+  const displayHeader = [...headers.slice(0, labelColumns), ...table.columns.map((c) => c.label)];
 
   const sources = mode === "live" ? i.cellSources(table.id) : undefined;
   const columnFormats = table.columns.map((_, ci) => columnFormat(table, ci));
@@ -174,6 +175,7 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
     body,
     tableName: tableNameFor(tableTemplateId(table)),
     footprint: { rows: cells.length, cols: width },
+    displayHeader,
     cellNotes,
     liveCells,
     staticCells,

@@ -57,18 +57,20 @@ describe("iom export --format xlsx", () => {
       const v = row.getCell(1).value;
       if (v && typeof v === "object" && "formula" in v && v.formula) links.push(v.formula);
     });
-    expect(links).toContain(`HYPERLINK("#'Table 5'!A1","Table 5")`);
+    expect(links).toContain(`HYPERLINK("#'T5 Officials by grade'!A1","T5 Officials by grade")`);
     expect(links).toContain(`HYPERLINK("#Facts!A1","Facts")`);
     expect(links).toHaveLength(catalog.templates.length + 1);
   });
 
   it("lays out Table 5 as printed: title, nested headers, Excel table, formats, bold total, notes", () => {
-    const ws = wb.getWorksheet("Table 5");
-    if (!ws) throw new Error("no Table 5 sheet");
+    const ws = sheetOf(wb, "IOM_table5");
+    expect(ws.name).toBe("T5 Officials by grade");
     expect(cellAt(ws, 1, 1)).toBe(
       "Table 5. Officials by category/grade, location and gender as at 31 December 2011",
     );
     expect(ws.getCell("A1").font.bold).toBe(true);
+    // The title wraps across the table's width instead of running off the printed page.
+    expect(ws.getCell("H1").isMerged).toBe(true);
     // The outer header level sits above the Excel table, centred across its columns.
     expect(cellAt(ws, 3, 2)).toBe("Headquarters");
     expect(ws.getCell("B3").alignment.horizontal).toBe("centerContinuous");
@@ -76,11 +78,22 @@ describe("iom export --format xlsx", () => {
     const table = ws.getTable("IOM_table5") as unknown as {
       table: { tableRef: string; columns: { name: string }[] };
     };
-    expect(table.table.tableRef).toBe("A4:H17");
+    // The headings as the report prints them ("F" under its group), above an Excel table whose own
+    // column names stay unique.
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => cellAt(ws, 4, c))).toEqual([
+      "Category/Grade",
+      "F",
+      "M",
+      "F",
+      "M",
+      "F",
+      "M",
+      "Total",
+    ]);
+    expect(table.table.tableRef).toBe("A5:H17");
     expect(table.table.columns.map((c) => c.name)).toEqual(
       catalog.block("table5", "static", "en").cells[3]!.map(String),
     );
-    expect(table.table.columns[0]?.name).toBe("Category/Grade");
     const p4 = ws.getRow(10);
     expect(p4.getCell(1).value).toBe("P-4");
     expect([2, 3, 4, 5, 6, 7, 8].map((c) => p4.getCell(c).value)).toEqual([14, 11, 41, 76, 55, 87, 142]);
@@ -96,6 +109,13 @@ describe("iom export --format xlsx", () => {
     expect(cellAt(ws, 19, 1)).toBe("Excluding: Interns, consultants and staff on special leave without pay.");
     expect(cellAt(ws, 20, 1)).toBe("Excluding: Seconded/loaned Officials.");
     expect(cellAt(ws, 21, 1)).toBe("Source: IOM, MC/2346, Table 5, lines 1241–1257");
+    // It prints one page wide on A4, the headings repeated on every page, with a header and footer.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printTitlesRow).toBe("3:4");
+    expect(ws.headerFooter.oddHeader).toContain("Table 5. Officials by category/grade");
+    expect(ws.headerFooter.oddHeader).toContain("MC/2346 (2011)");
+    expect(ws.headerFooter.oddFooter).toContain("Source: IOM, MC/2346, Table 5");
+    expect(ws.headerFooter.oddFooter).toContain("Page &P of &N");
   });
 
   it("writes every number of every table where the block puts it", () => {
@@ -119,7 +139,7 @@ describe("iom export --format xlsx", () => {
     const adm = ws.getRow(4);
     expect(adm.getCell(2).value).toBe(44.3);
     expect(adm.getCell(2).numFmt).toBe("#,##0.0");
-    const t2 = wb.getWorksheet("Table 2");
+    const t2 = wb.getWorksheet("T2 Movements by service");
     if (!t2) throw new Error("no Table 2 sheet");
     let notes = 0;
     t2.eachRow((row) =>

@@ -38,8 +38,8 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
 /** A workbook someone made from an export: their own sheet, formulas, and numbers gone stale. */
 async function makeStaleWorkbook(): Promise<void> {
   const wb = await load(exported);
-  const t5 = wb.getWorksheet("Table 5");
-  const t4 = wb.getWorksheet("Table 4");
+  const t5 = wb.getWorksheet("T5 Officials by grade");
+  const t4 = wb.getWorksheet("T4 Migrants by gender and age");
   if (!t5 || !t4) throw new Error("export lacks Table 4/5");
   t5.getCell("B10").value = 0; // P-4, Headquarters, F: 14 in the report
   t5.getCell("H17").value = 800; // Total: 823
@@ -86,7 +86,7 @@ async function makeStaleWorkbook(): Promise<void> {
   const hidden = wb.addWorksheet("Hidden", { state: "hidden" });
   hidden.getCell("A1").value = 42;
   wb.definedNames.add("Budget!$B$2", "women_p4");
-  wb.definedNames.add("'Table 5'!$A$5:$H$18", "t5_all");
+  wb.definedNames.add("'T5 Officials by grade'!$A$5:$H$18", "t5_all");
   await wb.xlsx.writeFile(stale);
 }
 
@@ -163,14 +163,17 @@ describe("iom refresh", () => {
   const value = (s: Snapshot, key: string): unknown => JSON.parse(s.cells.get(key)?.value ?? "null");
 
   it("restores the report's numbers in the IOM tables", () => {
-    expect(value(after, "Table 5!B10")).toBe(14);
-    expect(value(after, "Table 5!H17")).toBe(823);
-    expect(output).toContain("'Table 5' IOM_table5: 2 cells changed");
-    expect(output).toContain("'Table 1' IOM_table1: up to date");
+    expect(value(after, "T5 Officials by grade!B10")).toBe(14);
+    expect(value(after, "T5 Officials by grade!H17")).toBe(823);
+    expect(output).toContain("'T5 Officials by grade' IOM_table5: 2 cells changed");
+    expect(output).toContain("'T1 Movements by region' IOM_table1: up to date");
   });
 
   it("writes cached values for =IOM.* formulas and keeps the formulas", () => {
-    expect(value(after, "Table 4!B5")).toEqual({ formula: 'IOM.MIGRANTS("0-9","F")', result: 20861 });
+    expect(value(after, "T4 Migrants by gender and age!B5")).toEqual({
+      formula: 'IOM.MIGRANTS("0-9","F")',
+      result: 20861,
+    });
     expect(value(after, "Budget!B2")).toEqual({ formula: 'IOM.STAFF(A2,"F")', result: 55 });
     expect(value(after, "Budget!B3")).toEqual({ formula: '_xldudf_IOM_MOVEMENTS("Kenya")', result: 46200 });
     expect(value(after, "Budget!B7")).toEqual({
@@ -198,7 +201,12 @@ describe("iom refresh", () => {
     // Exactly the cells the refresh is about: 2 table cells, 6 formulas and the 35 other spill cells.
     expect(changed.size).toBe(2 + 6 + 35);
     expect(
-      [...changed].filter((k) => !/^(Table 5!(B10|H17)|Table 4!B5|Budget!(B[2378]|[DEF]\d+))$/.test(k)),
+      [...changed].filter(
+        (k) =>
+          !/^(T5 Officials by grade!(B10|H17)|T4 Migrants by gender and age!B5|Budget!(B[2378]|[DEF]\d+))$/.test(
+            k,
+          ),
+      ),
     ).toEqual([]);
     expect([...after.cells.keys()].sort()).toEqual([...new Set([...before.cells.keys(), ...changed])].sort());
     for (const [k, c] of before.cells) {
@@ -246,8 +254,8 @@ describe("iom refresh", () => {
     const r = await iomCli("refresh", stale, "--dry-run", "--out", out);
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toMatch(/^dry run: nothing is written/);
-    expect(r.out).toContain("'Table 5' IOM_table5: 2 cells would change");
-    expect(r.out).toContain("'Table 5'!B10: 0 → 14");
+    expect(r.out).toContain("'T5 Officials by grade' IOM_table5: 2 cells would change");
+    expect(r.out).toContain("'T5 Officials by grade'!B10: 0 → 14");
     expect(r.out).toContain("Budget!B2: #NAME? → 55");
     expect(r.out).toContain("cells would change (43)");
     expect(existsSync(out)).toBe(false);
@@ -261,7 +269,7 @@ describe("iom refresh", () => {
     const r = await iomCli("refresh", path);
     expect(r.code).toBe(EXIT.ok);
     expect(statSync(path).mode & 0o777).toBe(0o640);
-    expect((await snapshot(path)).cells.get("Table 5!B10")?.value).toBe("14");
+    expect((await snapshot(path)).cells.get("T5 Officials by grade!B10")?.value).toBe("14");
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
@@ -291,14 +299,16 @@ describe("iom refresh: tables it must not touch", () => {
 
   it("skips a table whose rows were reordered", async () => {
     const wb = await load(exported);
-    const ws = wb.getWorksheet("Table 4");
+    const ws = wb.getWorksheet("T4 Migrants by gender and age");
     if (!ws) throw new Error("no Table 4");
     ws.getCell("A5").value = "10-17";
     ws.getCell("A6").value = "0-9";
     const path = tmp.path("moved.xlsx");
     await wb.xlsx.writeFile(path);
     const r = await iomCli("refresh", path, "--dry-run");
-    expect(r.out).toMatch(/'Table 4' IOM_table4: skipped — row 1 is labelled "10-17", not "0-9"/);
+    expect(r.out).toMatch(
+      /'T4 Migrants by gender and age' IOM_table4: skipped — row 1 is labelled "10-17", not "0-9"/,
+    );
   });
 });
 
@@ -332,13 +342,13 @@ describe("iom refresh: bad input", () => {
 
   it("refuses to change a protected sheet, and leaves the input untouched", async () => {
     const wb = await load(stale);
-    await wb.getWorksheet("Table 5")?.protect("secret", {});
+    await wb.getWorksheet("T5 Officials by grade")?.protect("secret", {});
     const path = tmp.path("protected.xlsx");
     await wb.xlsx.writeFile(path);
     const bytes = readFileSync(path);
     const r = await iomCli("refresh", path);
     expect(r.code).toBe(EXIT.failed);
-    expect(r.err).toContain("sheet 'Table 5' is protected: unprotect it in Excel");
+    expect(r.err).toContain("sheet 'T5 Officials by grade' is protected: unprotect it in Excel");
     expect(readFileSync(path).equals(bytes)).toBe(true);
     const dry = await iomCli("refresh", path, "-n");
     expect(dry.code).toBe(EXIT.failed);
@@ -380,6 +390,6 @@ describe("iom refresh: bad input", () => {
       "parts exceljs cannot write back: charts (xl/charts/chart1.xml); printer settings",
     );
     const wb = await load(tmp.path("forced.xlsx"));
-    expect(wb.getWorksheet("Table 5")?.getCell("B10").value).toBe(14);
+    expect(wb.getWorksheet("T5 Officials by grade")?.getCell("B10").value).toBe(14);
   });
 });

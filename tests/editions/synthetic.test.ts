@@ -8,8 +8,7 @@ import ExcelJS from "exceljs";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluate } from "../../src/cli/commands/eval";
-import { workbookBytes } from "../../src/cli/xlsx/files";
-import { exportWorkbook } from "../../src/cli/xlsx/export-workbook";
+import { exportBytes } from "../../src/cli/xlsx/export-workbook";
 import { editions, iom, registerEdition, unregisterEdition, type Edition } from "../../src/core";
 import { compactEdition } from "../../src/core/runtime-format";
 import * as fns from "../../src/functions/functions";
@@ -113,14 +112,12 @@ describe("the synthetic 2099 edition", () => {
 
   it("exports to a workbook and refreshes it, through the CLI with --data and --edition", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(
-      (await workbookBytes(exportWorkbook(iom({ edition: "2099" }), "en"))) as unknown as ArrayBuffer,
-    );
+    await wb.xlsx.load((await exportBytes(iom({ edition: "2099" }), "en")) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Contents",
-      "Table 1",
-      "Table 2",
-      "Officials by grade and gender (",
+      "T1 Officials by category-grade",
+      "T2 Movements by region",
+      "Officials by grade and gender",
       "Facts",
     ]);
     const data = tmp.path("fake-runtime.json");
@@ -140,8 +137,8 @@ describe("the synthetic 2099 edition", () => {
     expect(exported).toMatchObject({ code: 0, err: "" });
     const edited = new ExcelJS.Workbook();
     await edited.xlsx.readFile(xlsx);
-    const t1 = edited.getWorksheet("Table 1");
-    if (!t1) throw new Error("no Table 1 sheet");
+    const t1 = edited.getWorksheet("T1 Officials by category-grade");
+    if (!t1) throw new Error("no sheet of Table 1");
     const p4 = t1.getRow(6);
     expect(p4.getCell(1).value).toBe("P-4");
     expect(p4.getCell(2).value).toBe(3);
@@ -151,7 +148,7 @@ describe("the synthetic 2099 edition", () => {
     expect(refreshed).toMatchObject({ code: 0, err: "" });
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(xlsx);
-    expect(after.getWorksheet("Table 1")?.getRow(6).getCell(2).value).toBe(3);
+    expect(after.getWorksheet("T1 Officials by category-grade")?.getRow(6).getCell(2).value).toBe(3);
     expect(await iomCli("--edition", "1999", "list", "gender")).toMatchObject({ code: 4 });
   });
 });

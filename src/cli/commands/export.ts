@@ -6,8 +6,8 @@ import { hostLanguage } from "../../i18n/host";
 import { UserError } from "../errors";
 import { tableText } from "../formats";
 import { EXIT, type Io } from "../io";
-import { exportWorkbook } from "../xlsx/export-workbook";
-import { exists, workbookBytes, writeFileAtomic } from "../xlsx/files";
+import { exportBytes } from "../xlsx/export-workbook";
+import { exists, writeFileAtomic } from "../xlsx/files";
 
 export const EXPORT_FORMATS = ["xlsx", "csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -39,7 +39,7 @@ export async function runExport(opts: ExportOptions, io: Io): Promise<number> {
         EXIT.io,
       );
     const started = Date.now();
-    const bytes = await workbookBytes(exportWorkbook(iom(), hostLanguage()));
+    const bytes = await exportBytes(iom(), hostLanguage());
     writeFileAtomic(opts.out, bytes);
     io.out(
       `wrote ${opts.out}: ${edition.tables.length} tables, ${edition.facts.length} facts, ${(bytes.length / 1024).toFixed(0)} KiB in ${Date.now() - started} ms\n`,

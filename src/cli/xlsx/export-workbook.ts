@@ -8,7 +8,11 @@ import type { Fact, Iom } from "../../core";
 import type { Lang } from "../../i18n/lang";
 import { quoteSheet } from "../../sheets/a1";
 import { Catalog } from "../../sheets/catalog";
-import { FACTS_TABLE, FONT_FAMILY, TABLE_STYLE, newSheetName } from "../../sheets/names";
+import { FACTS_TABLE, FONT_FAMILY, TABLE_STYLE, sheetNameFromTitle, shortNumber } from "../../sheets/names";
+import { pageOf } from "../../i18n/content";
+import { addCharts, type SheetChart } from "./charts/add-charts";
+import { printAreaOf, sheetChartOf } from "./charts/placement";
+import { workbookBytes } from "./files";
 import { writeBlock } from "./write-block";
 
 export const CONTENTS_SHEET = "Contents";
@@ -41,7 +45,7 @@ export const factRow = (f: Fact): (string | number)[] => [
   f.text,
 ];
 
-function writeFactsSheet(wb: ExcelJS.Workbook, core: Iom): void {
+function writeFactsSheet(wb: ExcelJS.Workbook, core: Iom, lang: Lang): void {
   const edition = core.edition;
   const ws = wb.addWorksheet(FACTS_SHEET, { views: [{ state: "frozen", ySplit: 3 }] });
   ws.getCell("A1").value = `Narrative figures of ${core.editionLabel()}, by paragraph`;
@@ -57,8 +61,37 @@ function writeFactsSheet(wb: ExcelJS.Workbook, core: Iom): void {
     columns: FACT_COLUMNS.map((name) => ({ name, filterButton: true })),
     rows: edition.facts.map(factRow),
   });
-  ws.getRow(3).font = { name: FONT_FAMILY, bold: true };
-  [34, 60, 14, 14, 6, 12, 10, 7, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getRow(3).font = { name: FONT_FAMILY, bold: true, size: 8 };
+  // A reference list: small type, the long label and printed text wrapped, so it prints in few pages.
+  const widths = [28, 56, 9, 11, 5, 10, 6, 6, 40];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  edition.facts.forEach((f, i) => {
+    const row = ws.getRow(4 + i);
+    row.font = { name: FONT_FAMILY, size: 8 };
+    row.alignment = { vertical: "top", wrapText: true };
+    // Column widths count 11-point characters: about 1.35 times as many 8-point ones fit.
+    const lines = Math.max(1, Math.ceil(f.label.length / 75), Math.ceil(f.text.length / 53));
+    row.height = 10.5 * lines + 1;
+  });
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: "3:3",
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = footer(core, `Narrative figures of ${core.editionLabel()}`, lang);
+}
+
+/** The page header and footer of the contents and facts sheets. */
+function footer(core: Iom, title: string, lang: Lang): Partial<ExcelJS.HeaderFooter> {
+  const amp = (s: string): string => s.replace(/&/g, "&&");
+  return {
+    oddHeader: `&L&"${FONT_FAMILY},Bold"&9${amp(title)}&R&"${FONT_FAMILY},Regular"&9${amp(core.editionLabel())}`,
+    oddFooter: `&L&"${FONT_FAMILY},Regular"&8${amp(`IOM, ${core.edition.document}`)}&R&"${FONT_FAMILY},Regular"&8${pageOf(lang)}`,
+  };
 }
 
 const LINK_FONT: Partial<ExcelJS.Font> = { name: FONT_FAMILY, color: { argb: "FF0563C1" }, underline: true };
@@ -81,7 +114,7 @@ interface Entry {
   source: string;
 }
 
-function writeContents(ws: ExcelJS.Worksheet, core: Iom, entries: Entry[]): void {
+function writeContents(ws: ExcelJS.Worksheet, core: Iom, entries: Entry[], lang: Lang): void {
   const edition = core.edition;
   ws.getCell("A1").value = `IOM, ${edition.document}: ${edition.title}`;
   ws.getCell("A1").font = TITLE_FONT;
@@ -103,11 +136,30 @@ function writeContents(ws: ExcelJS.Worksheet, core: Iom, entries: Entry[]): void
   factsRow.getCell(1).font = LINK_FONT;
   factsRow.getCell(3).value = `${edition.facts.length} narrative figures, by paragraph`;
   factsRow.getCell(4).value = FACTS_TABLE;
-  [32, 34, 80, 30, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [30, 30, 70, 34, 52].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getCell("A1").alignment = { wrapText: false };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 1,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = footer(core, edition.title, lang);
 }
 
-/** The whole export as an exceljs workbook (not yet written), its text in `lang`. */
-export function exportWorkbook(core: Iom, lang: Lang): ExcelJS.Workbook {
+/** The export as exceljs writes it, and the native charts to add to the written package. */
+export interface ExportedWorkbook {
+  workbook: ExcelJS.Workbook;
+  charts: SheetChart[];
+}
+
+/**
+ * The whole export as an exceljs workbook (not yet written), its text in `lang`, and the charts
+ * of its chart sheets (exceljs writes no charts: exportBytes adds them to the package).
+ */
+export function exportWorkbook(core: Iom, lang: Lang): ExportedWorkbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "iom export";
   wb.title = `${core.editionLabel()} — every table`;
@@ -119,12 +171,30 @@ export function exportWorkbook(core: Iom, lang: Lang): ExcelJS.Workbook {
   const catalog = new Catalog(core);
   const taken = [CONTENTS_SHEET, FACTS_SHEET];
   const entries: Entry[] = [];
+  const charts: SheetChart[] = [];
   for (const t of catalog.templates) {
     const block = catalog.block(t.id, "static", lang);
-    const sheet = newSheetName(t.kind === "table" ? t.number(lang) : t.title(lang), taken);
+    const english = catalog.get(t.id)?.number("en") ?? "";
+    const sheet = sheetNameFromTitle(t.kind === "table" ? shortNumber(english) : "", t.short(lang), taken);
     taken.push(sheet);
-    writeBlock(wb.addWorksheet(sheet), block);
     const source = block.cells[block.cells.length - 1]?.[0];
+    const ws = wb.addWorksheet(sheet);
+    writeBlock(ws, block, {
+      title: String(block.cells[0]?.[0] ?? ""),
+      edition: core.editionLabel(),
+      source: typeof source === "string" ? source : "",
+      pageOf: pageOf(lang),
+    });
+    if (block.chart) {
+      // A chart sheet prints as one landscape page: its data and its chart.
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        orientation: "landscape",
+        fitToHeight: 1,
+        printArea: printAreaOf(block),
+      };
+      charts.push(sheetChartOf(block, sheet));
+    }
     entries.push({
       sheet,
       number: t.number(lang),
@@ -133,7 +203,13 @@ export function exportWorkbook(core: Iom, lang: Lang): ExcelJS.Workbook {
       source: typeof source === "string" ? source : "",
     });
   }
-  writeFactsSheet(wb, core);
-  writeContents(contents, core, entries);
-  return wb;
+  writeFactsSheet(wb, core, lang);
+  writeContents(contents, core, entries, lang);
+  return { workbook: wb, charts };
+}
+
+/** The export as the bytes of an .xlsx file, native charts included. */
+export async function exportBytes(core: Iom, lang: Lang): Promise<Buffer> {
+  const { workbook, charts } = exportWorkbook(core, lang);
+  return addCharts(await workbookBytes(workbook), charts);
 }
