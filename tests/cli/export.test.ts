@@ -9,6 +9,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 
 import { EXIT } from "../../src/cli/io";
 import { tableLayout } from "../../src/cli/xlsx/layout";
 import { iom } from "../../src/core/data";
+import { CHARTS } from "../../src/taskpane/plans/charts";
 import { iomCli, tempDir } from "./helpers";
 
 // Workbooks are read, written and converted for real: allow for a busy CI machine.
@@ -22,7 +23,7 @@ let wb: ExcelJS.Workbook;
 beforeAll(async () => {
   const r = await iomCli("export", "--format", "xlsx", "--out", xlsx);
   expect(r).toMatchObject({ code: EXIT.ok, err: "" });
-  expect(r.out).toMatch(/^wrote .*report\.xlsx: 15 tables, \d+ facts, \d+ KiB in \d+ ms\n$/);
+  expect(r.out).toMatch(/^wrote .*report\.xlsx: 15 tables, 14 charts, \d+ facts, \d+ KiB in \d+ ms\n$/);
   wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
 });
@@ -34,15 +35,16 @@ function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.CellVa
 }
 
 describe("iom export --format xlsx", () => {
-  it("has a contents sheet, one sheet per table and a facts sheet", () => {
+  it("has a contents sheet, one sheet per table, one per chart template and a facts sheet", () => {
     const names = wb.worksheets.map((w) => w.name);
     expect(names[0]).toBe("Contents");
     expect(names[names.length - 1]).toBe("Facts");
-    expect(names).toHaveLength(edition.tables.length + 2);
+    expect(names).toHaveLength(edition.tables.length + CHARTS.length + 2);
+    expect(names.slice(edition.tables.length + 1, -1)).toEqual(CHARTS.map((_, i) => `Chart ${i + 1}`));
     for (const t of edition.tables) expect(names).toContain(tableLayout(t, edition).sheetName);
   });
 
-  it("links every table from the contents sheet", () => {
+  it("links every table and chart from the contents sheet", () => {
     const contents = wb.getWorksheet("Contents");
     if (!contents) throw new Error("no Contents sheet");
     const links: string[] = [];
@@ -52,7 +54,8 @@ describe("iom export --format xlsx", () => {
     });
     expect(links).toContain(`HYPERLINK("#'Table 5'!A1","Table 5")`);
     expect(links).toContain(`HYPERLINK("#'Facts'!A1","Facts")`);
-    expect(links).toHaveLength(edition.tables.length + 1);
+    expect(links).toContain(`HYPERLINK("#'Chart 7'!A1","Chart 7")`);
+    expect(links).toHaveLength(edition.tables.length + 1 + CHARTS.length);
   });
 
   it("lays out Table 5 as printed: title, nested headers, Excel table, formats, bold total, notes", () => {

@@ -5,6 +5,8 @@ import { iom } from "../../core/data";
 import { UserError } from "../errors";
 import { tableText } from "../formats";
 import { EXIT, type Io } from "../io";
+import { addCharts } from "../xlsx/charts/add-charts";
+import { writeChartSheets } from "../xlsx/charts/chart-sheets";
 import { exportWorkbook } from "../xlsx/export-workbook";
 import { exists, workbookBytes, writeFileAtomic } from "../xlsx/files";
 
@@ -30,7 +32,8 @@ function ensureDir(dir: string): void {
 }
 
 export async function runExport(opts: ExportOptions, io: Io): Promise<number> {
-  const edition = iom().edition;
+  const core = iom();
+  const edition = core.edition;
   if (opts.format === "xlsx") {
     if (exists(opts.out) && !opts.force)
       throw new UserError(
@@ -38,10 +41,13 @@ export async function runExport(opts: ExportOptions, io: Io): Promise<number> {
         EXIT.io,
       );
     const started = Date.now();
-    const bytes = await workbookBytes(exportWorkbook(edition));
+    const wb = exportWorkbook(edition);
+    // exceljs writes no charts: they are added to the written package, beside their sheets' data.
+    const charts = writeChartSheets(wb, core);
+    const bytes = await addCharts(await workbookBytes(wb), charts);
     writeFileAtomic(opts.out, bytes);
     io.out(
-      `wrote ${opts.out}: ${edition.tables.length} tables, ${edition.facts.length} facts, ${(bytes.length / 1024).toFixed(0)} KiB in ${Date.now() - started} ms\n`,
+      `wrote ${opts.out}: ${edition.tables.length} tables, ${charts.length} charts, ${edition.facts.length} facts, ${(bytes.length / 1024).toFixed(0)} KiB in ${Date.now() - started} ms\n`,
     );
     return EXIT.ok;
   }

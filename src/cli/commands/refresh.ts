@@ -86,7 +86,10 @@ export async function runRefresh(workbook: string, opts: RefreshOptions, io: Io)
   const refusal =
     plan.protectedSheets.length > 0
       ? `sheet ${plan.protectedSheets.map(quote).join(", ")} ${plan.protectedSheets.length === 1 ? "is" : "are"} protected: unprotect ${plan.protectedSheets.length === 1 ? "it" : "them"} in Excel (Review › Unprotect Sheet) and run iom refresh again; nothing was written`
-      : lost.some((l) => !l.minor) && !opts.force
+      : // A refresh that writes nothing loses nothing: an up-to-date workbook with charts is fine.
+        lost.some((l) => !l.minor) &&
+          !opts.force &&
+          (plan.edits.length > 0 || resolve(out) !== resolve(workbook))
         ? `this workbook has content exceljs cannot write back, which a refresh would lose: ${describeLost(lost.filter((l) => !l.minor))}. Nothing was written. Refresh it in Excel with the add-in's Refresh all, or run again with --force (and --out to keep the original) to refresh anyway and lose that content`
         : undefined;
   if (refusal) {

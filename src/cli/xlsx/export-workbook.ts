@@ -13,7 +13,7 @@ import {
   type TableLayout,
 } from "./layout";
 
-const TABLE_STYLE = "TableStyleLight1";
+export const TABLE_STYLE = "TableStyleLight1";
 const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 13 };
 
 /** A1 address of a 0-based row and column. */
@@ -46,7 +46,7 @@ function widthOf(values: (LayoutCell | string | undefined)[], min: number, max: 
 }
 
 /** Lines a wrapped text needs in a column `width` characters wide. */
-function linesFor(text: string, width: number): number {
+export function linesFor(text: string, width: number): number {
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/)) {
@@ -173,7 +173,7 @@ function writeFactsSheet(wb: ExcelJS.Workbook, edition: Edition): void {
   [34, 60, 14, 14, 6, 12, 10, 7, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
-const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF0563C1" }, underline: true };
+export const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF0563C1" }, underline: true };
 
 /**
  * A link to a sheet of this workbook, as a HYPERLINK formula: exceljs writes its own internal
