@@ -94,13 +94,13 @@ function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
   ws.getRow(t.row + 1).font = { bold: true };
   block.formats.forEach((f) => applyFormat(ws, f));
 
-  // Widths from the data: labels up to 40 characters wide, longer ones wrap onto more lines.
+  // Widths from the data, as the export's tables: labels up to 48 characters, longer ones wrap.
   const body = block.cells.slice(t.row + 1, t.row + t.rows);
   const shown = (v: Content | undefined): string =>
     typeof v === "number" ? `${v.toLocaleString("en-US")} ` : v === NA_FORMULA ? "#N/A" : (v ?? "");
   const widths = header.map((h, ci) => {
     const longest = Math.max(...body.map((row) => shown(row[t.col + ci]).length));
-    if (ci === 0) return Math.min(40, Math.max(12, longest + 2));
+    if (ci === 0) return Math.min(48, Math.max(12, longest + 2));
     const longestWord = Math.max(
       ...String(h)
         .split(/\s+/)
@@ -177,7 +177,25 @@ function anchorOf(block: Block): Pick<SheetChart, "from" | "to"> {
     return { from: { row: top, col: 0 }, to: { row: top + p.rows + 4, col: cols } };
   }
   const rows = Math.max(p.rows, block.cells.length);
-  return { from: { row: p.row, col: p.col }, to: { row: p.row + rows, col: p.col + p.cols } };
+  return {
+    from: { row: p.row, col: p.col },
+    to: { row: p.row + rows, col: p.col + p.cols + labelRoom(block) },
+  };
+}
+
+/**
+ * Extra columns for a bar chart whose category labels are long ("Movement, Emergency and
+ * Post-crisis Migration Management"): LibreOffice does not wrap them, so they would squeeze the
+ * bars. About 12 characters of the 8-point labels fit in a default column.
+ */
+function labelRoom(block: Block): number {
+  if (!block.chart?.type.startsWith("Bar")) return 0;
+  const t = block.table;
+  const longest = Math.max(
+    0,
+    ...block.cells.slice(t.row + 1, t.row + t.rows).map((r) => String(r[t.col] ?? "").length),
+  );
+  return Math.ceil(Math.max(0, longest - 24) / 12);
 }
 
 interface ChartSheet {
@@ -222,6 +240,11 @@ export function writeChartSheets(wb: ExcelJS.Workbook, i: Iom, lang: Block["lang
       pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 1 },
     });
     writeBlock(ws, block);
+    // The printed page holds the data and the chart, whatever their overlap with the used range.
+    const { to } = anchorOf(block);
+    const lastCol = columnName(Math.max(to.col, block.cells[0]?.length ?? 1) - 1);
+    // exceljs writes "$" + each corner, so the rows' "$" is ours: $A$1:$L$20.
+    ws.pageSetup.printArea = `A$1:${lastCol}$${Math.max(to.row, block.cells.length)}`;
     return { sheet, def, block };
   });
   listOnContents(wb, sheets);
