@@ -124,6 +124,17 @@ function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
         };
     }
   }
+  // Notes and the source line wrap within the data's width instead of running under the chart.
+  const dataWidth = widths.reduce((a, b) => a + b, 0);
+  for (let r = t.row + t.rows; r < block.cells.length; r++) {
+    const note = block.cells[r]?.[0];
+    if (typeof note !== "string" || note === "" || note.length <= dataWidth) continue;
+    ws.mergeCells(addressOf(r, t.col), addressOf(r, t.col + t.cols - 1));
+    const cell = ws.getCell(addressOf(r, t.col));
+    cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+    // The notes are 9-point text: about 12 points a line, and a little more room for wider glyphs.
+    ws.getRow(r + 1).height = 12 * linesFor(note, Math.floor(dataWidth * 1.1));
+  }
 }
 
 /** The plan without its block-relative rectangles, which the references below replace. */
@@ -165,7 +176,7 @@ export function chartDataOf(block: Block, sheet: string): ChartData {
 const WIDE_DATA = 4;
 
 /**
- * Where the chart goes: the plan's place beside the data, at least as tall as the block. Data of
+ * Where the chart goes: the plan's place beside the data, at least as tall as it. Data of
  * many series (projects by service and region) is as wide as a page itself, so its chart goes
  * under it, as wide as the data, instead of being shrunk to fit beside it.
  */
@@ -176,10 +187,12 @@ function anchorOf(block: Block): Pick<SheetChart, "from" | "to"> {
     const cols = Math.max(p.cols, block.table.cols);
     return { from: { row: top, col: 0 }, to: { row: top + p.rows + 4, col: cols } };
   }
-  const rows = Math.max(p.rows, block.cells.length);
+  // Its top at the table's header row, so the title and unit above stay readable across the sheet.
+  const top = block.table.row;
+  const rows = Math.max(p.rows, block.cells.length - top);
   return {
-    from: { row: p.row, col: p.col },
-    to: { row: p.row + rows, col: p.col + p.cols + labelRoom(block) },
+    from: { row: top, col: p.col },
+    to: { row: top + rows, col: p.col + p.cols + labelRoom(block) },
   };
 }
 
