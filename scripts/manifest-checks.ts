@@ -445,3 +445,32 @@ export function normaliseBaseUrl(baseUrl: string): string {
 export function rebaseManifest(xml: string, baseUrl: string): string {
   return xml.split(DEV_BASE_URL).join(normaliseBaseUrl(baseUrl));
 }
+
+/** Who publishes the add-in and where its users get help: release options, written into the manifest. */
+export interface ManifestBranding {
+  providerName: string;
+  /** An absolute https URL. */
+  supportUrl: string;
+}
+
+const xmlAttr = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(/>/g, "&gt;");
+
+/** The manifest with its ProviderName and both support URLs (the add-in's and the ribbon's) set. */
+export function brandManifest(xml: string, branding: ManifestBranding): string {
+  if (!isHttpsUrl(branding.supportUrl))
+    throw new Error(`support URL "${branding.supportUrl}" must be an absolute https URL`);
+  return xml
+    .replace(
+      /<ProviderName>[^<]*<\/ProviderName>/,
+      `<ProviderName>${xmlAttr(branding.providerName)}</ProviderName>`,
+    )
+    .replace(
+      /<SupportUrl DefaultValue="[^"]*"\/>/,
+      `<SupportUrl DefaultValue="${xmlAttr(branding.supportUrl)}"/>`,
+    )
+    .replace(
+      /<bt:Url id="Support\.Url" DefaultValue="[^"]*"\/>/,
+      `<bt:Url id="Support.Url" DefaultValue="${xmlAttr(branding.supportUrl)}"/>`,
+    );
+}

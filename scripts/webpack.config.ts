@@ -20,6 +20,7 @@ import type { Configuration } from "webpack";
 import { FunctionsLocalesPlugin } from "./functions-locales";
 import { DEV_BASE_URL, normaliseBaseUrl } from "./manifest-checks";
 import { ManifestPlugin } from "./manifest-plugin";
+import { releaseDefaults, renderSupportPage } from "./release-options";
 
 export const ROOT = resolve(__dirname, "..");
 
@@ -97,7 +98,13 @@ export function createWebpackConfig(options: AddinBuildOptions): Configuration {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/support/support.html", to: "support.html" },
+          {
+            from: "src/support/support.html",
+            to: "support.html",
+            // The contact and version of package.json; `npm run release` writes the release's own.
+            transform: (content: Buffer) =>
+              renderSupportPage(content.toString(), releaseDefaults().supportContact, packageVersion()),
+          },
         ],
       }),
       new ManifestPlugin({

@@ -187,7 +187,7 @@ describe("the checks catch broken manifests", () => {
     ["an Id that is not a GUID", mutate(/<Id>[^<]*<\/Id>/, "<Id>iom-report</Id>"), /is not a GUID/],
     [
       "a too long short string",
-      mutate('DefaultValue="IOM Report">', `DefaultValue="${"x".repeat(126)}">`),
+      mutate('DefaultValue="IOM Report is ready">', `DefaultValue="${"x".repeat(126)}">`),
       /longer than 125 characters/,
     ],
   ];
