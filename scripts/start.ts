@@ -2,15 +2,19 @@
  * `npm start`: builds the add-in (development mode, rebuilt on every change), serves it over https on
  * port 3000 with the office-addin-dev-certs certificates, and sideloads it into desktop Excel where there
  * is one (Windows, macOS). Elsewhere (Linux) it keeps serving and prints how to sideload into Excel on
- * the web. Ctrl+C stops it; `npm stop` removes a desktop sideload.
+ * the web. Ctrl+C stops it, and so does a signal to `npm start` or to this process; `npm stop` stops a
+ * server started in another terminal (and removes a desktop sideload). The server records itself
+ * in build/dev-server.json for that, and stops on its own when the process that started it is gone.
  *
  * Options: --port N (default $PORT or 3000; 0 picks a free port), --out DIR (default build/dev),
- * --cert-dir DIR (default ~/.office-addin-dev-certs), --no-install-cert, --no-sideload.
+ * --cert-dir DIR (default ~/.office-addin-dev-certs), --no-install-cert, --no-sideload,
+ * --state FILE (where the running server records itself; default build/dev-server.json).
  */
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import webpack from "webpack";
 import { loadDevCertificates } from "./dev-certs";
+import { STATE_FILE, clearState, readState, writeState } from "./dev-server-state";
 import { type RunningServer, startStaticServer } from "./server";
 import { ROOT, createWebpackConfig } from "./webpack.config";
 
@@ -22,6 +26,7 @@ interface StartOptions {
   certDir?: string;
   installCert: boolean;
   sideload: boolean;
+  stateFile: string;
 }
 
 function parseOptions(): StartOptions {
@@ -32,6 +37,7 @@ function parseOptions(): StartOptions {
       "cert-dir": { type: "string" },
       "no-install-cert": { type: "boolean", default: false },
       "no-sideload": { type: "boolean", default: false },
+      state: { type: "string" },
     },
   });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
@@ -42,6 +48,7 @@ function parseOptions(): StartOptions {
     ...(values["cert-dir"] !== undefined ? { certDir: resolve(values["cert-dir"]) } : {}),
     installCert: !values["no-install-cert"],
     sideload: !values["no-sideload"],
+    stateFile: resolve(values.state ?? STATE_FILE),
   };
 }
 
@@ -124,8 +131,14 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE")
-      throw new Error(`port ${options.port} is in use (is another npm start running?)`);
+    if (code === "EADDRINUSE") {
+      const running = readState(options.stateFile);
+      throw new Error(
+        running
+          ? `port ${options.port} is in use by the npm start running since ${running.started} (process ${running.pid}): run npm stop, or use --port`
+          : `port ${options.port} is in use by another program: stop it, or use --port`,
+      );
+    }
     throw error;
   }
   // The manifest must name the port actually served: the committed one when it is 3000.
@@ -133,12 +146,33 @@ async function main(): Promise<void> {
   const manifestPath =
     server.port === 3000 ? join(ROOT, "manifest.xml") : join(options.outDir, "manifest.xml");
   console.log(`Serving the add-in at ${server.origin}/taskpane.html (files in ${options.outDir})`);
-  const stop = (): void => {
+  writeState(
+    {
+      pid: process.pid,
+      port: server.port,
+      origin: server.origin,
+      started: new Date().toISOString(),
+    },
+    options.stateFile,
+  );
+  let stopping = false;
+  const stop = (why?: string): void => {
+    if (stopping) return;
+    stopping = true;
+    if (why) console.log(why);
     watching.close();
+    clearState(process.pid, options.stateFile);
     void server.close().then(() => process.exit(0));
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", () => stop());
+  process.on("SIGTERM", () => stop());
+  process.on("SIGHUP", () => stop());
+  // Killing `npm start` itself does not reach this process (npm and the shell between die alone):
+  // when the process that started this one is gone, this one is reparented, and stops.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop("The process that started the server is gone: stopping the server.");
+  }, 500).unref();
   const sideloaded = options.sideload && (await sideloadDesktop(manifestPath, server.port));
   if (!sideloaded) console.log(webInstructions(server.origin, manifestPath));
   console.log("Press Ctrl+C to stop.");
