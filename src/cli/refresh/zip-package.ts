@@ -1,0 +1,171 @@
+/**
+ * The workbook's zip package, through @zip.js/zip.js: read the central directory from the file
+ * (random access, never the whole file in memory), stream one part's decompressed bytes, and write
+ * a new package in which every entry that is not replaced is copied as its original compressed
+ * bytes (zip.js's `passThrough` with the source `entry`: no inflate, no deflate, same CRC).
+ */
+import { configure, Reader, ZipReader, ZipWriter, type Entry, type FileEntry } from "@zip.js/zip.js";
+import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
+
+// Node has no Web Workers for zip.js; it uses Node's own CompressionStream (zlib) in process.
+configure({ useWebWorkers: false });
+
+/** Reads byte ranges of an open file: zip.js asks for the central directory, then entry data. */
+class FileRangeReader extends Reader<number> {
+  constructor(private readonly fd: number) {
+    super(fd);
+    this.size = fstatSync(fd).size;
+  }
+
+  // zip.js's typings declare readUint8Array as async; a positional read is all it needs.
+  readUint8Array(index: number, length: number): Promise<Uint8Array> {
+    const n = Math.max(0, Math.min(length, this.size - index));
+    const buf = Buffer.allocUnsafe(n);
+    let done = 0;
+    while (done < n) {
+      const got = readSync(this.fd, buf, done, n - done, index + done);
+      if (got === 0) break;
+      done += got;
+    }
+    return Promise.resolve(done === n ? buf : buf.subarray(0, done));
+  }
+}
+
+/** Thrown when a part decompresses to more bytes than allowed (a zip bomb, or a lying header). */
+export class PartTooLarge extends Error {
+  constructor(
+    readonly part: string,
+    readonly limit: number,
+  ) {
+    super(`${part} expands beyond ${limit} bytes`);
+  }
+}
+
+export interface PackageEntry {
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+  encrypted: boolean;
+  directory: boolean;
+}
+
+/** An open package: its entries in file order, and a way to stream any one of them. */
+export class ZipPackage {
+  private constructor(
+    private readonly fd: number,
+    private readonly reader: ZipReader<number>,
+    private readonly raw: Entry[],
+  ) {}
+
+  static async open(path: string): Promise<ZipPackage> {
+    const fd = openSync(path, "r");
+    try {
+      const reader = new ZipReader(new FileRangeReader(fd), { checkCrc32: true });
+      return new ZipPackage(fd, reader, await reader.getEntries());
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+  }
+
+  get entries(): PackageEntry[] {
+    return this.raw.map((e) => ({
+      name: e.filename,
+      compressedSize: e.compressedSize,
+      uncompressedSize: e.uncompressedSize,
+      encrypted: e.encrypted,
+      directory: e.directory,
+    }));
+  }
+
+  has(name: string): boolean {
+    return this.raw.some((e) => e.filename === name);
+  }
+
+  private file(name: string): FileEntry {
+    const e = this.raw.find((x) => x.filename === name);
+    if (!e || e.directory) throw new Error(`no part ${name} in the package`);
+    return e;
+  }
+
+  /** Streams a part's decompressed bytes to `sink`, stopping with PartTooLarge past `limit` bytes. */
+  async read(name: string, sink: (chunk: Uint8Array) => void, limit: number): Promise<void> {
+    let total = 0;
+    await this.file(name).getData(
+      new WritableStream<Uint8Array>({
+        write(chunk) {
+          total += chunk.length;
+          if (total > limit) throw new PartTooLarge(name, limit);
+          sink(chunk);
+        },
+      }),
+    );
+  }
+
+  /** A part's decompressed bytes as a stream (for a part rewritten while the package is written). */
+  stream(name: string, limit: number): ReadableStream<Uint8Array> {
+    let total = 0;
+    let control: TransformStreamDefaultController<Uint8Array> | undefined;
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      start(controller) {
+        control = controller;
+      },
+      transform(chunk, controller) {
+        total += chunk.length;
+        if (total > limit) throw new PartTooLarge(name, limit);
+        controller.enqueue(chunk);
+      },
+    });
+    // zip.js awaits each write, so the inflater waits for whoever reads the stream.
+    this.file(name)
+      .getData(counter.writable)
+      .catch((e: unknown) => control?.error(e));
+    return counter.readable;
+  }
+
+  /** A part's whole text (for the small parts: workbook, relationships, tables). */
+  async text(name: string, limit: number): Promise<string> {
+    const chunks: Uint8Array[] = [];
+    await this.read(name, (c) => void chunks.push(c), limit);
+    return Buffer.concat(chunks).toString("utf8");
+  }
+
+  /**
+   * Writes the package to `fd`: entries in their original order, each copied as its original
+   * compressed bytes unless `replace` gives it new content (a stream of its new bytes).
+   */
+  async write(fd: number, replace: Map<string, () => ReadableStream<Uint8Array>>): Promise<void> {
+    const out = new WritableStream<Uint8Array>({
+      write(chunk) {
+        let done = 0;
+        while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
+      },
+    });
+    // No extra timestamp fields the original entries did not have; names stay as they were stored.
+    const writer = new ZipWriter(out, { extendedTimestamp: false, keepOrder: true });
+    for (const e of this.raw) {
+      const content = replace.get(e.filename);
+      if (e.directory) {
+        await writer.add(e.filename, undefined, { directory: true, entry: e });
+      } else if (content) {
+        await writer.add(e.filename, content(), {
+          entry: e,
+          level: e.compressionMethod === 0 ? 0 : 6,
+        });
+      } else {
+        const copy = new TransformStream<Uint8Array, Uint8Array>();
+        const reading = e.getData(copy.writable, { passThrough: true });
+        await Promise.all([writer.add(e.filename, copy.readable, { passThrough: true, entry: e }), reading]);
+      }
+    }
+    await writer.close();
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.reader.close();
+    } finally {
+      closeSync(this.fd);
+    }
+  }
+}
