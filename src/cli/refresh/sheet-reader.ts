@@ -441,11 +441,17 @@ export class SheetReader implements SheetEvents {
             right: Math.min(box.right, box.left + cols - 1),
           };
           // The anchor itself is read already (the watch starts after it).
-          this.watch(within, (row, col) =>
-            row === c.row && col <= c.col
-              ? undefined
-              : this.state.targets.add(this.read.index, row, col, Kind.Spill, t),
-          );
+          const known = result;
+          this.watch(within, (row, col) => {
+            if (row === c.row && col <= c.col) return undefined;
+            const v = spillValue(known, row - box.top, col - box.left);
+            if (v === null) return undefined;
+            const spill = targets.add(this.read.index, row, col, Kind.Spill, t);
+            targets.setCached(spill, null);
+            targets.status[spill] = Status.Changed;
+            targets.setNext(spill, v);
+            return spill;
+          });
           const w = this.watches[this.watches.length - 1];
           w?.row({ row: c.row, start: c.start, tagEnd: c.start, selfClosing: false });
           w?.cell(c);
