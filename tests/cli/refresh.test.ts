@@ -8,15 +8,19 @@ import ExcelJS from "exceljs";
 import {
   chmodSync,
   existsSync,
+  lstatSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
 import { EXIT } from "../../src/cli/io";
 import { iomCli, tempDir } from "./helpers";
 import {
+  editPackage,
   load,
   makeHostile,
   makeMacro,
@@ -299,10 +303,10 @@ describe("files", () => {
   it("follows a symbolic link and writes its target; the link stays a link", async () => {
     const target = copy("target.xlsx");
     const link = tmp.path("link.xlsx");
-    require("node:fs").symlinkSync(target, link);
+    symlinkSync(target, link);
     const r = await iomCli("refresh", link);
     expect(r.code).toBe(EXIT.ok);
-    expect(require("node:fs").lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(valueOf(await book(target, "Table 5"), "Table 5", "B11")).toBe(14);
   });
 
@@ -348,7 +352,7 @@ describe("bad input: which file, what is wrong, nothing changed (exit 3)", () =>
     ];
     for (const [name, content, message] of cases) {
       const path = tmp.path(name);
-      if (content === "dir") require("node:fs").mkdirSync(path);
+      if (content === "dir") mkdirSync(path);
       else if (content) writeFileSync(path, content);
       const r = await iomCli("refresh", path);
       expect({ name, code: r.code }).toEqual({ name, code: EXIT.io });
@@ -364,7 +368,7 @@ describe("bad input: which file, what is wrong, nothing changed (exit 3)", () =>
     wb.addWorksheet("S").getCell("A1").value = { formula: 'IOM.STAFF("P-4","F")', result: 0 };
     await wb.xlsx.writeFile(input);
     const part = await sheetPart(input, "S");
-    await require("./support/corpus").editPackage(input, {
+    await editPackage(input, {
       [part]: (x: string) => x.replace("</sheetData>", "</row></sheetData>"),
     });
     const r = await iomCli("refresh", input);

@@ -85,7 +85,6 @@ export function parseTable(xml: string, part: string): TablePart {
       t.ref = a.ref ?? "";
       if (a.headerRowCount !== undefined) t.headerRows = Number(a.headerRowCount) || 0;
       if (a.totalsRowCount !== undefined) t.totalsRows = Number(a.totalsRowCount) || 0;
-      else if (a.totalsRowShown === "1" && a.totalsRowCount !== undefined) t.totalsRows = 1;
     } else if (name === "tableColumn") t.columns.push(a.name ?? "");
   });
   return t;

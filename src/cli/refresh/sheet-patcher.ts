@@ -91,7 +91,7 @@ export function insertSplices(targets: Targets, slots: InsertSlot[], prefix: str
   return out;
 }
 
-/** Every splice of one sheet, in offset order. */
+/** Every splice of one sheet, in offset order: the targets' (already in document order) merged with the inserts'. */
 export function sheetSplices(
   targets: Targets,
   from: number,
@@ -99,25 +99,37 @@ export function sheetSplices(
   slots: InsertSlot[],
   prefix: string,
 ): Splice[] {
-  const edits: Splice[] = [];
+  const own: Splice[] = [];
   for (let t = from; t < to; t++)
     if (targets.status[t] === Status.Changed && !((targets.flags[t] as number) & INSERTED))
-      edits.push(...targetSplices(targets, t, prefix));
-  edits.push(
-    ...insertSplices(
-      targets,
-      [...slots].sort((a, b) => a.pos - b.pos),
-      prefix,
-    ),
+      for (const s of targetSplices(targets, t, prefix)) own.push(s);
+  const inserts = insertSplices(
+    targets,
+    [...slots].sort((a, b) => a.pos - b.pos),
+    prefix,
   );
-  // Stable: a t attribute added at a self-closing cell's "/>" stays before the "/>" replacement.
-  return edits
-    .map((e, k) => ({ e, k }))
-    .sort((a, b) => a.e.start - b.e.start || a.k - b.k)
-    .map((x) => x.e);
+  if (inserts.length === 0) return own;
+  const out: Splice[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < own.length || j < inserts.length) {
+    const a = own[i];
+    const b = inserts[j];
+    if (b === undefined || (a !== undefined && a.start <= b.start)) {
+      out.push(a as Splice);
+      i++;
+    } else {
+      out.push(b);
+      j++;
+    }
+  }
+  return out;
 }
 
-/** A stream transform that applies `splices` (sorted, not overlapping) to the bytes passing through. */
+/**
+ * A stream transform that applies `splices` (sorted, not overlapping) to the bytes passing
+ * through, one output chunk per input chunk (streams and the deflater pay per chunk, not per byte).
+ */
 export function splicer(splices: Splice[]): TransformStream<Uint8Array, Uint8Array> {
   let offset = 0;
   let next = 0;
@@ -125,18 +137,44 @@ export function splicer(splices: Splice[]): TransformStream<Uint8Array, Uint8Arr
   return new TransformStream({
     transform(chunk, controller) {
       const end = offset + chunk.length;
-      let at = offset;
-      if (skipUntil > at) at = Math.min(skipUntil, end);
-      while (next < splices.length && (splices[next] as Splice).start < end) {
-        const s = splices[next] as Splice;
-        if (s.start > at) controller.enqueue(chunk.subarray(at - offset, s.start - offset));
-        controller.enqueue(Buffer.from(s.text, "utf8"));
-        next++;
-        skipUntil = s.end;
-        at = Math.max(at, Math.min(s.end, end), s.start);
-        if (s.end > end) break;
+      if (next >= splices.length || (splices[next] as Splice).start >= end) {
+        // Nothing to change in this chunk (the common case between edits).
+        if (skipUntil <= offset) controller.enqueue(chunk);
+        else if (skipUntil < end) controller.enqueue(chunk.subarray(skipUntil - offset));
+        offset = end;
+        return;
       }
-      if (at < end && skipUntil <= end) controller.enqueue(chunk.subarray(at - offset));
+      // Two walks over this chunk's splices: the size, then the bytes into one buffer.
+      const first = next;
+      const startAt = Math.max(offset, Math.min(skipUntil, end));
+      let size = 0;
+      let at = startAt;
+      let k = first;
+      for (; k < splices.length && (splices[k] as Splice).start < end; k++) {
+        const s = splices[k] as Splice;
+        if (s.start > at) size += s.start - at;
+        size += Buffer.byteLength(s.text, "utf8");
+        at = Math.max(at, s.start, Math.min(s.end, end));
+        if (s.end > end) {
+          k++;
+          break;
+        }
+      }
+      if (at < end) size += end - at;
+      const out = Buffer.allocUnsafe(size);
+      const input = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+      let w = 0;
+      at = startAt;
+      for (let m = first; m < k; m++) {
+        const s = splices[m] as Splice;
+        if (s.start > at) w += input.copy(out, w, at - offset, s.start - offset);
+        w += out.write(s.text, w, "utf8");
+        skipUntil = s.end;
+        at = Math.max(at, s.start, Math.min(s.end, end));
+      }
+      if (at < end) w += input.copy(out, w, at - offset, end - offset);
+      next = k;
+      controller.enqueue(out);
       offset = end;
     },
   });

@@ -15,6 +15,27 @@ import { decodeOoxmlEscapes } from "./xml-text";
 
 export const MAX_ROW = 1048576;
 export const MAX_COL = 16384;
+/** A formula that mentions no IOM function. */
+export const NOT_IOM = -2;
+
+/** Quoted text, or an A1 reference (its relative parts become offsets from the cell). */
+const TEXT_OR_REF = /"(?:[^"]|"")*"|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w.(])/g;
+
+/** A key equal for a formula and the same formula copied to another cell (R1C1-like). */
+export function relativeKey(text: string, row: number, col: number): string {
+  if (!/\d/.test(text)) return text;
+  return text.replace(
+    TEXT_OR_REF,
+    (m: string, ca?: string, letters?: string, ra?: string, digits?: string) => {
+      if (letters === undefined) return m;
+      let c = 0;
+      for (let i = 0; i < letters.length; i++) c = c * 26 + ((letters.charCodeAt(i) | 0x20) - 0x60);
+      const r = Number(digits);
+      return `${ca ? `C${c}` : `C[${c - col}]`}${ra ? `R${r}` : `R[${r - row}]`}`;
+    },
+  );
+}
+
 export const cellKey = (row: number, col: number): number => row * MAX_COL + (col - 1);
 
 export interface Box {
@@ -137,7 +158,7 @@ class BoxWatch {
 export class ReaderState {
   readonly templates: Template[] = [];
   private readonly byKey = new Map<string, number>();
-  /** Formula text → template id (-1: not one IOM call), for texts written out in full in many cells. */
+  /** Relative formula key → template id (-1: not one IOM call, NOT_IOM: not ours). */
   private readonly byText = new Map<string, number>();
   readonly constantResults: (CallResult | undefined)[] = [];
   /** Lower-case sheet name → keys of cells some formula refers to. */
@@ -149,24 +170,34 @@ export class ReaderState {
 
   constructor(readonly targets: Targets) {}
 
+  /** The template id of a formula; NOT_IOM when it mentions no IOM function, -1 when it can't be refreshed. */
   template(text: string, row: number, col: number): number {
-    // Texts with references differ cell by cell but share a template; texts without repeat verbatim.
-    const cached = this.byText.get(text);
-    if (cached !== undefined && (cached < 0 || this.templates[cached]?.constant)) return cached;
+    // The same formula filled down a column is one text per cell but one relative key.
+    const key = relativeKey(text, row, col);
+    const cached = this.byText.get(key);
+    if (cached !== undefined) return cached;
+    if (!mentionsIom(text)) {
+      this.remember(key, NOT_IOM);
+      return NOT_IOM;
+    }
     const t = parseTemplate(text, row, col);
     let id = -1;
     if (t) {
-      const key = templateKey(t);
-      id = this.byKey.get(key) ?? -1;
+      const k = templateKey(t);
+      id = this.byKey.get(k) ?? -1;
       if (id < 0) {
         id = this.templates.length;
         this.templates.push(t);
-        this.byKey.set(key, id);
+        this.byKey.set(k, id);
       }
     }
+    this.remember(key, id);
+    return id;
+  }
+
+  private remember(text: string, id: number): void {
     if (this.byText.size > 100_000) this.byText.clear();
     this.byText.set(text, id);
-    return id;
   }
 
   constantResult(id: number): CallResult {
@@ -369,11 +400,11 @@ export class SheetReader implements SheetEvents {
       if (master === undefined) return;
       id = master;
     } else {
-      if (!mentionsIom(text)) {
+      id = state.template(text, c.row, c.col);
+      if (id === NOT_IOM) {
         if (type === "shared" && si !== undefined) this.shared.delete(si);
         return;
       }
-      id = state.template(text, c.row, c.col);
       if (type === "shared" && si !== undefined) {
         if (id >= 0) this.shared.set(si, id);
         else this.shared.delete(si);

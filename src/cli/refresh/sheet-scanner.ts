@@ -19,7 +19,15 @@ const BANG = 0x21;
 const QUESTION = 0x3f;
 const EQ = 0x3d;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Attributes of a tag: quoted values hold no "<" in well-formed XML. */
+const ATTRS = String.raw`(?:\s+[^\s=<>/]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*`;
+/** A whole plain cell: <c …/> or <c …>[<f …/>|<f …>text</f>][<v>text</v>]</c>. */
+const CELL = new RegExp(
+  String.raw`<c(${ATTRS})\s*(?:\/>|>(?:<f(${ATTRS})\s*(?:\/>|>([^<]*)<\/f>))?(?:<v>([^<]*)<\/v>)?<\/c>)`,
+  "y",
+);
 
 const isSpace = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
@@ -206,6 +214,14 @@ export class SheetScanner {
           return this.fail("a document type declaration (not allowed in a workbook)", lt);
         }
       } else {
+        // Most cells are <c …><f>…</f><v>…</v></c> with nothing else: one native match reads them whole.
+        if (next === 0x63 && this.inRow && !this.inCell) {
+          const whole = this.fastCell(lt);
+          if (whole > 0) {
+            this.pos = whole;
+            continue;
+          }
+        }
         end = this.tagEnd(lt);
         if (end < 0) return this.waitOrFail(final, lt, "a tag");
         if (next === SLASH) this.closeTag(lt, end);
@@ -213,6 +229,52 @@ export class SheetScanner {
       }
       this.pos = end;
     }
+  }
+
+  /**
+   * Reads a whole plain cell at `lt` (no prefix, no whitespace or markup between its elements, no
+   * <is>) and returns the offset after it, or -1 to let the general path read it.
+   */
+  private fastCell(lt: number): number {
+    CELL.lastIndex = lt;
+    const m = CELL.exec(this.str);
+    if (!m) return -1;
+    const str = this.str;
+    const end = lt + m[0].length;
+    const tagEnd = str.indexOf(">", lt + 2 + (m[1] as string).length) + 1;
+    const selfClosing = str.charCodeAt(tagEnd - 2) === SLASH;
+    this.nEnd = lt + 2;
+    this.openCell("", this.base + lt, this.base + tagEnd, selfClosing, tagEnd, lt);
+    const cell = this.cell;
+    let at = tagEnd;
+    const fAttrs = m[2];
+    if (fAttrs !== undefined) {
+      const fTagEnd = str.indexOf(">", at + 2 + fAttrs.length) + 1;
+      this.attributes(at + 2, fTagEnd);
+      const f = this.formulaInfo;
+      f.type = this.aT ?? "normal";
+      f.ref = this.aRef;
+      f.si = this.aSi;
+      const text = m[3];
+      if (text === undefined) {
+        f.text = "";
+        at = fTagEnd;
+      } else {
+        f.text = this.decodeFormula(this.ascii ? text : this.utf8(fTagEnd, fTagEnd + text.length));
+        at = fTagEnd + text.length + 4;
+      }
+      cell.formula = f;
+      cell.fEnd = this.base + at;
+    }
+    const v = m[4];
+    if (v !== undefined) {
+      cell.vStart = this.base + at;
+      cell.value = decodeEntities(this.ascii ? v : this.utf8(at + 3, at + 3 + v.length));
+      at += v.length + 7;
+      cell.vEnd = this.base + at;
+    }
+    this.closeCell(this.base + end);
+    return end;
   }
 
   private waitOrFail(final: boolean, at: number, what: string): void {
@@ -465,6 +527,19 @@ export class SheetScanner {
     }
   }
 
+  /** Formula texts repeat cell after cell: each distinct one is decoded once. */
+  private readonly decoded = new Map<string, string>();
+
+  private decodeFormula(raw: string): string {
+    let d = this.decoded.get(raw);
+    if (d === undefined) {
+      d = decodeEntities(raw);
+      if (this.decoded.size > 10_000) this.decoded.clear();
+      this.decoded.set(raw, d);
+    }
+    return d;
+  }
+
   private startCapture(what: Capture): void {
     this.capture = what;
     this.text = "";
@@ -483,7 +558,7 @@ export class SheetScanner {
       const depth = this.stack.length - this.sheetDataDepth;
       if (depth === 2 && name === "c") return this.closeCell(after);
       if (depth === 3 && this.capture === Capture.Formula && name === "f") {
-        (cell.formula as FormulaInfo).text = decodeEntities(this.text);
+        (cell.formula as FormulaInfo).text = this.decodeFormula(this.text);
         cell.fEnd = after;
         this.capture = Capture.None;
       } else if (depth === 3 && this.capture === Capture.Value && name === "v") {

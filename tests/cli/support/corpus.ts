@@ -100,8 +100,7 @@ export async function makeRich(exported: string, out: string): Promise<void> {
     shareType: "shared",
     ref: "C2:C6",
   } as ExcelJS.CellValue;
-  for (let r = 3; r <= 6; r++)
-    mine.getCell(`C${r}`).value = { sharedFormula: "C2", result: 0 } as unknown as ExcelJS.CellValue;
+  for (let r = 3; r <= 6; r++) mine.getCell(`C${r}`).value = { sharedFormula: "C2", result: 0 };
   // A spilled IOM.TABLE over E1:G12, with the cells it spilled into, as Excel saves them.
   mine.getCell("E1").value = {
     formula: 'IOM.TABLE("Table 4",FALSE)',

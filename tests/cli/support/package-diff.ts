@@ -35,6 +35,8 @@ export async function readPackage(path: string): Promise<PackageEntry[]> {
   return out;
 }
 
+const attr = (v: unknown): string => (typeof v === "string" ? v : "");
+
 /** The rows and cells a sheet has. */
 export function presentCells(xml: Buffer): { rows: Set<string>; cells: Set<string> } {
   const rows = new Set<string>();
@@ -42,8 +44,8 @@ export function presentCells(xml: Buffer): { rows: Set<string>; cells: Set<strin
   const parser = new SaxesParser();
   parser.on("opentag", (tag) => {
     const local = tag.name.replace(/^.*:/, "");
-    if (local === "row") rows.add(String(tag.attributes.r));
-    if (local === "c") cells.add(String(tag.attributes.r));
+    if (local === "row") rows.add(attr(tag.attributes.r));
+    if (local === "c") cells.add(attr(tag.attributes.r));
   });
   parser.write(xml.toString("latin1")).close();
   return { rows, cells };
@@ -73,10 +75,10 @@ export function maskCells(
     const local = tag.name.replace(/^.*:/, "");
     const end = parser.position;
     const start = text.lastIndexOf("<", end - 1);
-    if (local === "row" && original && !original.rows.has(String(tag.attributes.r)))
+    if (local === "row" && original && !original.rows.has(attr(tag.attributes.r)))
       newRow = { start, onlyNew: true };
     if (local === "c" && stack[stack.length - 1]?.replace(/^.*:/, "") === "row") {
-      const r = String(tag.attributes.r);
+      const r = attr(tag.attributes.r);
       if (cells.has(r) && original && !original.cells.has(r)) {
         dropping = start;
         if (tag.isSelfClosing) {
@@ -221,7 +223,7 @@ export async function readCells(path: string, part: string): Promise<Map<string,
       cell = {};
       const t = tag.attributes.t;
       if (typeof t === "string") cell.type = t;
-      cells.set(String(tag.attributes.r), cell);
+      cells.set(attr(tag.attributes.r), cell);
     } else if (cell && (local === "f" || local === "v")) {
       text = local;
       if (local === "f") cell.formula = "";
