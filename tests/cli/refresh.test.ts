@@ -17,7 +17,10 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { EXIT } from "../../src/cli/io";
+import JSZip from "jszip";
+import { runRefresh } from "../../src/cli/commands/refresh";
+import { bufferIo, EXIT } from "../../src/cli/io";
+import { writeBigWorkbook } from "../support/big-workbook";
 import { iomCli, tempDir } from "./helpers";
 import {
   editPackage,
@@ -383,5 +386,64 @@ describe("bad input: which file, what is wrong, nothing changed (exit 3)", () =>
     const c = await iomCli("refresh", cut);
     expect(c.code).toBe(EXIT.io);
     expect(c.err).toMatch(/is corrupt: its zip package is damaged or incomplete/);
+  });
+});
+
+describe("bounds: a zip bomb is refused, a huge part is never held in memory", () => {
+  /** Sets the uncompressed size a package declares for `part` (central directory and local header). */
+  function declareSize(bytes: Buffer, part: string, size: number): Buffer {
+    const out = Buffer.from(bytes);
+    const name = Buffer.from(part);
+    for (
+      let i = out.indexOf("PK\x01\x02", 0, "latin1");
+      i >= 0;
+      i = out.indexOf("PK\x01\x02", i + 4, "latin1")
+    ) {
+      const n = out.readUInt16LE(i + 28);
+      if (!out.subarray(i + 46, i + 46 + n).equals(name)) continue;
+      out.writeUInt32LE(size, i + 24);
+      out.writeUInt32LE(size, out.readUInt32LE(i + 42) + 22);
+    }
+    return out;
+  }
+
+  it("refuses a part that declares more than the limit, before inflating anything", async () => {
+    const input = tmp.path("declared.xlsx");
+    await writeBigWorkbook(input, 100);
+    writeFileSync(input, declareSize(readFileSync(input), "xl/worksheets/sheet1.xml", 0xfffffff0));
+    const bytes = readFileSync(input);
+    const r = await iomCli("refresh", input);
+    expect(r.code).toBe(EXIT.io);
+    expect(r.err).toMatch(
+      /is refused: its part xl\/worksheets\/sheet1\.xml expands to more than 2048 MB \(a zip bomb, or far larger than any sheet Excel writes\); nothing was changed/,
+    );
+    expect(readFileSync(input).equals(bytes)).toBe(true);
+  });
+
+  it("stops a part that inflates past the limit, whatever its header says", async () => {
+    const input = tmp.path("bomb.xlsx");
+    const z = new JSZip();
+    await writeBigWorkbook(input, 10);
+    const base = await JSZip.loadAsync(readFileSync(input));
+    for (const [name, f] of Object.entries(base.files)) if (!f.dir) z.file(name, await f.async("nodebuffer"));
+    // 8 MB of XML that deflates to a few kilobytes.
+    const filler = " ".repeat(8 * 1024 * 1024);
+    z.file(
+      "xl/worksheets/sheet1.xml",
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${filler}</sheetData></worksheet>`,
+    );
+    writeFileSync(input, await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    expect(statSync(input).size).toBeLessThan(100_000);
+    const lying = tmp.path("bomb-lying.xlsx");
+    writeFileSync(lying, declareSize(readFileSync(input), "xl/worksheets/sheet1.xml", 1000));
+    for (const path of [input, lying]) {
+      const io = bufferIo();
+      await expect(runRefresh(path, { limits: { maxPartBytes: 1024 * 1024 } }, io)).rejects.toMatchObject({
+        exitCode: EXIT.io,
+        message: expect.stringMatching(
+          /is (refused: its part xl\/worksheets\/sheet1\.xml expands to more than 1 MB|corrupt: its zip package is damaged).*nothing was changed$/,
+        ),
+      });
+    }
   });
 });

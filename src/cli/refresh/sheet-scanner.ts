@@ -187,8 +187,9 @@ export class SheetScanner {
     while (this.pos < n) {
       const lt = str.indexOf("<", this.pos);
       if (lt < 0) {
-        // Text up to the end of what we have: wait for the rest (a text is handled whole).
-        if (final) this.pos = n;
+        // Text up to the end of what we have. Text nobody reads is dropped at once (a sheet may
+        // hold megabytes of whitespace); text being read is kept whole until its end.
+        if (final || this.capture === Capture.None) this.pos = n;
         return;
       }
       if (lt > this.pos && this.capture !== Capture.None) this.text += this.utf8(this.pos, lt);
