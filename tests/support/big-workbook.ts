@@ -45,7 +45,12 @@ export function bigSheetXml(
 }
 
 /** Writes the workbook; returns its size in bytes. */
-export async function writeBigWorkbook(path: string, cells: number, refs = false): Promise<number> {
+export function writeBigWorkbook(path: string, cells: number, refs = false): Promise<number> {
+  return writeOneSheetWorkbook(path, bigSheetXml(cells, refs));
+}
+
+/** A minimal workbook whose only sheet ("Model") is `sheetXml`, as given. */
+export async function writeOneSheetWorkbook(path: string, sheetXml: string): Promise<number> {
   const z = new JSZip();
   z.file(
     "[Content_Types].xml",
@@ -67,7 +72,7 @@ export async function writeBigWorkbook(path: string, cells: number, refs = false
     "xl/styles.xml",
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="0"/><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>',
   );
-  z.file("xl/worksheets/sheet1.xml", bigSheetXml(cells, refs));
+  z.file("xl/worksheets/sheet1.xml", sheetXml);
   const bytes = await z.generateAsync({
     type: "nodebuffer",
     compression: "DEFLATE",

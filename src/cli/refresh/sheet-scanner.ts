@@ -192,7 +192,11 @@ export class SheetScanner {
         if (final || this.capture === Capture.None) this.pos = n;
         return;
       }
-      if (lt > this.pos && this.capture !== Capture.None) this.text += this.utf8(this.pos, lt);
+      if (lt > this.pos) {
+        if (this.capture !== Capture.None) this.text += this.utf8(this.pos, lt);
+        // Consumed: if the tag after it is cut by the chunk's end, the text is not read twice.
+        this.pos = lt;
+      }
       const next = str.charCodeAt(lt + 1);
       if (Number.isNaN(next)) return this.waitOrFail(final, lt, "a tag");
       let end: number;

@@ -230,10 +230,12 @@ export async function readCells(path: string, part: string): Promise<Map<string,
       else cell.value = "";
     }
   });
-  parser.on("text", (s) => {
+  const onText = (s: string): void => {
     if (cell && text === "f") cell.formula += s;
     if (cell && text === "v") cell.value += s;
-  });
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
   parser.on("closetag", (tag) => {
     const local = tag.name.replace(/^.*:/, "");
     if (local === "c") cell = undefined;

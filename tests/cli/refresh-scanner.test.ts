@@ -1,0 +1,194 @@
+/**
+ * The sheet scanner the refresh splices by: the XML it must read as XML defines it (prefixes,
+ * quotes holding ">", comments and CDATA hiding markup, entities, inline strings, implicit
+ * addresses, any chunk boundary), what it must refuse, and the same cells saxes reads on every
+ * sheet of the export and of the corpus workbooks. Then a prefixed (x:) sheet refreshed end to end.
+ */
+import { EXIT } from "../../src/cli/io";
+import { SheetScanner, type CellInfo } from "../../src/cli/refresh/sheet-scanner";
+import { XmlSyntaxError } from "../../src/cli/refresh/xml-text";
+import { writeOneSheetWorkbook } from "../support/big-workbook";
+import { iomCli, tempDir } from "./helpers";
+import { makeHostile, makeRich } from "./support/corpus";
+import { packageDifferences, readCells, readPackage, xmlValue } from "./support/package-diff";
+
+jest.setTimeout(60_000);
+
+interface Seen {
+  address: string;
+  type?: string;
+  formula?: string;
+  formulaType?: string;
+  value?: string;
+  inline?: string;
+  protected?: boolean;
+}
+
+const letters = (col: number): string => {
+  let s = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+
+/** The cells the scanner reports, feeding `xml` in chunks of `chunk` bytes. */
+function scan(xml: string | Buffer, chunk = 1 << 16): Seen[] {
+  const bytes = typeof xml === "string" ? Buffer.from(xml) : xml;
+  const out: Seen[] = [];
+  const s = new SheetScanner({
+    cell: (c: CellInfo) => {
+      const seen: Seen = { address: `${letters(c.col)}${c.row}` };
+      if (c.type !== undefined) seen.type = c.type;
+      if (c.formula) {
+        seen.formula = c.formula.text;
+        seen.formulaType = c.formula.type;
+      }
+      if (c.value !== undefined) seen.value = c.value;
+      if (c.inline !== undefined) seen.inline = c.inline;
+      // Offsets point where they say.
+      expect(bytes.toString("latin1", c.start, c.start + 2)).toMatch(/^<\w/);
+      if (c.vStart >= 0)
+        expect(bytes.toString("latin1", c.vStart, c.vEnd)).toMatch(/^<(\w+:)?v(\/>|[\s>][\s\S]*v>)$/);
+      if (c.typeStart >= 0) expect(bytes.toString("utf8", c.typeStart, c.typeEnd)).toBe(c.type);
+      out.push(seen);
+    },
+    protectedSheet: () => out.push({ address: "-", protected: true }),
+  });
+  for (let i = 0; i < bytes.length; i += chunk) s.write(bytes.subarray(i, i + chunk));
+  s.end();
+  return out;
+}
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+
+const TRICKY = `<?xml version="1.0" encoding="UTF-8"?>
+<worksheet ${NS} xmlns:x14ac="urn:x14ac"><sheetPr codeName="a&gt;b"/><!-- <sheetData><row r="9"><c r="Z9"/></row></sheetData> -->
+<sheetData>
+<row r="2" x14ac:dyDescent='0.25' ><c r = "B2" t = 'str' ><f>IOM.STAFF("P-4","F")</f><v>Côte d&apos;Ivoire &amp; Mali</v></c>
+<c r="C2" s="3" t="inlineStr"><is><r><t>Ken</t></r><r><rPr><b/></rPr><t xml:space="preserve">ya </t></r><rPh sb="0" eb="1"><t>ケ</t></rPh></is></c><?pi <c r="Q2"/> ?>
+<c r="D2"><f><![CDATA[IOM.MOVEMENTS("<Kenya>")]]></f><v>&#x34;&#54;200</v></c><c r="E2" t="e"/><c><v/></c><c r="H2" attr="a>b"><v>1</v></c></row>
+<row><c><f t="shared" ref="A3:A4" si="0">IOM.STAFF(B3,"M")</f><v>2</v></c></row>
+<row r="4"><c r="A4"><f t="shared" si="0"/><v>3</v></c></row>
+<row r="5"/>
+</sheetData><sheetProtection sheet="true" objects="true"/></worksheet>`;
+
+const TRICKY_CELLS: Seen[] = [
+  {
+    address: "B2",
+    type: "str",
+    formula: 'IOM.STAFF("P-4","F")',
+    formulaType: "normal",
+    value: "Côte d'Ivoire & Mali",
+  },
+  { address: "C2", type: "inlineStr", inline: "Kenya " },
+  { address: "D2", formula: 'IOM.MOVEMENTS("<Kenya>")', formulaType: "normal", value: "46200" },
+  { address: "E2", type: "e" },
+  { address: "F2", value: "" },
+  { address: "H2", value: "1" },
+  { address: "A3", formula: 'IOM.STAFF(B3,"M")', formulaType: "shared", value: "2" },
+  { address: "A4", formula: "", formulaType: "shared", value: "3" },
+  { address: "-", protected: true },
+];
+
+describe("the sheet scanner", () => {
+  it("reads XML as XML defines it, whatever the chunk boundaries", () => {
+    expect(scan(TRICKY)).toEqual(TRICKY_CELLS);
+    const bytes = Buffer.from(TRICKY);
+    for (let chunk = 1; chunk <= 64; chunk++)
+      expect({ chunk, cells: scan(bytes, chunk) }).toEqual({ chunk, cells: TRICKY_CELLS });
+  });
+
+  it("reads prefixed elements", () => {
+    const xml = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="e"><x:f>IOM.STAFF("P-4","F")</x:f><x:v>#NAME?</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    expect(scan(xml)).toEqual([
+      { address: "A1", type: "e", formula: 'IOM.STAFF("P-4","F")', formulaType: "normal", value: "#NAME?" },
+    ]);
+  });
+
+  it("refuses what is not well-formed, or not what a workbook may hold", () => {
+    const bad: [string, RegExp][] = [
+      [`<!DOCTYPE x [<!ENTITY a "b">]><worksheet ${NS}/>`, /document type declaration/],
+      [
+        `<worksheet ${NS}><sheetData><row r="1"></sheetData></worksheet>`,
+        /<\/sheetData> where <\/row> was expected/,
+      ],
+      [`<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c>`, /ends inside <row>/],
+      [
+        `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>&nbsp;</v></c></row></sheetData></worksheet>`,
+        /unknown entity/,
+      ],
+      [`<worksheet ${NS}><sheetData><row r="2"/><row r="1"/></sheetData></worksheet>`, /row 1 out of order/],
+      [
+        `<worksheet ${NS}><sheetData><row r="1"><c r="B1"/><c r="A1"/></row></sheetData></worksheet>`,
+        /cell A1 out of order/,
+      ],
+      [
+        `<worksheet ${NS}><sheetData><row r="1"><c r="A2"/></row></sheetData></worksheet>`,
+        /cell A2 inside row 1/,
+      ],
+      [
+        `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t=e/></row></sheetData></worksheet>`,
+        /without quotes/,
+      ],
+    ];
+    for (const [xml] of bad) expect(() => scan(xml)).toThrow(XmlSyntaxError);
+    for (const [xml, why] of bad) expect(() => scan(xml)).toThrow(why);
+  });
+});
+
+describe("the scanner and saxes read the same cells", () => {
+  const tmp = tempDir("iom-scanner-");
+  afterAll(() => tmp.cleanup());
+
+  it("on every sheet of the export and of the rich and hostile workbooks", async () => {
+    const exported = tmp.path("export.xlsx");
+    expect((await iomCli("export", "--format", "xlsx", "--out", exported)).code).toBe(EXIT.ok);
+    await makeRich(exported, tmp.path("rich.xlsx"));
+    await makeHostile(tmp.path("hostile.xlsx"));
+    let sheets = 0;
+    for (const file of ["export.xlsx", "rich.xlsx", "hostile.xlsx"]) {
+      for (const e of await readPackage(tmp.path(file))) {
+        if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)) continue;
+        sheets++;
+        const ours = scan(e.content).filter((c) => c.address !== "-");
+        const theirs = await readCells(tmp.path(file), e.name);
+        expect({ file, part: e.name, addresses: ours.map((c) => c.address) }).toEqual({
+          file,
+          part: e.name,
+          addresses: [...theirs.keys()],
+        });
+        for (const c of ours) {
+          const t = theirs.get(c.address);
+          expect({
+            at: `${file} ${e.name} ${c.address}`,
+            formula: c.formula,
+            value: c.value,
+            type: c.type,
+          }).toEqual({
+            at: `${file} ${e.name} ${c.address}`,
+            formula: t?.formula,
+            value: t?.value,
+            type: t?.type,
+          });
+        }
+      }
+    }
+    expect(sheets).toBeGreaterThan(30);
+  });
+
+  it("a sheet in a prefixed namespace is refreshed with the same prefix", async () => {
+    const path = tmp.path("prefixed.xlsx");
+    await writeOneSheetWorkbook(
+      path,
+      `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="e"><x:f>IOM.STAFF("P-4","F")</x:f><x:v>#NAME?</x:v></x:c><x:c r="B1"><x:f>IOM.MOVEMENTS("Kenya")</x:f></x:c></x:row></x:sheetData></x:worksheet>`,
+    );
+    const out = tmp.path("prefixed.fresh.xlsx");
+    expect((await iomCli("refresh", path, "--out", out)).code).toBe(EXIT.ok);
+    const sheet = (await readPackage(out)).find((e) => e.name === "xl/worksheets/sheet1.xml");
+    expect(sheet?.content.toString()).toContain(
+      '<x:c r="A1" t="n"><x:f>IOM.STAFF("P-4","F")</x:f><x:v>55</x:v></x:c><x:c r="B1"><x:f>IOM.MOVEMENTS("Kenya")</x:f><x:v>46200</x:v></x:c>',
+    );
+    expect(await packageDifferences(path, out, { "xl/worksheets/sheet1.xml": ["A1", "B1"] })).toEqual([]);
+    const cells = await readCells(out, "xl/worksheets/sheet1.xml");
+    expect(xmlValue(cells.get("A1"))).toBe(55);
+  });
+});
