@@ -7,7 +7,6 @@
 import type { Arg } from "../../core/args";
 import { iom } from "../../core/data";
 import { evaluate } from "../commands/eval";
-import { factRow } from "../xlsx/export-workbook";
 import { FACTS_TABLE, normalizeLabel, tableLayout } from "../xlsx/layout";
 import type { CellValue } from "./cell-values";
 
@@ -88,10 +87,8 @@ export function tableShape(tableName: string): TableShape | undefined {
   const edition = iom().edition;
   if (tableName.toLowerCase() === FACTS_TABLE.toLowerCase()) {
     const values = new Map<string, CellValue>();
-    for (const f of edition.facts) {
-      const v = factRow(f)[2];
-      values.set(f.key, v === undefined ? null : v);
-    }
+    // The facts sheet's "value" column holds each fact's value (export-workbook.ts, factRow).
+    for (const f of edition.facts) values.set(f.key, f.value);
     return { kind: "facts", values };
   }
   const id = tableName.slice(4).toLowerCase();

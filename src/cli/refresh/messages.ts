@@ -90,7 +90,6 @@ export const SKIP_REASON = {
   not_single_call:
     "not a single =IOM.* call with literal or single-cell arguments: its cached value is left as it is",
   unknown_function: "unknown function: its cached value is left as it is",
-  shared_unknown: "a shared formula whose first cell was not found: left as it is",
   circular: "circular reference: the formula depends on its own cell, so it is left as it is",
   bad_reference:
     "an argument refers to a sheet this workbook does not have: its cached value is left as it is",

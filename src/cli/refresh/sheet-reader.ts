@@ -160,6 +160,8 @@ export class ReaderState {
   private readonly byKey = new Map<string, number>();
   /** Relative formula key → template id (-1: not one IOM call, NOT_IOM: not ours). */
   private readonly byText = new Map<string, number>();
+  /** Formula text → template id, for texts that mean the same in any cell. */
+  private readonly byRaw = new Map<string, number>();
   readonly constantResults: (CallResult | undefined)[] = [];
   /** Lower-case sheet name → keys of cells some formula refers to. */
   readonly wanted = new Map<string, Set<number>>();
@@ -172,13 +174,16 @@ export class ReaderState {
 
   /** The template id of a formula; NOT_IOM when it mentions no IOM function, -1 when it can't be refreshed. */
   template(text: string, row: number, col: number): number {
+    // A text seen before whose meaning does not depend on the cell (no references, or not ours).
+    const same = this.byRaw.get(text);
+    if (same !== undefined) return same;
     // The same formula filled down a column is one text per cell but one relative key.
     const key = relativeKey(text, row, col);
     const cached = this.byText.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return this.rememberRaw(text, cached);
     if (!mentionsIom(text)) {
       this.remember(key, NOT_IOM);
-      return NOT_IOM;
+      return this.rememberRaw(text, NOT_IOM);
     }
     const t = parseTemplate(text, row, col);
     let id = -1;
@@ -192,12 +197,20 @@ export class ReaderState {
       }
     }
     this.remember(key, id);
-    return id;
+    return this.rememberRaw(text, id);
   }
 
-  private remember(text: string, id: number): void {
+  private remember(key: string, id: number): void {
     if (this.byText.size > 100_000) this.byText.clear();
-    this.byText.set(text, id);
+    this.byText.set(key, id);
+  }
+
+  private rememberRaw(text: string, id: number): number {
+    if (id < 0 || this.templates[id]?.constant) {
+      if (this.byRaw.size > 100_000) this.byRaw.clear();
+      this.byRaw.set(text, id);
+    }
+    return id;
   }
 
   constantResult(id: number): CallResult {
