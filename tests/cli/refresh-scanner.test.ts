@@ -5,7 +5,7 @@
  * sheet of the export and of the corpus workbooks. Then a prefixed (x:) sheet refreshed end to end.
  */
 import { EXIT } from "../../src/cli/io";
-import { SheetScanner, type CellInfo } from "../../src/cli/refresh/sheet-scanner";
+import { formulaText, SheetScanner, type CellInfo } from "../../src/cli/refresh/sheet-scanner";
 import { XmlSyntaxError } from "../../src/cli/refresh/xml-text";
 import { writeOneSheetWorkbook } from "../support/big-workbook";
 import { iomCli, tempDir } from "./helpers";
@@ -39,7 +39,7 @@ function scan(xml: string | Buffer, chunk = 1 << 16): Seen[] {
       const seen: Seen = { address: `${letters(c.col)}${c.row}` };
       if (c.type !== undefined) seen.type = c.type;
       if (c.formula) {
-        seen.formula = c.formula.text;
+        seen.formula = formulaText(c.formula);
         seen.formulaType = c.formula.type;
       }
       if (c.value !== undefined) seen.value = c.value;

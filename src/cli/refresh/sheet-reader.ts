@@ -8,7 +8,13 @@
 import { cachedValue, sameValue, type CellValue } from "./cell-values";
 import { evaluateCall, type CallResult } from "./evaluate";
 import { mentionsIom, parseTemplate, refTarget, templateKey, type Template } from "./formulas";
-import type { CellInfo, RowInfo, SheetEvents } from "./sheet-scanner";
+import {
+  formulaText,
+  type CellInfo,
+  type FormulaInfo,
+  type RowInfo,
+  type SheetEvents,
+} from "./sheet-scanner";
 import { HAS_T, HAS_V, INSERTED, Kind, SELF_CLOSING, Status, type Targets } from "./targets";
 import type { SKIP_REASON } from "./messages";
 import { decodeOoxmlEscapes } from "./xml-text";
@@ -173,17 +179,19 @@ export class ReaderState {
   constructor(readonly targets: Targets) {}
 
   /** The template id of a formula; NOT_IOM when it mentions no IOM function, -1 when it can't be refreshed. */
-  template(text: string, row: number, col: number): number {
+  template(f: FormulaInfo, row: number, col: number): number {
     // A text seen before whose meaning does not depend on the cell (no references, or not ours).
-    const same = this.byRaw.get(text);
+    const same = this.byRaw.get(f.raw);
     if (same !== undefined) return same;
+    const raw = f.raw;
+    const text = formulaText(f);
     // The same formula filled down a column is one text per cell but one relative key.
     const key = relativeKey(text, row, col);
     const cached = this.byText.get(key);
-    if (cached !== undefined) return this.rememberRaw(text, cached);
+    if (cached !== undefined) return this.rememberRaw(raw, cached);
     if (!mentionsIom(text)) {
       this.remember(key, NOT_IOM);
-      return this.rememberRaw(text, NOT_IOM);
+      return this.rememberRaw(raw, NOT_IOM);
     }
     const t = parseTemplate(text, row, col);
     let id = -1;
@@ -197,7 +205,7 @@ export class ReaderState {
       }
     }
     this.remember(key, id);
-    return this.rememberRaw(text, id);
+    return this.rememberRaw(raw, id);
   }
 
   private remember(key: string, id: number): void {
@@ -347,7 +355,7 @@ export class SheetReader implements SheetEvents {
     if (this.wanted?.has(key)) this.read.captured.set(key, stored);
     const f = c.formula;
     if (f) {
-      this.formulaCell(c, f.text, f.type, f.ref, f.si, stored);
+      this.formulaCell(c, f, stored);
       return;
     }
     for (const a of this.arrays) {
@@ -398,22 +406,16 @@ export class SheetReader implements SheetEvents {
     targets.flags[t] = flags;
   }
 
-  private formulaCell(
-    c: CellInfo,
-    text: string,
-    type: string,
-    ref: string | undefined,
-    si: string | undefined,
-    stored: CellValue | { sst: number },
-  ): void {
+  private formulaCell(c: CellInfo, f: FormulaInfo, stored: CellValue | { sst: number }): void {
     const state = this.state;
+    const { type, ref, si } = f;
     let id: number;
-    if (type === "shared" && text.trim() === "") {
+    if (type === "shared" && f.raw.trim() === "") {
       const master = si === undefined ? undefined : this.shared.get(si);
       if (master === undefined) return;
       id = master;
     } else {
-      id = state.template(text, c.row, c.col);
+      id = state.template(f, c.row, c.col);
       if (id === NOT_IOM) {
         if (type === "shared" && si !== undefined) this.shared.delete(si);
         return;
@@ -425,7 +427,13 @@ export class SheetReader implements SheetEvents {
     }
     state.formulaCount++;
     if (id < 0) {
-      state.skip({ sheet: this.read.name, row: c.row, col: c.col, formula: text, reason: "not_single_call" });
+      state.skip({
+        sheet: this.read.name,
+        row: c.row,
+        col: c.col,
+        formula: formulaText(f),
+        reason: "not_single_call",
+      });
       return;
     }
     const template = state.templates[id] as Template;
@@ -437,7 +445,7 @@ export class SheetReader implements SheetEvents {
           sheet: this.read.name,
           row: c.row,
           col: c.col,
-          formula: text || `(shared formula ${si ?? ""})`,
+          formula: formulaText(f) || `(shared formula ${si ?? ""})`,
           reason: "unknown_function",
           detail: result.message,
         });

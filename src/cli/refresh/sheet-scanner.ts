@@ -9,6 +9,7 @@
  * and quoted attribute values are skipped as XML defines them, a DTD is refused, every end tag
  * must close the element it ends), and tests check it against saxes on every workbook they make.
  */
+import { isAscii } from "node:buffer";
 import { decodeEntities, XmlSyntaxError } from "./xml-text";
 
 const GT = 0x3e;
@@ -31,6 +32,12 @@ const CELL = new RegExp(
 
 const isSpace = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
+const columnLetters = (col: number): string => {
+  let s = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+
 /** 1-based column of "AB" in "AB12", and the row; undefined when `ref` is no cell address. */
 export function parseCellRef(ref: string): { row: number; col: number } | undefined {
   let col = 0;
@@ -51,8 +58,11 @@ export function parseCellRef(ref: string): { row: number; col: number } | undefi
 }
 
 export interface FormulaInfo {
-  /** The formula text (entities decoded), "" for a shared formula's dependent cell. */
-  text: string;
+  /**
+   * A key of the formula text: the same key, the same text. Read the text with `formulaText`
+   * (decoding is left until a formula is new, since most texts repeat).
+   */
+  raw: string;
   /** t attribute: "normal" (absent), "shared", "array" or "dataTable". */
   type: string;
   ref: string | undefined;
@@ -60,6 +70,11 @@ export interface FormulaInfo {
 }
 
 /** A cell of <sheetData>, with absolute byte offsets into the part. */
+/** The text of a formula (entities decoded), "" for a shared formula's dependent cell. */
+export function formulaText(f: FormulaInfo): string {
+  return f.raw.charCodeAt(0) === 0 ? f.raw.slice(1) : decodeEntities(f.raw);
+}
+
 export interface CellInfo {
   row: number;
   col: number;
@@ -161,7 +176,7 @@ export class SheetScanner {
     // A copy: bytes handed on by `bytes()` must not change when the producer reuses its chunk.
     this.buf = Buffer.concat([rest, chunk]);
     this.str = this.buf.toString("latin1");
-    this.ascii = !NON_ASCII.test(this.str);
+    this.ascii = isAscii(this.buf);
     this.scan(false);
   }
 
@@ -262,10 +277,10 @@ export class SheetScanner {
       f.si = this.aSi;
       const text = m[3];
       if (text === undefined) {
-        f.text = "";
+        f.raw = "";
         at = fTagEnd;
       } else {
-        f.text = this.decodeFormula(this.ascii ? text : this.utf8(fTagEnd, fTagEnd + text.length));
+        f.raw = this.ascii ? text : this.utf8(fTagEnd, fTagEnd + text.length);
         at = fTagEnd + text.length + 4;
       }
       cell.formula = f;
@@ -359,6 +374,7 @@ export class SheetScanner {
   /** Reads the attributes of a tag into the fields above (only unprefixed ones: r, t, ref, si, sheet). */
   private attributes(from: number, to: number): void {
     this.aR = this.aT = this.aRef = this.aSi = this.aSheet = undefined;
+    this.aCol = this.aRow = 0;
     this.aTStart = this.aTEnd = -1;
     const str = this.str;
     let i = from;
@@ -380,7 +396,7 @@ export class SheetScanner {
       const len = nameEnd - nameStart;
       const c0 = str.charCodeAt(nameStart);
       // SpreadsheetML's own attributes are unprefixed: a prefixed one (x14ac:dyDescent) belongs to an extension.
-      if (len === 1 && c0 === 0x72) this.aR = this.value(i + 1, close);
+      if (len === 1 && c0 === 0x72) this.readR(i + 1, close);
       else if (len === 1 && c0 === 0x74) {
         this.aT = this.value(i + 1, close);
         this.aTStart = this.base + i + 1;
@@ -389,6 +405,38 @@ export class SheetScanner {
       else if (len === 2 && str.startsWith("si", nameStart)) this.aSi = this.value(i + 1, close);
       else if (len === 5 && str.startsWith("sheet", nameStart)) this.aSheet = this.value(i + 1, close);
       i = close + 1;
+    }
+  }
+
+  // An r attribute read as numbers: "B12" → column 2, row 12 (column 0 for a row's "12").
+  private aCol = 0;
+  private aRow = 0;
+
+  /** Reads an r value without making a string when it is a plain address (the common case). */
+  private readR(from: number, to: number): void {
+    const str = this.str;
+    let k = from;
+    let col = 0;
+    for (; k < to && k - from < 3; k++) {
+      const c = str.charCodeAt(k) | 0x20;
+      if (c < 0x61 || c > 0x7a) break;
+      col = col * 26 + (c - 0x60);
+    }
+    let row = 0;
+    const digits = k;
+    for (; k < to; k++) {
+      const d = str.charCodeAt(k) - 0x30;
+      if (d < 0 || d > 9) break;
+      row = row * 10 + d;
+    }
+    if (k === to && k > digits && k - digits <= 7) {
+      this.aCol = col;
+      this.aRow = row;
+      this.aR = "";
+    } else {
+      // Something else (entities, spaces): read as text, and judged by whoever needs it.
+      this.aCol = -1;
+      this.aR = this.value(from, to);
     }
   }
 
@@ -408,7 +456,7 @@ export class SheetScanner {
       this.openInCell(name, abs, tagEnd, selfClosing, end);
     } else if (this.sheetDataDepth >= 0 && depth === this.sheetDataDepth + 1 && name === "row") {
       this.attributes(this.nEnd, end);
-      let r = this.aR === undefined ? this.currentRow + 1 : Number(this.aR);
+      let r = this.aR === undefined ? this.currentRow + 1 : this.aCol === 0 ? this.aRow : NaN;
       if (!Number.isInteger(r) || r < 1 || r > 1048576) this.fail(`a row numbered "${this.aR ?? ""}"`, lt);
       if (r <= this.currentRow) this.fail(`row ${r} out of order (after row ${this.currentRow})`, lt);
       this.currentRow = r;
@@ -437,7 +485,7 @@ export class SheetScanner {
   }
 
   private readonly rowInfo: RowInfo = { row: 0, start: 0, tagEnd: 0, selfClosing: false };
-  private readonly formulaInfo: FormulaInfo = { text: "", type: "normal", ref: undefined, si: undefined };
+  private readonly formulaInfo: FormulaInfo = { raw: "", type: "normal", ref: undefined, si: undefined };
   private readonly cell: CellInfo = {
     row: 0,
     col: 0,
@@ -469,12 +517,16 @@ export class SheetScanner {
     lt: number,
   ): void {
     this.attributes(this.nEnd, end);
-    const ref = this.aR;
     const row = this.currentRow;
     let col = this.lastCol + 1;
-    if (ref !== undefined) {
-      const at = parseCellRef(ref);
-      if (!at) this.fail(`a cell with the address "${ref}"`, lt);
+    let ref: string | undefined;
+    if (this.aR !== undefined) {
+      const at =
+        this.aCol > 0 && this.aRow >= 1 && this.aRow <= 1048576 && this.aCol <= 16384
+          ? { row: this.aRow, col: this.aCol }
+          : undefined;
+      ref = this.aR || `${columnLetters(this.aCol)}${this.aRow}`;
+      if (!at) this.fail(`a cell with the address "${this.aR || this.str.slice(this.nEnd, end)}"`, lt);
       if (at.row !== row) this.fail(`cell ${ref} inside row ${row}`, lt);
       col = at.col;
     }
@@ -506,7 +558,7 @@ export class SheetScanner {
       if (name === "f") {
         this.attributes(this.nEnd, end);
         const f = this.formulaInfo;
-        f.text = "";
+        f.raw = "";
         f.type = this.aT ?? "normal";
         f.ref = this.aRef;
         f.si = this.aSi;
@@ -532,19 +584,6 @@ export class SheetScanner {
     }
   }
 
-  /** Formula texts repeat cell after cell: each distinct one is decoded once. */
-  private readonly decoded = new Map<string, string>();
-
-  private decodeFormula(raw: string): string {
-    let d = this.decoded.get(raw);
-    if (d === undefined) {
-      d = decodeEntities(raw);
-      if (this.decoded.size > 10_000) this.decoded.clear();
-      this.decoded.set(raw, d);
-    }
-    return d;
-  }
-
   private startCapture(what: Capture): void {
     this.capture = what;
     this.text = "";
@@ -563,7 +602,8 @@ export class SheetScanner {
       const depth = this.stack.length - this.sheetDataDepth;
       if (depth === 2 && name === "c") return this.closeCell(after);
       if (depth === 3 && this.capture === Capture.Formula && name === "f") {
-        (cell.formula as FormulaInfo).text = this.decodeFormula(this.text);
+        // Text read piece by piece (maybe with CDATA) is decoded here; the key marks it as such.
+        (cell.formula as FormulaInfo).raw = `\u0000${decodeEntities(this.text)}`;
         cell.fEnd = after;
         this.capture = Capture.None;
       } else if (depth === 3 && this.capture === Capture.Value && name === "v") {

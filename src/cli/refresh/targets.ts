@@ -33,8 +33,18 @@ export const INSERTED = 8;
 export class ValueTable {
   readonly values: CellValue[] = [];
   private readonly ids = new Map<string, number>();
+  private readonly numbers = new Map<number, number>();
 
   id(v: CellValue): number {
+    if (typeof v === "number") {
+      let n = this.numbers.get(v);
+      if (n === undefined) {
+        n = this.values.length;
+        this.values.push(v);
+        this.numbers.set(v, n);
+      }
+      return n;
+    }
     const key = typeof v === "object" && v !== null ? `e${v.error}` : `${typeof v}:${String(v)}`;
     let id = this.ids.get(key);
     if (id === undefined) {

@@ -6,6 +6,9 @@
  */
 import { configure, Reader, ZipReader, ZipWriter, type Entry, type FileEntry } from "@zip.js/zip.js";
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
+import { pipeline, Readable, Transform } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { crc32, createInflateRaw } from "node:zlib";
 
 // Node has no Web Workers for zip.js; it uses Node's own CompressionStream (zlib) in process.
 configure({ useWebWorkers: false });
@@ -38,6 +41,20 @@ export class PartTooLarge extends Error {
     readonly limit: number,
   ) {
     super(`${part} expands beyond ${limit} bytes`);
+  }
+}
+
+/** A part whose bytes don't match its recorded size or checksum. */
+export class DamagedPart extends Error {
+  constructor(readonly part: string) {
+    super(`${part} does not match its size or checksum`);
+  }
+}
+
+/** A part stored with a compression method other than deflate (or none). */
+export class UnsupportedCompression extends Error {
+  constructor(readonly part: string) {
+    super(`${part} uses an unsupported compression method`);
   }
 }
 
@@ -88,39 +105,59 @@ export class ZipPackage {
     return e;
   }
 
+  /** A part's stored (compressed) bytes, as zip.js reads them without inflating. */
+  private rawStream(name: string): ReadableStream<Uint8Array> {
+    let control: TransformStreamDefaultController<Uint8Array> | undefined;
+    const pipe = new TransformStream<Uint8Array, Uint8Array>({
+      start(controller) {
+        control = controller;
+      },
+    });
+    this.file(name)
+      .getData(pipe.writable, { passThrough: true })
+      .catch((e: unknown) => control?.error(e));
+    return pipe.readable;
+  }
+
+  /**
+   * A part's decompressed bytes as a Node stream: the stored bytes inflated by Node's zlib (much
+   * faster than inflating through web streams), counted against `limit` and checked against the
+   * entry's size and CRC-32 at the end.
+   */
+  private inflated(name: string, limit: number): Readable {
+    const e = this.file(name);
+    if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new UnsupportedCompression(name);
+    let total = 0;
+    let crc = 0;
+    const check = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        total += chunk.length;
+        if (total > limit) return done(new PartTooLarge(name, limit));
+        crc = crc32(chunk, crc);
+        done(null, chunk);
+      },
+      flush(done) {
+        if (total !== e.uncompressedSize || (e.crc32 !== undefined && crc >>> 0 !== e.crc32 >>> 0))
+          return done(new DamagedPart(name));
+        done();
+      },
+    });
+    const raw = Readable.fromWeb(this.rawStream(name) as NodeReadableStream<Uint8Array>);
+    const stages: (Readable | Transform)[] = [raw];
+    if (e.compressionMethod === 8) stages.push(createInflateRaw({ chunkSize: 256 * 1024 }));
+    stages.push(check);
+    pipeline(stages, () => undefined);
+    return check;
+  }
+
   /** Streams a part's decompressed bytes to `sink`, stopping with PartTooLarge past `limit` bytes. */
   async read(name: string, sink: (chunk: Uint8Array) => void, limit: number): Promise<void> {
-    let total = 0;
-    await this.file(name).getData(
-      new WritableStream<Uint8Array>({
-        write(chunk) {
-          total += chunk.length;
-          if (total > limit) throw new PartTooLarge(name, limit);
-          sink(chunk);
-        },
-      }),
-    );
+    for await (const chunk of this.inflated(name, limit)) sink(chunk as Buffer);
   }
 
   /** A part's decompressed bytes as a stream (for a part rewritten while the package is written). */
   stream(name: string, limit: number): ReadableStream<Uint8Array> {
-    let total = 0;
-    let control: TransformStreamDefaultController<Uint8Array> | undefined;
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      start(controller) {
-        control = controller;
-      },
-      transform(chunk, controller) {
-        total += chunk.length;
-        if (total > limit) throw new PartTooLarge(name, limit);
-        controller.enqueue(chunk);
-      },
-    });
-    // zip.js awaits each write, so the inflater waits for whoever reads the stream.
-    this.file(name)
-      .getData(counter.writable)
-      .catch((e: unknown) => control?.error(e));
-    return counter.readable;
+    return Readable.toWeb(this.inflated(name, limit)) as ReadableStream<Uint8Array>;
   }
 
   /** A part's whole text (for the small parts: workbook, relationships, tables). */
