@@ -32,7 +32,16 @@ import {
   sheetPart,
   TABLE4_CORNERS,
 } from "./support/corpus";
-import { addresses, packageDifferences, readCells, xmlValue, type CellXml } from "./support/package-diff";
+import {
+  addresses,
+  cellsOf,
+  packageDifferences,
+  readCells,
+  readPackage,
+  xmlValue,
+  type CellXml,
+} from "./support/package-diff";
+import { scan } from "./support/scan-cells";
 
 jest.setTimeout(60_000);
 
@@ -447,5 +456,46 @@ describe("bounds: a zip bomb is refused, a huge part is never held in memory", (
         /is (refused: its part xl\/worksheets\/sheet1\.xml expands to more than 1 MB|corrupt: its zip package is damaged).*nothing was changed$/,
       );
     }
+  });
+});
+
+describe("the scanner and saxes read the same cells", () => {
+  it("on every sheet of every workbook made above", async () => {
+    let sheets = 0;
+    const files = readdirSync(tmp.dir).filter((f) => /\.xls[xm]$/.test(f) && !f.includes(".fresh."));
+    for (const file of files) {
+      let entries;
+      try {
+        entries = await readPackage(tmp.path(file));
+      } catch {
+        continue; // the damaged packages of the bad-input tests
+      }
+      for (const e of entries) {
+        if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)) continue;
+        let ours;
+        try {
+          ours = scan(e.content).filter((c) => c.address !== "-");
+        } catch {
+          continue; // the malformed sheet of the bad-input tests (saxes refuses it too)
+        }
+        sheets++;
+        const theirs = cellsOf(e.content);
+        const where = `${file} ${e.name}`;
+        const mine = ours.map((c) => ({
+          at: `${where} ${c.address}`,
+          formula: c.formula,
+          value: c.value,
+          type: c.type,
+        }));
+        const saxes = [...theirs].map(([a, t]) => ({
+          at: `${where} ${a}`,
+          formula: t.formula,
+          value: t.value,
+          type: t.type,
+        }));
+        expect(mine).toEqual(saxes);
+      }
+    }
+    expect(sheets).toBeGreaterThan(80);
   });
 });

@@ -213,6 +213,11 @@ export interface CellXml {
 export async function readCells(path: string, part: string): Promise<Map<string, CellXml>> {
   const entry = (await readPackage(path)).find((e) => e.name === part);
   if (!entry) throw new Error(`no ${part} in ${path}`);
+  return cellsOf(entry.content);
+}
+
+/** The cells of a sheet's XML (formula, t and <v> text), read with saxes. */
+export function cellsOf(xml: Buffer): Map<string, CellXml> {
   const cells = new Map<string, CellXml>();
   const parser = new SaxesParser();
   let cell: CellXml | undefined;
@@ -241,7 +246,7 @@ export async function readCells(path: string, part: string): Promise<Map<string,
     if (local === "c") cell = undefined;
     if (local === "f" || local === "v") text = undefined;
   });
-  parser.write(entry.content.toString("utf8")).close();
+  parser.write(xml.toString("utf8")).close();
   return cells;
 }
 
