@@ -91,89 +91,107 @@ export function insertSplices(targets: Targets, slots: InsertSlot[], prefix: str
   return out;
 }
 
-/** Every splice of one sheet, in offset order: the targets' (already in document order) merged with the inserts'. */
-export function sheetSplices(
-  targets: Targets,
-  from: number,
-  to: number,
-  slots: InsertSlot[],
-  prefix: string,
-): Splice[] {
-  const own: Splice[] = [];
-  for (let t = from; t < to; t++)
-    if (targets.status[t] === Status.Changed && !((targets.flags[t] as number) & INSERTED))
-      for (const s of targetSplices(targets, t, prefix)) own.push(s);
-  const inserts = insertSplices(
-    targets,
-    [...slots].sort((a, b) => a.pos - b.pos),
-    prefix,
-  );
-  if (inserts.length === 0) return own;
-  const out: Splice[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < own.length || j < inserts.length) {
-    const a = own[i];
-    const b = inserts[j];
-    if (b === undefined || (a !== undefined && a.start <= b.start)) {
-      out.push(a as Splice);
-      i++;
-    } else {
-      out.push(b);
-      j++;
+/**
+ * The splices of one sheet in offset order, made as they are needed (a million stale cells are
+ * never a million objects at once): the targets' (already in document order) merged with the
+ * inserts' (few).
+ */
+export class SpliceSource {
+  private t: number;
+  private pending: Splice[] = [];
+  private readonly inserts: Splice[];
+  private nextInsert = 0;
+
+  constructor(
+    private readonly targets: Targets,
+    from: number,
+    private readonly to: number,
+    slots: InsertSlot[],
+    private readonly prefix: string,
+  ) {
+    this.t = from;
+    this.inserts = insertSplices(
+      targets,
+      [...slots].sort((x, y) => x.pos - y.pos),
+      prefix,
+    );
+  }
+
+  /** The next target's splices, into `pending`. */
+  private fill(): void {
+    const targets = this.targets;
+    while (this.pending.length === 0 && this.t < this.to) {
+      const t = this.t++;
+      if (targets.status[t] === Status.Changed && !((targets.flags[t] as number) & INSERTED))
+        this.pending = targetSplices(targets, t, this.prefix);
     }
   }
-  return out;
+
+  peek(): Splice | undefined {
+    this.fill();
+    const a = this.pending[0];
+    const b = this.inserts[this.nextInsert];
+    if (b === undefined) return a;
+    return a !== undefined && a.start <= b.start ? a : b;
+  }
+
+  shift(): void {
+    const a = this.pending[0];
+    const b = this.inserts[this.nextInsert];
+    if (b === undefined || (a !== undefined && a.start <= b.start)) this.pending.shift();
+    else this.nextInsert++;
+  }
+
+  get empty(): boolean {
+    return this.peek() === undefined;
+  }
 }
 
 /**
- * A stream transform that applies `splices` (sorted, not overlapping) to the bytes passing
+ * A stream transform that applies the splices (sorted, not overlapping) to the bytes passing
  * through, one output chunk per input chunk (streams and the deflater pay per chunk, not per byte).
  */
-export function splicer(splices: Splice[]): TransformStream<Uint8Array, Uint8Array> {
+export function splicer(splices: SpliceSource): TransformStream<Uint8Array, Uint8Array> {
   let offset = 0;
-  let next = 0;
   let skipUntil = 0;
+  const inChunk: Splice[] = [];
   return new TransformStream({
     transform(chunk, controller) {
       const end = offset + chunk.length;
-      if (next >= splices.length || (splices[next] as Splice).start >= end) {
-        // Nothing to change in this chunk (the common case between edits).
+      // This chunk's splices (a splice ending past the chunk also deletes into the next ones).
+      inChunk.length = 0;
+      for (let s = splices.peek(); s !== undefined && s.start < end; s = splices.peek()) {
+        inChunk.push(s);
+        splices.shift();
+        if (s.end > end) break;
+      }
+      if (inChunk.length === 0) {
         if (skipUntil <= offset) controller.enqueue(chunk);
         else if (skipUntil < end) controller.enqueue(chunk.subarray(skipUntil - offset));
         offset = end;
         return;
       }
-      // Two walks over this chunk's splices: the size, then the bytes into one buffer.
-      const first = next;
+      // Two walks: the size, then the bytes into one buffer.
       const startAt = Math.max(offset, Math.min(skipUntil, end));
       let size = 0;
       let at = startAt;
-      let k = first;
-      for (; k < splices.length && (splices[k] as Splice).start < end; k++) {
-        const s = splices[k] as Splice;
+      for (const s of inChunk) {
         if (s.start > at) size += s.start - at;
         size += Buffer.byteLength(s.text, "utf8");
         at = Math.max(at, s.start, Math.min(s.end, end));
-        if (s.end > end) {
-          k++;
-          break;
-        }
       }
       if (at < end) size += end - at;
       const out = Buffer.allocUnsafe(size);
       const input = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
       let w = 0;
       at = startAt;
-      for (let m = first; m < k; m++) {
-        const s = splices[m] as Splice;
+      for (const s of inChunk) {
         if (s.start > at) w += input.copy(out, w, at - offset, s.start - offset);
         w += out.write(s.text, w, "utf8");
         skipUntil = s.end;
         at = Math.max(at, s.start, Math.min(s.end, end));
       }
-      if (at < end) w += input.copy(out, w, at - offset, end - offset);
-      next = k;
+      if (at < end) input.copy(out, w, at - offset, end - offset);
       controller.enqueue(out);
       offset = end;
     },

@@ -32,7 +32,7 @@ import {
   type SkippedFormula,
   type TableWatch,
 } from "./sheet-reader";
-import { sheetSplices, splicer } from "./sheet-patcher";
+import { SpliceSource, splicer } from "./sheet-patcher";
 import { SheetScanner } from "./sheet-scanner";
 import { INSERTED, Kind, Status, Targets, ValueTable } from "./targets";
 import { decodeOoxmlEscapes, XmlSyntaxError } from "./xml-text";
@@ -658,10 +658,11 @@ export class WorkbookRefresh {
     for (const s of this.sheets) {
       const read = s.read;
       if (!read) continue;
-      const splices = sheetSplices(this.targets, read.from, read.to, read.inserts, read.prefix);
-      if (splices.length === 0) continue;
+      const source = (): SpliceSource =>
+        new SpliceSource(this.targets, read.from, read.to, read.inserts, read.prefix);
+      if (source().empty) continue;
       replace.set(s.part, () =>
-        this.pkg.stream(s.part, this.limits.maxPartBytes).pipeThrough(splicer(splices)),
+        this.pkg.stream(s.part, this.limits.maxPartBytes).pipeThrough(splicer(source())),
       );
     }
     await this.pkg.write(fd, replace);
