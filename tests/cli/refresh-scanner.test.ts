@@ -9,6 +9,7 @@ import { XmlSyntaxError } from "../../src/cli/refresh/xml-text";
 import { writeOneSheetWorkbook } from "../support/big-workbook";
 import { iomCli, tempDir } from "./helpers";
 import { scan, type Seen } from "./support/scan-cells";
+import { relativeKey } from "../../src/cli/refresh/sheet-reader";
 import { packageDifferences, readCells, readPackage, xmlValue } from "./support/package-diff";
 
 jest.setTimeout(60_000);
@@ -87,6 +88,21 @@ describe("the sheet scanner", () => {
     ];
     for (const [xml] of bad) expect(() => scan(xml)).toThrow(XmlSyntaxError);
     for (const [xml, why] of bad) expect(() => scan(xml)).toThrow(why);
+  });
+});
+
+describe("formula keys", () => {
+  it("are equal for a formula copied down or across, and differ for anything else", () => {
+    const k = relativeKey;
+    expect(k('IOM.STAFF(A2,"F")', 2, 2)).toBe(k('IOM.STAFF(A3,"F")', 3, 2));
+    expect(k('IOM.STAFF(B2,"F")', 2, 3)).toBe(k('IOM.STAFF(A2,"F")', 2, 2));
+    expect(k('IOM.STAFF($A$2,"F")', 2, 2)).not.toBe(k('IOM.STAFF($A$2,"F")', 3, 2).replace("R2", "R3"));
+    expect(k("IOM.STAFF($A2,B$1)", 2, 2)).toBe(k("IOM.STAFF($A3,C$1)", 3, 3));
+    // Text in quotes is no reference, "" included; nor are names and function calls.
+    expect(k('IOM.FACT("A2")', 2, 2)).not.toBe(k('IOM.FACT("A3")', 3, 2));
+    expect(k('IOM.FACT("say ""A2""")', 2, 2)).toBe('IOM.FACT("say ""A2""")');
+    expect(k("LOG10(A2)", 2, 2)).toBe("LOG10(C[-1]R[0])");
+    expect(k("IOM.STAFF(Sheet1!A2,x_A2)", 2, 2)).toBe("IOM.STAFF(Sheet1!C[-1]R[0],x_A2)");
   });
 });
 

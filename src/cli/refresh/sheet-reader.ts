@@ -7,7 +7,7 @@
  */
 import { cachedValue, sameValue, type CellValue } from "./cell-values";
 import { evaluateCall, type CallResult } from "./evaluate";
-import { mentionsIom, parseTemplate, refTarget, templateKey, type Template } from "./formulas";
+import { mentionsIom, parseTemplate, templateKey, type Template } from "./formulas";
 import {
   formulaText,
   type CellInfo,
@@ -24,22 +24,51 @@ export const MAX_COL = 16384;
 /** A formula that mentions no IOM function. */
 export const NOT_IOM = -2;
 
-/** Quoted text, or an A1 reference (its relative parts become offsets from the cell). */
-const TEXT_OR_REF = /"(?:[^"]|"")*"|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w.(])/g;
+const isLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** A character that continues a name: then letters and digits before it are no reference. */
+const isNameChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2e;
 
-/** A key equal for a formula and the same formula copied to another cell (R1C1-like). */
+/**
+ * A key equal for a formula and the same formula copied to another cell (R1C1-like): A1
+ * references outside quoted text become offsets from the cell. One pass over the text.
+ */
 export function relativeKey(text: string, row: number, col: number): string {
-  if (!/\d/.test(text)) return text;
-  return text.replace(
-    TEXT_OR_REF,
-    (m: string, ca?: string, letters?: string, ra?: string, digits?: string) => {
-      if (letters === undefined) return m;
-      let c = 0;
-      for (let i = 0; i < letters.length; i++) c = c * 26 + ((letters.charCodeAt(i) | 0x20) - 0x60);
-      const r = Number(digits);
-      return `${ca ? `C${c}` : `C[${c - col}]`}${ra ? `R${r}` : `R[${r - row}]`}`;
-    },
-  );
+  let out = "";
+  let from = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) {
+      // Quoted text ("" inside is a quote): copied as it is.
+      for (i++; i < n; i++) if (text.charCodeAt(i) === 0x22 && text.charCodeAt(++i) !== 0x22) break;
+      i--;
+      continue;
+    }
+    if (
+      !(isLetter(ch) || ch === 0x24) ||
+      (i > 0 && (isNameChar(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x24))
+    )
+      continue;
+    let k = i;
+    const colAbs = text.charCodeAt(k) === 0x24;
+    if (colAbs) k++;
+    let c = 0;
+    const letters = k;
+    while (k < n && k - letters < 4 && isLetter(text.charCodeAt(k)))
+      c = c * 26 + ((text.charCodeAt(k++) | 0x20) - 0x60);
+    if (k === letters || k - letters > 3) continue;
+    const rowAbs = text.charCodeAt(k) === 0x24;
+    if (rowAbs) k++;
+    let r = 0;
+    const digits = k;
+    while (k < n && isDigit(text.charCodeAt(k))) r = r * 10 + (text.charCodeAt(k++) - 0x30);
+    if (k === digits || (k < n && (isNameChar(text.charCodeAt(k)) || text.charCodeAt(k) === 0x28))) continue;
+    out += `${text.slice(from, i)}${colAbs ? `C${c}` : `C[${c - col}]`}${rowAbs ? `R${r}` : `R[${r - row}]`}`;
+    from = k;
+    i = k - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 export const cellKey = (row: number, col: number): number => row * MAX_COL + (col - 1);
@@ -261,7 +290,6 @@ export class SheetReader implements SheetEvents {
   private readonly shared = new Map<string, number>();
   private readonly watches: BoxWatch[] = [];
   private readonly rowCache = new Map<number, CellValue | { sst: number }>();
-  private readonly wanted: Set<number> | undefined;
 
   constructor(
     private readonly state: ReaderState,
@@ -281,7 +309,8 @@ export class SheetReader implements SheetEvents {
       anchors: new Map(),
       prefix: "",
     };
-    this.wanted = state.wanted.get(name.toLowerCase());
+    this.lowerName = name.toLowerCase();
+    this.ownWanted = state.wanted.get(this.lowerName);
     for (const tw of tables) this.watch(tw.body, (row, col) => this.tableTarget(tw, row, col));
   }
 
@@ -325,20 +354,30 @@ export class SheetReader implements SheetEvents {
     const t = this.state.templates[templateId] as Template;
     for (const a of t.args) {
       if (!("ref" in a)) continue;
-      const at = refTarget(a.ref, row, col);
-      if (at.row < 1 || at.col < 1 || at.row > MAX_ROW || at.col > MAX_COL) continue;
-      const sheet = (a.ref.sheet ?? this.read.name).toLowerCase();
-      const key = cellKey(at.row, at.col);
+      const ref = a.ref;
+      const r = ref.rowAbsolute ? ref.row : ref.row + row;
+      const c = ref.colAbsolute ? ref.col : ref.col + col;
+      if (r < 1 || c < 1 || r > MAX_ROW || c > MAX_COL) continue;
+      const key = cellKey(r, c);
+      const here = ref.sheet === undefined;
       // Left of the formula in its row: already read.
-      if (sheet === this.read.name.toLowerCase() && at.row === row && at.col < col) {
-        const v = this.rowCache.get(at.col);
+      if (here && r === row && c < col) {
+        const v = this.rowCache.get(c);
         if (v !== undefined) this.read.captured.set(key, v);
       }
-      let set = this.state.wanted.get(sheet);
-      if (!set) this.state.wanted.set(sheet, (set = new Set()));
+      const sheet = here ? this.lowerName : (ref.sheet as string).toLowerCase();
+      let set = here ? this.ownWanted : this.state.wanted.get(sheet);
+      if (!set) {
+        set = new Set();
+        this.state.wanted.set(sheet, set);
+        if (here) this.ownWanted = set;
+      }
       set.add(key);
     }
   }
+
+  private readonly lowerName: string;
+  private ownWanted: Set<number> | undefined;
 
   private tableTarget(tw: TableWatch, row: number, col: number): number {
     const t = this.state.targets.add(this.read.index, row, col, Kind.Table, tw.index);
@@ -352,7 +391,7 @@ export class SheetReader implements SheetEvents {
     const stored = typeof value === "string" ? decodeOoxmlEscapes(value) : value;
     const key = cellKey(c.row, c.col);
     this.rowCache.set(c.col, stored);
-    if (this.wanted?.has(key)) this.read.captured.set(key, stored);
+    if (this.ownWanted?.has(key)) this.read.captured.set(key, stored);
     const f = c.formula;
     if (f) {
       this.formulaCell(c, f, stored);

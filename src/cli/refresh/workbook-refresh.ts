@@ -526,7 +526,9 @@ export class WorkbookRefresh {
           if (x !== null && typeof x === "object") error ??= x;
           else args.push(x);
         }
-        const r: CallResult = error ? { kind: "value", value: error } : evaluateCall(tpl.name, args);
+        const r: CallResult = error
+          ? { kind: "value", value: error }
+          : callOf(targets.link[t] as number, tpl, args);
         if (r.kind === "unknown") {
           this.skipTarget(t, "unknown_function");
           return;
@@ -541,10 +543,36 @@ export class WorkbookRefresh {
       }
     };
 
+    // Calls repeat with the same arguments (one label per row, many cells): a memo per template.
+    const memo = new Map<number, { single: number; results: Map<unknown, CallResult> }>();
+    const callOf = (id: number, tpl: Template, args: Arg[]): CallResult => {
+      let m = memo.get(id);
+      if (!m) {
+        const refs = tpl.args.flatMap((a, i) => ("ref" in a ? [i] : []));
+        memo.set(id, (m = { single: refs.length === 1 ? (refs[0] as number) : -1, results: new Map() }));
+      }
+      // One reference: its value is the key; more: their values joined (a type mark keeps 1 and "1" apart).
+      const key = m.single >= 0 ? args[m.single] : args.map((a) => `${typeof a}:${String(a)}`).join("\u0001");
+      let r = m.results.get(key);
+      if (!r) {
+        r = evaluateCall(tpl.name, args);
+        if (m.results.size > 10_000) m.results.clear();
+        m.results.set(key, r);
+      }
+      return r;
+    };
+
     // Iterative depth-first order, so a long chain of formulas can't overflow the stack.
     for (let start = 0; start < targets.length; start++) {
       if (targets.status[start] !== Status.Pending || mark[start] === 2) continue;
-      const stack: { t: number; deps: number[]; i: number }[] = [{ t: start, deps: deps(start), i: 0 }];
+      const first = deps(start);
+      if (first.length === 0) {
+        // Nothing it depends on is refreshed: the common case, with no stack to keep.
+        mark[start] = 2;
+        evaluateTarget(start);
+        continue;
+      }
+      const stack: { t: number; deps: number[]; i: number }[] = [{ t: start, deps: first, i: 0 }];
       mark[start] = 1;
       while (stack.length > 0) {
         const top = stack[stack.length - 1] as { t: number; deps: number[]; i: number };
