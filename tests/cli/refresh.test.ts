@@ -105,7 +105,7 @@ describe("a user's rich workbook made from an export", () => {
       "Table 5": ["B11", "H18"],
       "Table 4": ["B6"],
       // Only the refreshable cells: B4–B6 (not ours), B10–B11 (already right) and B12 (circular) stay byte for byte.
-      Budget: ["B2:B3", "B7:B9", "B13", "C2:C6", "E1:G12"],
+      Budget: ["B2:B3", "B7:B9", "B13", "C2:C6", "E1:G12", "L1:N12"],
     });
     out = r.out;
     wb = await book(r.path, "Table 4", "Table 5", "Budget", "Facts");
@@ -139,6 +139,8 @@ describe("a user's rich workbook made from an export", () => {
     expect(["C2", "C3", "C4", "C5", "C6"].map((a) => valueOf(wb, "Budget", a))).toEqual([87, 45, 1, 36, 120]);
     expect(valueOf(wb, "Budget", "E1")).toBe(TABLE4_CORNERS.first);
     expect(valueOf(wb, "Budget", "G12")).toBe(TABLE4_CORNERS.last);
+    expect(valueOf(wb, "Budget", "L1")).toBe(TABLE4_CORNERS.first);
+    expect(valueOf(wb, "Budget", "N12")).toBe(TABLE4_CORNERS.last);
   });
 
   it("leaves alone, and reports, what it can't evaluate", () => {

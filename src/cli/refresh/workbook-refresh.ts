@@ -533,7 +533,8 @@ export class WorkbookRefresh {
           this.skipTarget(t, "unknown_function");
           return;
         }
-        grids.set(t, r);
+        // Kept only for array formulas, whose spill cells read it.
+        if (sheet.read?.anchors.has(t)) grids.set(t, r);
         v = r.kind === "grid" ? (r.grid[0]?.[0] ?? null) : r.value;
       } else return;
       if (sameValue(cached, v) && targets.sstIndex(t) < 0) targets.status[t] = Status.Current;

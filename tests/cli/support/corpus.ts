@@ -111,6 +111,16 @@ export async function makeRich(exported: string, out: string): Promise<void> {
   for (let r = 1; r <= 12; r++)
     for (const c of ["E", "F", "G"]) if (!(r === 1 && c === "E")) mine.getCell(`${c}${r}`).value = 0;
   mine.getCell("E1").numFmt = "0.0";
+  // The same spill, its table named by a cell: evaluated after that cell is read.
+  mine.getCell("L20").value = "Table 4";
+  mine.getCell("L1").value = {
+    formula: "IOM.TABLE(L20,FALSE)",
+    result: 0,
+    shareType: "array",
+    ref: "L1:N12",
+  } as ExcelJS.CellValue;
+  for (let r = 1; r <= 12; r++)
+    for (const c of ["L", "M", "N"]) if (!(r === 1 && c === "L")) mine.getCell(`${c}${r}`).value = 0;
   mine.getCell("A14").value = "Note kept";
   mine.getCell("A14").note = "A user's comment";
   mine.mergeCells("A16:C16");
