@@ -209,7 +209,7 @@ describe("protected sheets, in each spelling", () => {
     expect(valueOf(wb, "Table 5", "B11")).toBe(0);
     expect(out).toContain("'Table 5' IOM_table5: skipped — its sheet is protected");
     expect(out).toMatch(
-      /note: 'Table 5' is protected: formula results on it were refreshed, the numbers of IOM_table5 were not/,
+      /note: 'Table 5' is protected: formula results on it are refreshed, the numbers of IOM_table5 are not/,
     );
     // --force updates the protected table too; the protection stays.
     const forced = tmp.path("protected-forced.xlsx");

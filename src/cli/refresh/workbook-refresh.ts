@@ -414,7 +414,7 @@ export class WorkbookRefresh {
       t.report.reason =
         "its sheet is protected: its numbers are left as they are (--force updates them anyway)";
       this.plan.notes.push(
-        `${quoteSheet(t.sheet.name)} is protected: formula results on it were refreshed, the numbers of ${t.part.name} were not (run with --force to update them too); the protection is kept`,
+        `${quoteSheet(t.sheet.name)} is protected: formula results on it are refreshed, the numbers of ${t.part.name} are not (run with --force to update them too); the protection is kept`,
       );
       return;
     }
