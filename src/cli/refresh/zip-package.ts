@@ -1,8 +1,8 @@
 /**
  * The workbook's zip package, through @zip.js/zip.js: read the central directory from the file
  * (random access, never the whole file in memory), stream one part's decompressed bytes, and write
- * a new package in which every entry that is not replaced is copied as its original compressed
- * bytes (zip.js's `passThrough` with the source `entry`: no inflate, no deflate, same CRC).
+ * a new package in which every entry that is not replaced is copied as it is stored, local header
+ * and compressed bytes included (zip.js's appendZip: no inflate, no deflate, same CRC).
  */
 import { configure, Reader, ZipReader, ZipWriter, type Entry, type FileEntry } from "@zip.js/zip.js";
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
@@ -180,20 +180,20 @@ export class ZipPackage {
     });
     // No extra timestamp fields the original entries did not have; names stay as they were stored.
     const writer = new ZipWriter(out, { extendedTimestamp: false, keepOrder: true });
-    for (const e of this.raw) {
+    // Runs of untouched entries go through appendZip: each is copied from its local header to the
+    // end of its data, byte for byte; a replaced entry is added between two runs, in its place.
+    for (let i = 0; i < this.raw.length;) {
+      const e = this.raw[i] as Entry;
       const content = replace.get(e.filename);
-      if (e.directory) {
-        await writer.add(e.filename, undefined, { directory: true, entry: e });
-      } else if (content) {
-        await writer.add(e.filename, content(), {
-          entry: e,
-          level: e.compressionMethod === 0 ? 0 : 6,
-        });
-      } else {
-        const copy = new TransformStream<Uint8Array, Uint8Array>();
-        const reading = e.getData(copy.writable, { passThrough: true });
-        await Promise.all([writer.add(e.filename, copy.readable, { passThrough: true, entry: e }), reading]);
+      if (content && !e.directory) {
+        await writer.add(e.filename, content(), { entry: e, level: e.compressionMethod === 0 ? 0 : 6 });
+        i++;
+        continue;
       }
+      const run = new Set<string>();
+      for (; i < this.raw.length && !replace.has((this.raw[i] as Entry).filename); i++)
+        run.add((this.raw[i] as Entry).filename);
+      await writer.appendZip(new FileRangeReader(this.fd), { filter: (x) => run.has(x.filename) });
     }
     await writer.close();
   }
