@@ -22,6 +22,7 @@ export interface RefusalParams {
   cannot_write: { file: string; why: string };
   out_is_directory: { file: string };
   tables_changed: { file: string; tables: readonly string[] };
+  write_failed: { file: string };
 }
 
 export type RefusalCode = keyof RefusalParams;
@@ -49,6 +50,8 @@ const TEXT: { [C in RefusalCode]: (p: RefusalParams[C]) => string } = {
     `cannot write ${p.file}: its folder ${p.dir} is not writable (the new file is made there before it replaces the old one); ${NOTHING}`,
   cannot_write: (p) => `cannot write ${p.file}: ${p.why}; ${NOTHING}`,
   out_is_directory: (p) => `cannot write ${p.file}: it is a directory; ${NOTHING}`,
+  write_failed: (p) =>
+    `could not rebuild ${p.file}: an unexpected problem in iom while copying its package (please report it, with the workbook if you can); ${NOTHING}`,
   tables_changed: (p) =>
     `${p.file} is refused: ${p.tables.join("; ")}. Put the table back as the export wrote it, or run again with --force to refresh everything else and leave ${p.tables.length === 1 ? "that table" : "those tables"} as ${p.tables.length === 1 ? "it is" : "they are"}; ${NOTHING}`,
 };
@@ -69,6 +72,7 @@ const EXIT_OF: { [C in RefusalCode]: ExitCode } = {
   cannot_write: EXIT.io,
   out_is_directory: EXIT.io,
   tables_changed: EXIT.failed,
+  write_failed: EXIT.failed,
 };
 
 /** A refusal: the message the user sees, its code for tests and callers, and the exit code. */

@@ -694,7 +694,14 @@ export class WorkbookRefresh {
         this.pkg.stream(s.part, this.limits.maxPartBytes).pipeThrough(splicer(source())),
       );
     }
-    await this.pkg.write(fd, replace);
+    try {
+      await this.pkg.write(fd, replace);
+    } catch (e) {
+      // A file system error keeps its code (atomic-file words it); anything else is the package.
+      if (typeof e === "object" && e !== null && "code" in e) throw e;
+      const known = this.userError(e);
+      throw known === e ? refuse("write_failed", { file: this.file }) : known;
+    }
   }
 
   async close(): Promise<void> {
