@@ -27,7 +27,7 @@ function newCell(prefix: string, row: number, col: number, v: CellValue): string
 }
 
 /** The splices that give target `t` its new value, in offset order. */
-export function targetSplices(targets: Targets, t: number, prefix: string): Splice[] {
+function targetSplices(targets: Targets, t: number, prefix: string): Splice[] {
   const v = targets.nextValue(t);
   const flags = targets.flags[t] as number;
   const { type, text } = storedForm(v);
@@ -49,7 +49,7 @@ export function targetSplices(targets: Targets, t: number, prefix: string): Spli
 }
 
 /** The splices that add the missing cells of `slots` (sorted by offset), grouped where they share a place. */
-export function insertSplices(targets: Targets, slots: InsertSlot[], prefix: string): Splice[] {
+function insertSplices(targets: Targets, slots: InsertSlot[], prefix: string): Splice[] {
   const out: Splice[] = [];
   let i = 0;
   while (i < slots.length) {

@@ -102,7 +102,7 @@ export function parseBox(ref: string | undefined): Box | undefined {
 export const isSst = (v: CellValue | { sst: number }): v is { sst: number } =>
   v !== null && typeof v === "object" && "sst" in v;
 
-export const inBox = (b: Box, row: number, col: number): boolean =>
+const inBox = (b: Box, row: number, col: number): boolean =>
   row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
 
 /** A formula cell that is left alone, and why. */

@@ -38,25 +38,6 @@ const columnLetters = (col: number): string => {
   return s;
 };
 
-/** 1-based column of "AB" in "AB12", and the row; undefined when `ref` is no cell address. */
-export function parseCellRef(ref: string): { row: number; col: number } | undefined {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 0x61 || c > 0x7a) break;
-    col = col * 26 + (c - 0x60);
-  }
-  if (i === 0 || i > 3 || i === ref.length) return undefined;
-  let row = 0;
-  for (; i < ref.length; i++) {
-    const d = ref.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return undefined;
-    row = row * 10 + d;
-  }
-  return row >= 1 && row <= 1048576 && col <= 16384 ? { row, col } : undefined;
-}
-
 export interface FormulaInfo {
   /**
    * A key of the formula text: the same key, the same text. Read the text with `formulaText`
