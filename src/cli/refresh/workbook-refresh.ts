@@ -7,7 +7,8 @@
  */
 import type { Arg } from "../../core/args";
 import { cachedValue, sameValue, showValue, type CellValue } from "./cell-values";
-import { evaluateCall, normalizeLabel, tableShape, type CallResult, type TableShape } from "./evaluate";
+import { evaluateCall, type CallResult } from "./evaluate";
+import { checkTable, prepareTable, type TableContext, type TableReport, type TableState } from "./iom-tables";
 import { refTarget, templateText, type Template } from "./formulas";
 import { refuse, SKIP_REASON } from "./messages";
 import {
@@ -23,14 +24,11 @@ import {
   cellKey,
   isSst,
   MAX_COL,
-  parseBox,
   ReaderState,
   SheetReader,
   spillValue,
-  type Box,
   type SheetRead,
   type SkippedFormula,
-  type TableWatch,
 } from "./sheet-reader";
 import { SpliceSource, splicer } from "./sheet-patcher";
 import { SheetScanner } from "./sheet-scanner";
@@ -49,13 +47,7 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 const relType = (type: string, name: string): boolean => type === REL + name || type === STRICT_REL + name;
 
-export interface TableReport {
-  sheet: string;
-  name: string;
-  status: "updated" | "current" | "skipped" | "refused";
-  changed: number;
-  reason?: string;
-}
+export type { TableReport };
 
 export interface CellChange {
   sheet: string;
@@ -86,19 +78,6 @@ interface SheetInfo {
   part: string;
   tables: TablePart[];
   read?: SheetRead;
-}
-
-interface TableState {
-  index: number;
-  sheet: SheetInfo;
-  part: TablePart;
-  shape: TableShape;
-  watch: TableWatch;
-  labelColumns: number;
-  /** Facts tables: the key column's offset in the table. */
-  keyCol: number;
-  valueCol: number;
-  report: TableReport;
 }
 
 export const addressOf = (row: number, col: number): string => {
@@ -240,73 +219,28 @@ export class WorkbookRefresh {
       this.sheets.push({ index: this.sheets.length, name: s.name, part: rel.target, tables });
     }
     if (this.sheets.length === 0) throw refuse("not_workbook", { file: this.file, missing: "worksheets" });
-    for (const s of this.sheets) for (const t of s.tables) this.prepareTable(s, t);
+    const tableCtx = this.tableContext();
+    for (const s of this.sheets)
+      for (const t of s.tables) {
+        const state = prepareTable(s.name, s.index, t, this.tables.length, tableCtx);
+        if (state) this.tables.push(state);
+      }
     for (const s of this.sheets) await this.readSheet(s);
     await this.lookUpReferences();
     await this.loadSharedStrings();
-    for (const t of this.tables) this.checkTable(t);
+    for (const t of this.tables)
+      checkTable(
+        t,
+        this.tableTargets(t),
+        this.sheets[t.sheetIndex]?.read?.protected === true,
+        this.tableContext(),
+      );
     this.resolve();
     this.summarise();
   }
 
-  private prepareTable(sheet: SheetInfo, part: TablePart): void {
-    if (!/^IOM_/i.test(part.name)) return;
-    const report: TableReport = { sheet: sheet.name, name: part.name, status: "skipped", changed: 0 };
-    this.plan.tables.push(report);
-    const shape = tableShape(part.name);
-    if (!shape) {
-      report.reason = `no report table has the id "${part.name.slice(4)}" (see \`iom tables\`)`;
-      return;
-    }
-    const box = parseBox(part.ref);
-    if (!box) {
-      report.reason = `its range "${part.ref}" can't be read`;
-      return;
-    }
-    const body: Box = { ...box, top: box.top + part.headerRows, bottom: box.bottom - part.totalsRows };
-    const width = box.right - box.left + 1;
-    const rows = body.bottom - body.top + 1;
-    const refused = (why: string): void => {
-      report.status = "refused";
-      report.reason = why;
-      this.plan.refusedTables.push(`${quoteSheet(sheet.name)} ${part.name}: ${why}`);
-    };
-    let labelColumns = 0;
-    let keyCol = -1;
-    let valueCol = -1;
-    let targetBox: Box;
-    if (shape.kind === "facts") {
-      const names = part.columns.map((c) => c.toLowerCase());
-      keyCol = names.indexOf("key");
-      valueCol = names.indexOf("value");
-      if (keyCol < 0 || valueCol < 0) return refused(`it has no "key" and "value" columns any more`);
-      targetBox = { ...body, left: box.left + valueCol, right: box.left + valueCol };
-    } else {
-      labelColumns = width - shape.numberColumns;
-      if (labelColumns < 0 || rows !== shape.rows)
-        return refused(
-          `its shape changed: the report's ${shape.title} has ${shape.rows} rows × ${shape.numberColumns} number columns, the table has ${rows} rows × ${width} columns`,
-        );
-      for (let j = 0; j < shape.numberColumns; j++) {
-        const found = normalizeLabel(part.columns[labelColumns + j]);
-        if (!(shape.headers[j] ?? []).includes(found))
-          return refused(
-            `column ${labelColumns + j + 1} is headed "${part.columns[labelColumns + j] ?? ""}", not "${shape.headers[j]?.[1] ?? ""}": columns were moved or renamed`,
-          );
-      }
-      targetBox = { ...body, left: box.left + labelColumns };
-    }
-    const labelBox: Box =
-      shape.kind === "facts"
-        ? { ...body, left: box.left + keyCol, right: box.left + keyCol }
-        : { ...body, right: box.left + Math.max(0, labelColumns - 1) };
-    const index = this.tables.length;
-    const watch: TableWatch = { index, body: targetBox, labelBox, labels: new Map() };
-    this.tables.push({ index, sheet, part, shape, watch, labelColumns, keyCol, valueCol, report });
-  }
-
   private async readSheet(sheet: SheetInfo): Promise<void> {
-    const watches = this.tables.filter((t) => t.sheet === sheet).map((t) => t.watch);
+    const watches = this.tables.filter((t) => t.sheetIndex === sheet.index).map((t) => t.watch);
     const reader = new SheetReader(this.state, sheet.index, sheet.name, watches);
     const scanner = new SheetScanner(reader);
     try {
@@ -371,78 +305,23 @@ export class WorkbookRefresh {
     return isSst(v) ? (this.sst.get(v.sst) ?? "") : v;
   }
 
+  private tableContext(): TableContext {
+    return {
+      plan: this.plan,
+      targets: this.targets,
+      force: this.opts.force,
+      sst: this.sst,
+      value: (v) => this.value(v),
+    };
+  }
+
   private tableTargets(t: TableState): number[] {
     const out: number[] = [];
-    const read = t.sheet.read;
+    const read = this.sheets[t.sheetIndex]?.read;
     if (!read) return out;
     for (let i = read.from; i < read.to; i++)
       if (this.targets.kind[i] === Kind.Table && this.targets.link[i] === t.index) out.push(i);
     return out;
-  }
-
-  private checkTable(t: TableState): void {
-    const targets = this.targets;
-    const body = t.watch.body;
-    const protectedSheet = t.sheet.read?.protected === true;
-    const own = this.tableTargets(t);
-    const skipAll = (status: Status): void => {
-      for (const i of own) targets.status[i] = status;
-    };
-    if (t.shape.kind === "report") {
-      for (let i = 0; i < t.shape.rows; i++) {
-        const want = t.shape.rowLabels[i] ?? "";
-        const labels: string[] = [];
-        for (let k = 0; k < t.labelColumns; k++) {
-          const v = this.value(t.watch.labels.get(cellKey(body.top + i, t.watch.labelBox.left + k)));
-          labels.push(normalizeLabel(v === null ? "" : showValue(v).replace(/^"|"$/g, "")));
-        }
-        if (
-          t.labelColumns > 0 &&
-          !labels.some((l) => l === want || l.endsWith(` ${want}`) || l.endsWith(`› ${want}`))
-        ) {
-          skipAll(Status.Skipped);
-          const why = `row ${i + 1} is labelled "${labels.filter(Boolean).join(" / ")}", not "${want}": rows were moved or edited`;
-          t.report.status = "refused";
-          t.report.reason = why;
-          this.plan.refusedTables.push(`${quoteSheet(t.sheet.name)} ${t.part.name}: ${why}`);
-          return;
-        }
-      }
-    }
-    if (protectedSheet && !this.opts.force) {
-      skipAll(Status.Skipped);
-      t.report.reason =
-        "its sheet is protected: its numbers are left as they are (--force updates them anyway)";
-      this.plan.notes.push(
-        `${quoteSheet(t.sheet.name)} is protected: formula results on it are refreshed, the numbers of ${t.part.name} are not (run with --force to update them too); the protection is kept`,
-      );
-      return;
-    }
-    let changed = 0;
-    for (const i of own) {
-      const row = targets.row[i] as number;
-      const col = targets.col[i] as number;
-      let want: CellValue;
-      if (t.shape.kind === "facts") {
-        const key = this.value(t.watch.labels.get(cellKey(row, t.watch.labelBox.left)));
-        const v = typeof key === "string" ? t.shape.values.get(key) : undefined;
-        if (v === undefined) {
-          targets.status[i] = Status.Skipped;
-          continue;
-        }
-        want = v;
-      } else want = t.shape.body[row - body.top]?.[col - body.left] ?? null;
-      const cached = targets.cachedValue(i, this.sst);
-      if (sameValue(cached, want) && targets.sstIndex(i) < 0) targets.status[i] = Status.Current;
-      else if (want === null && cached === null) targets.status[i] = Status.Current;
-      else {
-        targets.status[i] = Status.Changed;
-        targets.setNext(i, want);
-        changed++;
-      }
-    }
-    t.report.changed = changed;
-    t.report.status = changed > 0 ? "updated" : "current";
   }
 
   /** Evaluates every formula whose arguments are references, in dependency order. */
