@@ -187,7 +187,7 @@ export async function makeProtected(exported: string, out: string): Promise<void
 /**
  * Hostile and rich XML exceljs drops: a merge over the whole sheet, an IOM.TABLE array formula
  * whose range is the whole sheet, x14 data bars, sparklines, ignored errors, manual page breaks,
- * a comment and CDATA in the sheet XML, and fullCalcOnLoad.
+ * a comment and CDATA in the sheet XML, fullCalcOnLoad, an empty docProps/custom.xml and a chart.
  */
 export async function makeHostile(out: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -213,27 +213,39 @@ export async function makeHostile(out: string): Promise<void> {
   const x14 =
     '<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:sparklines><x14:sparkline><xm:f>Wide!A2:A10</xm:f><xm:sqref>D20</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>' +
     '<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="dataBar" id="{00000000-0000-0000-0000-000000000001}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>C20:C30</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>';
-  await editPackage(out, {
-    [part]: (x) =>
-      x
-        // The whole sheet as an array range, with the formula as Excel writes an unknown function.
-        .replace(/<f>IOM\.TABLE\(([^<]*)\)<\/f>/, '<f t="array" ref="A1:XFD1048576">_xludf.IOM.TABLE($1)</f>')
-        .replace("<sheetData>", '<sheetData><!-- a comment <c r="Z9"><v>1</v></c> -->')
-        .replace(/<f>IOM\.STAFF\(([^<]*)\)<\/f>/, "<f><![CDATA[IOM.STAFF(]]>$1)</f>")
-        .replace(
-          "</sheetData>",
-          '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
-        )
-        .replace(
-          /(<pageMargins[^>]*\/>)/,
-          '$1<rowBreaks count="1" manualBreakCount="1"><brk id="10" max="16383" man="1"/></rowBreaks>',
-        )
-        .replace(
-          "</worksheet>",
-          `<ignoredErrors><ignoredError sqref="A1:C30" numberStoredAsText="1"/></ignoredErrors>${x14}</worksheet>`,
-        ),
-    "xl/workbook.xml": (x) => x.replace(/<calcPr([^>]*)\/>/, '<calcPr$1 fullCalcOnLoad="1"/>'),
-  });
+  await editPackage(
+    out,
+    {
+      [part]: (x) =>
+        x
+          // The whole sheet as an array range, with the formula as Excel writes an unknown function.
+          .replace(
+            /<f>IOM\.TABLE\(([^<]*)\)<\/f>/,
+            '<f t="array" ref="A1:XFD1048576">_xludf.IOM.TABLE($1)</f>',
+          )
+          .replace("<sheetData>", '<sheetData><!-- a comment <c r="Z9"><v>1</v></c> -->')
+          .replace(/<f>IOM\.STAFF\(([^<]*)\)<\/f>/, "<f><![CDATA[IOM.STAFF(]]>$1)</f>")
+          .replace(
+            "</sheetData>",
+            '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
+          )
+          .replace(
+            /(<pageMargins[^>]*\/>)/,
+            '$1<rowBreaks count="1" manualBreakCount="1"><brk id="10" max="16383" man="1"/></rowBreaks>',
+          )
+          .replace(
+            "</worksheet>",
+            `<ignoredErrors><ignoredError sqref="A1:C30" numberStoredAsText="1"/></ignoredErrors>${x14}</worksheet>`,
+          ),
+      "xl/workbook.xml": (x) => x.replace(/<calcPr([^>]*)\/>/, '<calcPr$1 fullCalcOnLoad="1"/>'),
+    },
+    // An empty custom properties part, as LibreOffice writes one, and a chart exceljs would drop.
+    {
+      "docProps/custom.xml": "",
+      "xl/charts/chart1.xml":
+        '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart/></c:chartSpace>',
+    },
+  );
 }
 
 /** A macro-enabled workbook (.xlsm): its workbook part typed as such, with a VBA project. */
