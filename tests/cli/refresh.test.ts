@@ -105,7 +105,7 @@ describe("a user's rich workbook made from an export", () => {
       "Table 5": ["B11", "H18"],
       "Table 4": ["B6"],
       // Only the refreshable cells: B4–B6 (not ours), B10–B11 (already right) and B12 (circular) stay byte for byte.
-      Budget: ["B2:B3", "B7:B9", "B13", "C2:C6", "E1:G12", "L1:N12"],
+      Budget: ["B2:B3", "B7:B9", "B13", "C2:C6", "E1:G12", "L1:N12", "P1:Q3"],
     });
     out = r.out;
     wb = await book(r.path, "Table 4", "Table 5", "Budget", "Facts");
@@ -141,6 +141,11 @@ describe("a user's rich workbook made from an export", () => {
     expect(valueOf(wb, "Budget", "G12")).toBe(TABLE4_CORNERS.last);
     expect(valueOf(wb, "Budget", "L1")).toBe(TABLE4_CORNERS.first);
     expect(valueOf(wb, "Budget", "N12")).toBe(TABLE4_CORNERS.last);
+  });
+
+  it("evaluates formulas that read other refreshed cells after them", () => {
+    expect(["P1", "P2", "P3"].map((a) => valueOf(wb, "Budget", a))).toEqual(["E-1", "E-2", "D-2"]);
+    expect(["Q1", "Q2", "Q3"].map((a) => valueOf(wb, "Budget", a))).toEqual([0, 1, 0]);
   });
 
   it("leaves alone, and reports, what it can't evaluate", () => {

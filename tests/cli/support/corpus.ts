@@ -111,6 +111,16 @@ export async function makeRich(exported: string, out: string): Promise<void> {
   for (let r = 1; r <= 12; r++)
     for (const c of ["E", "F", "G"]) if (!(r === 1 && c === "E")) mine.getCell(`${c}${r}`).value = 0;
   mine.getCell("E1").numFmt = "0.0";
+  // A chain: the grades spilled by IOM.LIST (stale: the file says "x"), and formulas reading them.
+  mine.getCell("P1").value = {
+    formula: 'IOM.LIST("category")',
+    result: "x",
+    shareType: "array",
+    ref: "P1:P3",
+  } as ExcelJS.CellValue;
+  mine.getCell("P2").value = "x";
+  mine.getCell("P3").value = "x";
+  for (let r = 1; r <= 3; r++) mine.getCell(`Q${r}`).value = formula(`IOM.STAFF(P${r},"F")`, 0);
   // The same spill, its table named by a cell: evaluated after that cell is read.
   mine.getCell("L20").value = "Table 4";
   mine.getCell("L1").value = {
