@@ -34,7 +34,7 @@ import { SpliceSource, splicer } from "./sheet-patcher";
 import { SheetScanner } from "./sheet-scanner";
 import { INSERTED, Kind, Status, Targets, ValueTable } from "./targets";
 import { decodeOoxmlEscapes, XmlSyntaxError } from "./xml-text";
-import { PartTooLarge, ZipPackage } from "./zip-package";
+import { DamagedPart, PartTooLarge, ZipPackage } from "./zip-package";
 
 export interface Limits {
   /** Largest decompressed size of one part the refresh reads. */
@@ -148,9 +148,8 @@ export class WorkbookRefresh {
       return refuse("bad_xml", { file: this.file, part: part ?? "a part", where: e.message });
     if (e instanceof PartXmlError)
       return refuse("bad_xml", { file: this.file, part: e.part, where: e.message });
-    if (e instanceof Error && e.name === "UserError") return e;
-    if (e instanceof Error && /zip|crc|signature|compress|inflate|format|entry|header/i.test(e.message))
-      return refuse("damaged_zip", { file: this.file });
+    if (e instanceof DamagedPart) return refuse("damaged_zip", { file: this.file });
+    // Everything the zip library can throw while reading is caught where it reads (open, small, stream).
     return e;
   }
 
