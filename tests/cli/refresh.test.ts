@@ -460,7 +460,7 @@ describe("bounds: a zip bomb is refused, a huge part is never held in memory", (
       );
       expect(error?.exitCode).toBe(EXIT.io);
       expect(error?.message).toMatch(
-        /is (refused: its part xl\/worksheets\/sheet1\.xml expands to more than 1 MB|corrupt: its zip package is damaged).*nothing was changed$/,
+        /is refused: its part xl\/worksheets\/sheet1\.xml expands to more than 1 MB \(a zip bomb, or far larger than any sheet Excel writes\); nothing was changed$/,
       );
     }
   });
