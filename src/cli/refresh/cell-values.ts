@@ -24,6 +24,18 @@ export function showValue(v: CellValue): string {
   return v.error;
 }
 
+const ERRORS = new Map<string, { error: string }>();
+
+/** One shared value per error text (a sheet full of #NAME? needs no object per cell). */
+function errorValue(code: string): { error: string } {
+  let e = ERRORS.get(code);
+  if (!e) {
+    e = Object.freeze({ error: code });
+    if (ERRORS.size < 100) ERRORS.set(code, e);
+  }
+  return e;
+}
+
 /**
  * The value a cell holds in the file: its t attribute and <v> text (or inline string), with
  * shared strings looked up by `sst` (undefined while not yet loaded: the index is kept).
@@ -45,7 +57,7 @@ export function cachedValue(
     case "b":
       return v === undefined ? null : v.trim() === "1" || v.trim().toLowerCase() === "true";
     case "e":
-      return v === undefined ? null : { error: v.trim() };
+      return v === undefined ? null : errorValue(v.trim());
     case "d":
       // An ISO 8601 date (LibreOffice, strict files): passed on as its text.
       return v ?? null;

@@ -203,6 +203,8 @@ export class ReaderState {
   readonly skipped: SkippedFormula[] = [];
   skippedCount = 0;
   formulaCount = 0;
+  /** True once a formula with cell references was seen. */
+  anyRefs = false;
   currentCount = 0;
 
   constructor(readonly targets: Targets) {}
@@ -390,7 +392,8 @@ export class SheetReader implements SheetEvents {
     const value = cachedValue(c.type, c.value, c.inline);
     const stored = typeof value === "string" ? decodeOoxmlEscapes(value) : value;
     const key = cellKey(c.row, c.col);
-    this.rowCache.set(c.col, stored);
+    // Only once some formula has references is a row's earlier cells worth keeping.
+    if (this.state.anyRefs) this.rowCache.set(c.col, stored);
     if (this.ownWanted?.has(key)) this.read.captured.set(key, stored);
     const f = c.formula;
     if (f) {
@@ -490,7 +493,10 @@ export class SheetReader implements SheetEvents {
         });
         return;
       }
-    } else this.wantRefs(id, c.row, c.col);
+    } else {
+      state.anyRefs = true;
+      this.wantRefs(id, c.row, c.col);
+    }
     const isArray = type === "array" && ref !== undefined;
     const top =
       result?.kind === "grid"
