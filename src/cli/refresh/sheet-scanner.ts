@@ -22,13 +22,24 @@ const EQ = 0x3d;
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-/** Attributes of a tag: quoted values hold no "<" in well-formed XML. */
-const ATTRS = String.raw`(?:\s+[^\s=<>/]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*`;
-/** A whole plain cell: <c …/> or <c …>[<f …/>|<f …>text</f>][<v>text</v>]</c>. */
-const CELL = new RegExp(
-  String.raw`<c(${ATTRS})\s*(?:\/>|>(?:<f(${ATTRS})\s*(?:\/>|>([^<]*)<\/f>))?(?:<v>([^<]*)<\/v>)?<\/c>)`,
-  "y",
-);
+/**
+ * A whole plain cell: <c …>[<f …/>|<f …>text</f>][<v>text</v>]</c>. Attributes are matched as
+ * "anything but < and >", which is quick; a match whose attributes hold an odd number of quotes
+ * (a quoted ">") is left to the general path.
+ */
+const CELL = /<c((?:\s[^<>]*)?)>(?:<f((?:\s[^<>]*)?)(?:\/>|>([^<]*)<\/f>))?(?:<v>([^<]*)<\/v>)?<\/c>/y;
+
+/** Quotes in pairs: no attribute value of the text can have hidden a ">". */
+function quotesPaired(s: string): boolean {
+  let dq = 0;
+  let sq = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) dq++;
+    else if (c === 0x27) sq++;
+  }
+  return (dq & 1) === 0 && (sq & 1) === 0;
+}
 
 const isSpace = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
@@ -240,22 +251,29 @@ export class SheetScanner {
     CELL.lastIndex = lt;
     const m = CELL.exec(this.str);
     if (!m) return -1;
-    const str = this.str;
+    const cAttrs = m[1] as string;
+    const fAttrs = m[2];
+    // A self-closing <c/> (its "/" is in the attributes) or a quoted ">": the general path reads it.
+    if (cAttrs.endsWith("/") || !quotesPaired(cAttrs) || (fAttrs !== undefined && !quotesPaired(fAttrs)))
+      return -1;
     const end = lt + m[0].length;
-    const tagEnd = str.indexOf(">", lt + 2 + (m[1] as string).length) + 1;
-    const selfClosing = str.charCodeAt(tagEnd - 2) === SLASH;
+    const tagEnd = lt + 2 + cAttrs.length + 1;
     this.nEnd = lt + 2;
-    this.openCell("", this.base + lt, this.base + tagEnd, selfClosing, tagEnd, lt);
+    this.openCell("", this.base + lt, this.base + tagEnd, false, tagEnd, lt);
     const cell = this.cell;
     let at = tagEnd;
-    const fAttrs = m[2];
     if (fAttrs !== undefined) {
-      const fTagEnd = str.indexOf(">", at + 2 + fAttrs.length) + 1;
-      this.attributes(at + 2, fTagEnd);
+      const fTagEnd = at + 2 + fAttrs.length + (m[3] === undefined ? 2 : 1);
       const f = this.formulaInfo;
-      f.type = this.aT ?? "normal";
-      f.ref = this.aRef;
-      f.si = this.aSi;
+      if (fAttrs === "") {
+        f.type = "normal";
+        f.ref = f.si = undefined;
+      } else {
+        this.attributes(at + 2, fTagEnd);
+        f.type = this.aT ?? "normal";
+        f.ref = this.aRef;
+        f.si = this.aSi;
+      }
       const text = m[3];
       if (text === undefined) {
         f.raw = "";
