@@ -547,7 +547,7 @@ export class WorkbookRefresh {
         const w = a.box.right - a.box.left + 1;
         if (rows > h || cols > w)
           plan.notes.push(
-            `${quoteSheet(sheet.name)}!${addressOf(targets.row[t] as number, targets.col[t] as number)}: the result (${rows} × ${cols}) is larger than the array range ${addressOf(a.box.top, a.box.left)}:${addressOf(a.box.bottom, a.box.right)} recorded in the file; the cells outside it are not written (Excel recalculates them when it opens the workbook)`,
+            `${quoteSheet(sheet.name)}!${addressOf(targets.row[t] as number, targets.col[t] as number)}: the result (${rows} × ${cols}) is larger than the array range ${addressOf(a.box.top, a.box.left)}:${addressOf(a.box.bottom, a.box.right)} recorded in the file; the cells outside it are not written (enter the formula again in Excel, with the add-in, to spill it whole)`,
           );
       }
     for (const t of this.tables)
