@@ -169,12 +169,12 @@ function build(io: Io, exit: { code: number }): Command {
     .option("-n, --dry-run", "list what would change, write nothing")
     .option(
       "--force",
-      "refresh even when exceljs would drop content it cannot write back (charts, pivot tables…)",
+      "refresh the rest even when an IOM_<table> table's shape changed (that table is left as it is), and update IOM tables on protected sheets",
     )
     .option("--show <n>", "changed cells to list per sheet", positiveInt, 20)
     .addHelpText(
       "after",
-      "\nThe refreshed workbook is written through a temporary file and a rename: the input is either untouched or fully replaced.",
+      "\nOnly the values of IOM cells change: every other byte of the workbook stays as it was. An up-to-date workbook is not written. The refreshed workbook is written through a temporary file, flushed to disk and renamed: the file is either untouched or fully replaced.",
     )
     .action(
       async (workbook: string, opts: { out?: string; dryRun?: boolean; force?: boolean; show: number }) =>

@@ -1,112 +1,149 @@
 /**
- * `iom refresh WORKBOOK.xlsx [--out PATH] [--dry-run] [--force]`: brings every IOM table and every
- * =IOM.* cached value in a workbook up to date, so it shows the right numbers where the add-in is
- * not installed. The input is never modified unless it is also the output, and then only by an
- * atomic replace once the new file is complete.
+ * `iom refresh WORKBOOK [--out PATH] [--dry-run] [--force]`: brings every IOM_<table> table and
+ * every =IOM.* cached value in a workbook up to date, so it shows the right numbers where the
+ * add-in is not installed. Only those values change: every other byte of the package stays as
+ * it was (see src/cli/refresh/). An up-to-date workbook is not written at all.
  */
-import { resolve } from "node:path";
-import { iom } from "../../core";
-import { UserError } from "../errors";
+import { closeSync, openSync, readSync, realpathSync, statSync, writeSync } from "node:fs";
 import { EXIT, type Io } from "../io";
-import {
-  keepPageNumbering,
-  loadWorkbook,
-  readInputFile,
-  workbookBytes,
-  writeFileAtomic,
-} from "../xlsx/files";
-import { describeLost, partsExceljsDrops, type LostPart } from "../xlsx/parts";
-import { applyPlan, planRefresh, type RefreshPlan } from "../xlsx/refresh-workbook";
-import { evaluate } from "./eval";
+import { replaceFile, writeTarget } from "../refresh/atomic-file";
+import { refuse } from "../refresh/messages";
+import { addressOf, WorkbookRefresh, type Limits, type RefreshPlan } from "../refresh/workbook-refresh";
 
 export interface RefreshOptions {
   out?: string;
   dryRun?: boolean;
   force?: boolean;
-  /** How many changed cells to list per table or sheet (the rest are counted). */
+  /** How many changed cells to list per sheet (the rest are counted). */
   show?: number;
+  /** Bounds on what the refresh reads (tests lower them). */
+  limits?: Limits;
 }
 
 const quote = (sheet: string): string =>
   /^[A-Za-z0-9_.]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 
-/** Row-major order of A1 addresses ("B2" before "D10" before "A11"). */
-function compareAddress(a: string, b: string): number {
-  const split = (s: string): [number, string] => {
-    const m = /^([A-Z]+)(\d+)$/.exec(s);
-    return [Number(m?.[2] ?? 0), (m?.[1] ?? "").padStart(3, " ")];
-  };
-  const [ra, ca] = split(a);
-  const [rb, cb] = split(b);
-  return ra - rb || ca.localeCompare(cb);
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+const errnoOf = (e: unknown): string | undefined =>
+  typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : undefined;
+
+/** Refuses, before any work, an input that is missing, a folder, unreadable, encrypted or not a zip. */
+function checkInput(path: string): void {
+  let fd: number;
+  try {
+    if (statSync(path).isDirectory()) throw refuse("is_directory", { file: path });
+    fd = openSync(path, "r");
+  } catch (e) {
+    if (e instanceof Error && e.name === "UserError") throw e;
+    const code = errnoOf(e);
+    if (code === "ENOENT" || code === "ENOTDIR") throw refuse("not_found", { file: path });
+    throw refuse("unreadable", {
+      file: path,
+      why: code === "EACCES" || code === "EPERM" ? "permission" : "other",
+    });
+  }
+  const head = Buffer.alloc(8);
+  try {
+    readSync(fd, head, 0, 8, 0);
+  } finally {
+    closeSync(fd);
+  }
+  // Compound File Binary: an encrypted (password-protected) workbook, or an old binary .xls.
+  if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
+    throw refuse("encrypted", { file: path });
+  if (!head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
+    throw refuse("not_zip", { file: path });
 }
 
-function printPlan(plan: RefreshPlan, lost: LostPart[], opts: RefreshOptions, io: Io): void {
-  const would = opts.dryRun ? "would change" : "changed";
-  const limit = opts.show ?? 20;
-  const editsBy = (sheet: string): RefreshPlan["edits"] => plan.edits.filter((e) => e.sheet === sheet);
+function printPlan(plan: RefreshPlan, dryRun: boolean, io: Io): void {
+  const would = dryRun ? "would change" : "changed";
   io.out(`tables (${plan.tables.length} named IOM_*):\n`);
   if (plan.tables.length === 0) io.out("  none\n");
   for (const t of plan.tables) {
     const where = `${quote(t.sheet)} ${t.name}`;
-    if (t.status === "skipped") io.out(`  ${where}: skipped — ${t.reason ?? ""}\n`);
+    if (t.status === "skipped" || t.status === "refused")
+      io.out(`  ${where}: ${t.status === "refused" ? "refused" : "skipped"} — ${t.reason ?? ""}\n`);
     else
       io.out(
-        `  ${where}: ${t.status === "current" ? "up to date" : `${t.changed} cell${t.changed === 1 ? "" : "s"} ${would}`}\n`,
+        `  ${where}: ${t.status === "current" ? "up to date" : `${plural(t.changed, "cell")} ${would}`}\n`,
       );
   }
   const f = plan.formulas;
-  const count = (s: string): number => f.filter((x) => x.status === s).length;
   io.out(
-    `formulas (${f.length} mentioning IOM.*): ${count("updated")} cached value${count("updated") === 1 ? "" : "s"} ${would}, ${count("current")} up to date, ${count("skipped")} skipped\n`,
+    `formulas (${f.total} mentioning IOM.*): ${plural(f.updated, "cached value")} ${would}, ${f.current} up to date, ${f.skipped} skipped\n`,
   );
-  for (const x of f.filter((x) => x.status === "skipped"))
-    io.out(`  ${quote(x.sheet)}!${x.address} ${x.formula}: skipped — ${x.reason ?? ""}\n`);
-  if (plan.edits.length > 0) io.out(`cells ${would} (${plan.edits.length}):\n`);
-  for (const sheet of new Set(plan.edits.map((e) => e.sheet))) {
-    const edits = editsBy(sheet).sort((a, b) => compareAddress(a.address, b.address));
-    for (const e of edits.slice(0, limit)) io.out(`  ${quote(e.sheet)}!${e.address}: ${e.from} → ${e.to}\n`);
-    if (edits.length > limit) io.out(`  … and ${edits.length - limit} more on ${quote(sheet)}\n`);
+  for (const x of plan.skipped)
+    io.out(`  ${quote(x.sheet)}!${x.address} =${x.formula}: skipped — ${x.reason}\n`);
+  if (f.skipped > plan.skipped.length) io.out(`  … and ${f.skipped - plan.skipped.length} more skipped\n`);
+  if (plan.changedCount > 0) io.out(`cells ${would} (${plan.changedCount}):\n`);
+  const shownPerSheet = new Map<string, number>();
+  for (const c of plan.changes) {
+    shownPerSheet.set(c.sheet, (shownPerSheet.get(c.sheet) ?? 0) + 1);
+    io.out(`  ${quote(c.sheet)}!${addressOf(c.row, c.col)}: ${c.from} → ${c.to}\n`);
   }
-  if (lost.length > 0) io.out(`parts exceljs cannot write back: ${describeLost(lost)}\n`);
-  if (plan.protectedSheets.length > 0)
-    io.out(`protected sheets that need changes: ${plan.protectedSheets.map(quote).join(", ")}\n`);
+  const shown = plan.changes.length;
+  if (plan.changedCount > shown) io.out(`  … and ${plan.changedCount - shown} more\n`);
+  for (const n of plan.notes) io.out(`note: ${n}\n`);
+}
+
+/** Copies a file's bytes into `fd` (an up-to-date workbook written to --out as it is). */
+function copyInto(from: string, fd: number): Promise<void> {
+  const src = openSync(from, "r");
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let pos = 0; ;) {
+      const n = readSync(src, buf, 0, buf.length, pos);
+      if (n === 0) break;
+      for (let done = 0; done < n;) done += writeSync(fd, buf, done, n - done);
+      pos += n;
+    }
+  } finally {
+    closeSync(src);
+  }
+  return Promise.resolve();
 }
 
 export async function runRefresh(workbook: string, opts: RefreshOptions, io: Io): Promise<number> {
-  const bytes = readInputFile(workbook);
-  const wb = await loadWorkbook(bytes, workbook);
-  const lost = await partsExceljsDrops(bytes);
-  const plan = planRefresh(wb, iom().edition, evaluate);
+  checkInput(workbook);
   const out = opts.out ?? workbook;
-  io.out(
-    `${opts.dryRun ? "dry run: nothing is written. " : ""}refresh ${workbook}${out !== workbook ? ` → ${out}` : ""}\n`,
+  // A read-only file or folder is refused before any work.
+  const target = opts.dryRun ? undefined : writeTarget(out);
+  const sameFile = target !== undefined && target.real === realpathSync(workbook);
+  const refresh = await WorkbookRefresh.open(
+    workbook,
+    workbook,
+    { force: Boolean(opts.force), show: opts.show ?? 20 },
+    opts.limits,
   );
-  printPlan(plan, lost, opts, io);
-  const refusal =
-    plan.protectedSheets.length > 0
-      ? `sheet ${plan.protectedSheets.map(quote).join(", ")} ${plan.protectedSheets.length === 1 ? "is" : "are"} protected: unprotect ${plan.protectedSheets.length === 1 ? "it" : "them"} in Excel (Review › Unprotect Sheet) and run iom refresh again; nothing was written`
-      : // A refresh that writes nothing loses nothing: an up-to-date workbook with charts is fine.
-        lost.some((l) => !l.minor) &&
-          !opts.force &&
-          (plan.edits.length > 0 || resolve(out) !== resolve(workbook))
-        ? `this workbook has content exceljs cannot write back, which a refresh would lose: ${describeLost(lost.filter((l) => !l.minor))}. Nothing was written. Refresh it in Excel with the add-in's Refresh all, or run again with --force (and --out to keep the original) to refresh anyway and lose that content`
-        : undefined;
-  if (refusal) {
-    if (opts.dryRun) {
-      io.out(`a refresh would be refused: ${refusal}\n`);
-      return EXIT.failed;
+  try {
+    const plan = refresh.plan;
+    io.out(
+      `${opts.dryRun ? "dry run: nothing is written. " : ""}refresh ${workbook}${out !== workbook ? ` → ${out}` : ""}\n`,
+    );
+    printPlan(plan, Boolean(opts.dryRun), io);
+    if (plan.refusedTables.length > 0 && !opts.force) {
+      const refusal = refuse("tables_changed", { file: workbook, tables: plan.refusedTables });
+      if (opts.dryRun) {
+        io.out(`a refresh would be refused: ${refusal.message}\n`);
+        return EXIT.failed;
+      }
+      throw refusal;
     }
-    throw new UserError(refusal, EXIT.failed);
-  }
-  if (opts.dryRun) return EXIT.ok;
-  if (plan.edits.length === 0 && resolve(out) === resolve(workbook)) {
-    io.out(`${workbook} is up to date: nothing written\n`);
+    if (opts.dryRun || !target) return EXIT.ok;
+    if (refresh.upToDate) {
+      if (sameFile) {
+        io.out(`${workbook} is up to date: nothing written\n`);
+        return EXIT.ok;
+      }
+      await replaceFile(target, (fd) => copyInto(workbook, fd));
+      io.out(`${workbook} is up to date: copied unchanged to ${out}\n`);
+      return EXIT.ok;
+    }
+    await replaceFile(target, (fd) => refresh.write(fd));
+    io.out(`wrote ${out}: ${plural(plan.changedCount, "cell")} changed\n`);
     return EXIT.ok;
+  } finally {
+    await refresh.close();
   }
-  applyPlan(wb, plan);
-  keepPageNumbering(wb);
-  writeFileAtomic(out, await workbookBytes(wb));
-  io.out(`wrote ${out}: ${plan.edits.length} cell${plan.edits.length === 1 ? "" : "s"} changed\n`);
-  return EXIT.ok;
 }

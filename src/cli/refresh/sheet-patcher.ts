@@ -1,0 +1,199 @@
+/**
+ * The second pass over a worksheet: its original bytes stream through unchanged except at the
+ * planned edits (a cell's t attribute value, its <v> element, a missing cell added), which are
+ * spliced in by offset. No XML is parsed here: the first pass recorded every offset.
+ */
+import { storedForm, type CellValue } from "./cell-values";
+import type { InsertSlot } from "./sheet-reader";
+import { HAS_T, HAS_V, INSERTED, SELF_CLOSING, Status, type Targets } from "./targets";
+
+/** Replace bytes [start, end) by `text`. */
+export interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const columnName = (col: number): string => {
+  let s = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+
+/** The XML of a new cell holding `v`. */
+function newCell(prefix: string, row: number, col: number, v: CellValue): string {
+  const { type, text } = storedForm(v);
+  return `<${prefix}c r="${columnName(col)}${row}"${type === "n" ? "" : ` t="${type}"`}><${prefix}v>${text}</${prefix}v></${prefix}c>`;
+}
+
+/** The splices that give target `t` its new value, in offset order. */
+function targetSplices(targets: Targets, t: number, prefix: string): Splice[] {
+  const v = targets.nextValue(t);
+  const flags = targets.flags[t] as number;
+  const { type, text } = storedForm(v);
+  const out: Splice[] = [];
+  const tPos = targets.tPos[t] as number;
+  const tEnd = targets.tEnd[t] as number;
+  // A blank is t="n" (or no t) and no <v>.
+  const blank = v === null;
+  if (flags & HAS_T) out.push({ start: tPos, end: tEnd, text: blank ? "n" : type });
+  else if (!blank && type !== "n") out.push({ start: tPos, end: tPos, text: ` t="${type}"` });
+  const vPos = targets.vPos[t] as number;
+  const vEnd = targets.vEnd[t] as number;
+  const element = `<${prefix}v>${text}</${prefix}v>`;
+  if (flags & SELF_CLOSING) {
+    if (!blank) out.push({ start: vPos, end: vEnd, text: `>${element}</${prefix}c>` });
+  } else if (flags & HAS_V) out.push({ start: vPos, end: vEnd, text: blank ? "" : element });
+  else if (!blank) out.push({ start: vPos, end: vPos, text: element });
+  return out;
+}
+
+/** The splices that add the missing cells of `slots` (sorted by offset), grouped where they share a place. */
+function insertSplices(targets: Targets, slots: InsertSlot[], prefix: string): Splice[] {
+  const out: Splice[] = [];
+  let i = 0;
+  while (i < slots.length) {
+    const first = slots[i] as InsertSlot;
+    let j = i;
+    while (
+      j < slots.length &&
+      (slots[j] as InsertSlot).pos === first.pos &&
+      (slots[j] as InsertSlot).mode === first.mode
+    )
+      j++;
+    const group = slots
+      .slice(i, j)
+      .filter((s) => targets.status[s.target] === Status.Changed && targets.nextValue(s.target) !== null)
+      .sort((a, b) => a.row - b.row || a.col - b.col);
+    i = j;
+    if (group.length === 0) continue;
+    const cells = (from: number, to: number): string =>
+      group
+        .slice(from, to)
+        .map((s) => newCell(prefix, s.row, s.col, targets.nextValue(s.target)))
+        .join("");
+    const rows = (): string => {
+      let xml = "";
+      for (let k = 0; k < group.length;) {
+        let m = k;
+        while (m < group.length && (group[m] as InsertSlot).row === (group[k] as InsertSlot).row) m++;
+        xml += `<${prefix}row r="${(group[k] as InsertSlot).row}">${cells(k, m)}</${prefix}row>`;
+        k = m;
+      }
+      return xml;
+    };
+    if (first.mode === "cell") out.push({ start: first.pos, end: first.pos, text: cells(0, group.length) });
+    else if (first.mode === "row") out.push({ start: first.pos, end: first.pos, text: rows() });
+    else if (first.mode === "row-open")
+      out.push({ start: first.pos, end: first.pos + 2, text: `>${cells(0, group.length)}</${prefix}row>` });
+    else out.push({ start: first.pos, end: first.pos + 2, text: `>${rows()}</${prefix}sheetData>` });
+  }
+  return out;
+}
+
+/**
+ * The splices of one sheet in offset order, made as they are needed (a million stale cells are
+ * never a million objects at once): the targets' (already in document order) merged with the
+ * inserts' (few).
+ */
+export class SpliceSource {
+  private t: number;
+  private pending: Splice[] = [];
+  private readonly inserts: Splice[];
+  private nextInsert = 0;
+
+  constructor(
+    private readonly targets: Targets,
+    from: number,
+    private readonly to: number,
+    slots: InsertSlot[],
+    private readonly prefix: string,
+  ) {
+    this.t = from;
+    this.inserts = insertSplices(
+      targets,
+      [...slots].sort((x, y) => x.pos - y.pos),
+      prefix,
+    );
+  }
+
+  /** The next target's splices, into `pending`. */
+  private fill(): void {
+    const targets = this.targets;
+    while (this.pending.length === 0 && this.t < this.to) {
+      const t = this.t++;
+      if (targets.status[t] === Status.Changed && !((targets.flags[t] as number) & INSERTED))
+        this.pending = targetSplices(targets, t, this.prefix);
+    }
+  }
+
+  peek(): Splice | undefined {
+    this.fill();
+    const a = this.pending[0];
+    const b = this.inserts[this.nextInsert];
+    if (b === undefined) return a;
+    return a !== undefined && a.start <= b.start ? a : b;
+  }
+
+  shift(): void {
+    const a = this.pending[0];
+    const b = this.inserts[this.nextInsert];
+    if (b === undefined || (a !== undefined && a.start <= b.start)) this.pending.shift();
+    else this.nextInsert++;
+  }
+
+  get empty(): boolean {
+    return this.peek() === undefined;
+  }
+}
+
+/**
+ * A stream transform that applies the splices (sorted, not overlapping) to the bytes passing
+ * through, one output chunk per input chunk (streams and the deflater pay per chunk, not per byte).
+ */
+export function splicer(splices: SpliceSource): TransformStream<Uint8Array, Uint8Array> {
+  let offset = 0;
+  let skipUntil = 0;
+  const inChunk: Splice[] = [];
+  return new TransformStream({
+    transform(chunk, controller) {
+      const end = offset + chunk.length;
+      // This chunk's splices (a splice ending past the chunk also deletes into the next ones).
+      inChunk.length = 0;
+      for (let s = splices.peek(); s !== undefined && s.start < end; s = splices.peek()) {
+        inChunk.push(s);
+        splices.shift();
+        if (s.end > end) break;
+      }
+      if (inChunk.length === 0) {
+        if (skipUntil <= offset) controller.enqueue(chunk);
+        else if (skipUntil < end) controller.enqueue(chunk.subarray(skipUntil - offset));
+        offset = end;
+        return;
+      }
+      // Two walks: the size, then the bytes into one buffer.
+      const startAt = Math.max(offset, Math.min(skipUntil, end));
+      let size = 0;
+      let at = startAt;
+      for (const s of inChunk) {
+        if (s.start > at) size += s.start - at;
+        size += Buffer.byteLength(s.text, "utf8");
+        at = Math.max(at, s.start, Math.min(s.end, end));
+      }
+      if (at < end) size += end - at;
+      const out = Buffer.allocUnsafe(size);
+      const input = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+      let w = 0;
+      at = startAt;
+      for (const s of inChunk) {
+        if (s.start > at) w += input.copy(out, w, at - offset, s.start - offset);
+        w += out.write(s.text, w, "utf8");
+        skipUntil = s.end;
+        at = Math.max(at, s.start, Math.min(s.end, end));
+      }
+      if (at < end) input.copy(out, w, at - offset, end - offset);
+      controller.enqueue(out);
+      offset = end;
+    },
+  });
+}

@@ -1,0 +1,208 @@
+/**
+ * The workbook's zip package, through @zip.js/zip.js: read the central directory from the file
+ * (random access, never the whole file in memory), stream one part's decompressed bytes, and write
+ * a new package in which every entry that is not replaced is copied as it is stored, local header
+ * and compressed bytes included (zip.js's appendZip: no inflate, no deflate, same CRC).
+ */
+import { configure, Reader, ZipReader, ZipWriter, type Entry, type FileEntry } from "@zip.js/zip.js";
+import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
+import { pipeline, Readable, Transform } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { crc32, createInflateRaw } from "node:zlib";
+
+// Node has no Web Workers for zip.js; it uses Node's own CompressionStream (zlib) in process.
+configure({ useWebWorkers: false });
+
+/** Reads byte ranges of an open file: zip.js asks for the central directory, then entry data. */
+class FileRangeReader extends Reader<number> {
+  constructor(private readonly fd: number) {
+    super(fd);
+    this.size = fstatSync(fd).size;
+  }
+
+  // zip.js's typings declare readUint8Array as async; a positional read is all it needs.
+  readUint8Array(index: number, length: number): Promise<Uint8Array> {
+    const n = Math.max(0, Math.min(length, this.size - index));
+    const buf = Buffer.allocUnsafe(n);
+    let done = 0;
+    while (done < n) {
+      const got = readSync(this.fd, buf, done, n - done, index + done);
+      if (got === 0) break;
+      done += got;
+    }
+    return Promise.resolve(done === n ? buf : buf.subarray(0, done));
+  }
+}
+
+/** Thrown when a part decompresses to more bytes than allowed (a zip bomb, or a lying header). */
+export class PartTooLarge extends Error {
+  constructor(
+    readonly part: string,
+    readonly limit: number,
+  ) {
+    super(`${part} expands beyond ${limit} bytes`);
+  }
+}
+
+/** A part whose bytes don't match its recorded size or checksum. */
+export class DamagedPart extends Error {
+  constructor(readonly part: string) {
+    super(`${part} does not match its size or checksum`);
+  }
+}
+
+/** A part stored with a compression method other than deflate (or none). */
+export class UnsupportedCompression extends Error {
+  constructor(readonly part: string) {
+    super(`${part} uses an unsupported compression method`);
+  }
+}
+
+export interface PackageEntry {
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+  encrypted: boolean;
+  directory: boolean;
+}
+
+/** An open package: its entries in file order, and a way to stream any one of them. */
+export class ZipPackage {
+  private constructor(
+    private readonly fd: number,
+    private readonly reader: ZipReader<number>,
+    private readonly raw: Entry[],
+  ) {}
+
+  static async open(path: string): Promise<ZipPackage> {
+    const fd = openSync(path, "r");
+    try {
+      const reader = new ZipReader(new FileRangeReader(fd), { checkCrc32: true });
+      return new ZipPackage(fd, reader, await reader.getEntries());
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+  }
+
+  get entries(): PackageEntry[] {
+    return this.raw.map((e) => ({
+      name: e.filename,
+      compressedSize: e.compressedSize,
+      uncompressedSize: e.uncompressedSize,
+      encrypted: e.encrypted,
+      directory: e.directory,
+    }));
+  }
+
+  has(name: string): boolean {
+    return this.raw.some((e) => e.filename === name);
+  }
+
+  private file(name: string): FileEntry {
+    const e = this.raw.find((x) => x.filename === name);
+    if (!e || e.directory) throw new Error(`no part ${name} in the package`);
+    return e;
+  }
+
+  /** A part's stored (compressed) bytes, as zip.js reads them without inflating. */
+  private rawStream(name: string): ReadableStream<Uint8Array> {
+    let control: TransformStreamDefaultController<Uint8Array> | undefined;
+    const pipe = new TransformStream<Uint8Array, Uint8Array>({
+      start(controller) {
+        control = controller;
+      },
+    });
+    this.file(name)
+      .getData(pipe.writable, { passThrough: true })
+      .catch((e: unknown) => control?.error(e));
+    return pipe.readable;
+  }
+
+  /**
+   * A part's decompressed bytes as a Node stream: the stored bytes inflated by Node's zlib (much
+   * faster than inflating through web streams), counted against `limit` and checked against the
+   * entry's size and CRC-32 at the end.
+   */
+  private inflated(name: string, limit: number): Readable {
+    const e = this.file(name);
+    if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new UnsupportedCompression(name);
+    let total = 0;
+    let crc = 0;
+    const check = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        total += chunk.length;
+        if (total > limit) return done(new PartTooLarge(name, limit));
+        crc = crc32(chunk, crc);
+        done(null, chunk);
+      },
+      flush(done) {
+        if (total !== e.uncompressedSize || (e.crc32 !== undefined && crc >>> 0 !== e.crc32 >>> 0))
+          return done(new DamagedPart(name));
+        done();
+      },
+    });
+    const raw = Readable.fromWeb(this.rawStream(name) as NodeReadableStream<Uint8Array>);
+    const stages: (Readable | Transform)[] = [raw];
+    if (e.compressionMethod === 8) stages.push(createInflateRaw({ chunkSize: 256 * 1024 }));
+    stages.push(check);
+    pipeline(stages, () => undefined);
+    return check;
+  }
+
+  /** Streams a part's decompressed bytes to `sink`, stopping with PartTooLarge past `limit` bytes. */
+  async read(name: string, sink: (chunk: Uint8Array) => void, limit: number): Promise<void> {
+    for await (const chunk of this.inflated(name, limit)) sink(chunk as Buffer);
+  }
+
+  /** A part's decompressed bytes as a stream (for a part rewritten while the package is written). */
+  stream(name: string, limit: number): ReadableStream<Uint8Array> {
+    return Readable.toWeb(this.inflated(name, limit)) as ReadableStream<Uint8Array>;
+  }
+
+  /** A part's whole text (for the small parts: workbook, relationships, tables). */
+  async text(name: string, limit: number): Promise<string> {
+    const chunks: Uint8Array[] = [];
+    await this.read(name, (c) => void chunks.push(c), limit);
+    return Buffer.concat(chunks).toString("utf8");
+  }
+
+  /**
+   * Writes the package to `fd`: entries in their original order, each copied as its original
+   * compressed bytes unless `replace` gives it new content (a stream of its new bytes).
+   */
+  async write(fd: number, replace: Map<string, () => ReadableStream<Uint8Array>>): Promise<void> {
+    const out = new WritableStream<Uint8Array>({
+      write(chunk) {
+        let done = 0;
+        while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
+      },
+    });
+    // No extra timestamp fields the original entries did not have; names stay as they were stored.
+    const writer = new ZipWriter(out, { extendedTimestamp: false, keepOrder: true });
+    // Runs of untouched entries go through appendZip: each is copied from its local header to the
+    // end of its data, byte for byte; a replaced entry is added between two runs, in its place.
+    for (let i = 0; i < this.raw.length;) {
+      const e = this.raw[i] as Entry;
+      const content = replace.get(e.filename);
+      if (content && !e.directory) {
+        await writer.add(e.filename, content(), { entry: e, level: e.compressionMethod === 0 ? 0 : 6 });
+        i++;
+        continue;
+      }
+      const run = new Set<string>();
+      for (; i < this.raw.length && !replace.has((this.raw[i] as Entry).filename); i++)
+        run.add((this.raw[i] as Entry).filename);
+      await writer.appendZip(new FileRangeReader(this.fd), { filter: (x) => run.has(x.filename) });
+    }
+    await writer.close();
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.reader.close();
+    } finally {
+      closeSync(this.fd);
+    }
+  }
+}
