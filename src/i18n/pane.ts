@@ -155,7 +155,7 @@ const en = {
     "This is the IOM Report task pane, opened outside Office. Open it from Excel instead: sideload manifest.xml (see the README), then choose IOM Report on the Home tab. You can still browse the templates and try formulas here.",
   statusNotExcel: "IOM Report works in Excel only; this is {host}.",
   statusApiMissing:
-    "This version of Excel lacks the ExcelApi {version} requirement set, which inserting and refreshing need. Update Office, or use Excel on the web.",
+    "This version of Excel is too old for inserting and refreshing: they need version {version} of Excel's JavaScript API. Update Office, or use Excel on the web.",
   statusReady: "Ready in Excel for {platform}.",
   platform_PC: "Windows",
   platform_Mac: "Mac",
@@ -164,7 +164,7 @@ const en = {
   platform_Android: "Android",
   platform_Universal: "Windows (Universal)",
   statusPyramid:
-    "This Excel lacks ExcelApi 1.8: the population pyramid's bars are drawn side by side instead of overlapping.",
+    "This version of Excel cannot overlap bars (that needs version 1.8 of Excel's JavaScript API): the population pyramid's bars are drawn side by side.",
 
   errCellEdit: "Excel is editing a cell. Press Enter or Esc in the sheet, then try again.",
   errProtected:
@@ -175,7 +175,7 @@ const en = {
   errBusy: "Excel is busy (another operation is running). Wait a moment and try again.",
   errSelection: "Select a cell of a worksheet (not a chart, shape or chart sheet), then try again.",
   errGeneric:
-    "Excel reported an error ({code}): {message}. Try again; if it keeps happening, close and reopen the task pane.",
+    "Excel reported an error: {message} (Excel's error code: {code}). Try again; if it keeps happening, close and reopen the task pane.",
   errNoExcel: "Excel is not available: this only works in the task pane opened from Excel.",
 };
 
@@ -332,7 +332,7 @@ const fr: Strings = {
     "Ceci est le volet Rapport de l'OIM, ouvert en dehors d'Office. Ouvrez-le depuis Excel : chargez manifest.xml (voir le README), puis choisissez IOM Report dans l'onglet Accueil. Vous pouvez tout de même parcourir les modèles et essayer des formules ici.",
   statusNotExcel: "Rapport de l'OIM fonctionne uniquement dans Excel ; ceci est {host}.",
   statusApiMissing:
-    "Cette version d'Excel ne prend pas en charge l'ensemble ExcelApi {version}, nécessaire pour insérer et actualiser. Mettez Office à jour, ou utilisez Excel pour le web.",
+    "Cette version d'Excel est trop ancienne pour insérer et actualiser : il faut la version {version} de l'API JavaScript d'Excel. Mettez Office à jour, ou utilisez Excel pour le web.",
   statusReady: "Prêt dans Excel pour {platform}.",
   platform_PC: "Windows",
   platform_Mac: "Mac",
@@ -341,7 +341,7 @@ const fr: Strings = {
   platform_Android: "Android",
   platform_Universal: "Windows (Universal)",
   statusPyramid:
-    "Cet Excel ne prend pas en charge ExcelApi 1.8 : les barres de la pyramide des âges sont côte à côte au lieu de se superposer.",
+    "Cette version d'Excel ne sait pas superposer des barres (il faut la version 1.8 de l'API JavaScript d'Excel) : les barres de la pyramide des âges sont côte à côte.",
 
   errCellEdit:
     "Excel est en train de modifier une cellule. Appuyez sur Entrée ou Échap dans la feuille, puis réessayez.",
@@ -355,7 +355,7 @@ const fr: Strings = {
   errSelection:
     "Sélectionnez une cellule d'une feuille de calcul (pas un graphique, une forme ou une feuille graphique), puis réessayez.",
   errGeneric:
-    "Excel a signalé une erreur ({code}) : {message}. Réessayez ; si cela se reproduit, fermez et rouvrez le volet.",
+    "Excel a signalé une erreur : {message} (code d'erreur d'Excel : {code}). Réessayez ; si cela se reproduit, fermez et rouvrez le volet.",
   errNoExcel: "Excel n'est pas disponible : ceci ne fonctionne que dans le volet ouvert depuis Excel.",
 };
 
@@ -509,7 +509,7 @@ const es: Strings = {
     "Este es el panel Informe de la OIM, abierto fuera de Office. Ábralo desde Excel: cargue manifest.xml (véase el README) y elija IOM Report en la pestaña Inicio. Aun así puede explorar las plantillas y probar fórmulas aquí.",
   statusNotExcel: "Informe de la OIM solo funciona en Excel; esto es {host}.",
   statusApiMissing:
-    "Esta versión de Excel no admite el conjunto ExcelApi {version}, necesario para insertar y actualizar. Actualice Office o use Excel para la web.",
+    "Esta versión de Excel es demasiado antigua para insertar y actualizar: hace falta la versión {version} de la API de JavaScript de Excel. Actualice Office o use Excel para la web.",
   statusReady: "Listo en Excel para {platform}.",
   platform_PC: "Windows",
   platform_Mac: "Mac",
@@ -518,7 +518,7 @@ const es: Strings = {
   platform_Android: "Android",
   platform_Universal: "Windows (Universal)",
   statusPyramid:
-    "Este Excel no admite ExcelApi 1.8: las barras de la pirámide de población se dibujan una al lado de otra en lugar de superponerse.",
+    "Esta versión de Excel no puede superponer barras (hace falta la versión 1.8 de la API de JavaScript de Excel): las barras de la pirámide de población se dibujan una al lado de otra.",
 
   errCellEdit: "Excel está editando una celda. Pulse Intro o Esc en la hoja y vuelva a intentarlo.",
   errProtected:
@@ -531,7 +531,7 @@ const es: Strings = {
   errSelection:
     "Seleccione una celda de una hoja de cálculo (no un gráfico, una forma ni una hoja de gráfico) y vuelva a intentarlo.",
   errGeneric:
-    "Excel notificó un error ({code}): {message}. Vuelva a intentarlo; si persiste, cierre y vuelva a abrir el panel.",
+    "Excel notificó un error: {message} (código de error de Excel: {code}). Vuelva a intentarlo; si persiste, cierre y vuelva a abrir el panel.",
   errNoExcel: "Excel no está disponible: esto solo funciona en el panel abierto desde Excel.",
 };
 

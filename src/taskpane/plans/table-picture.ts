@@ -10,7 +10,7 @@ import type { Block, CellFormat, Content } from "../../sheets/block";
 import { formatValue } from "./number-format";
 
 /** Data rows and value columns shown (the rest is counted). */
-export const PREVIEW_ROWS = 12;
+export const PREVIEW_ROWS = 14;
 export const PREVIEW_COLUMNS = 8;
 
 const NA = "=NA()";
@@ -76,13 +76,21 @@ export function tablePicture(block: Block, values: Block, lang: Lang): TablePict
 
   // Heading rows: the grouping rows above the Excel table and its heading row.
   const headings: TablePicture["headings"] = [];
+  /** The group labels above each column, outermost first. */
+  const groups = new Map<number, string[]>();
   for (let r = 2; r <= table.row; r++) {
     const row: { text: string; span: number }[] = [];
     const stub = r === table.row ? stubHeading(block, r, labels) : "";
     row.push({ text: stub, span: 1 });
     for (let c = labels; c < lastColumn;) {
       const span = Math.max(1, Math.min(spans.get(`${r}|${c}`) ?? 1, lastColumn - c));
-      row.push({ text: text(r, c), span });
+      let heading = text(r, c);
+      if (r < table.row && heading !== "")
+        for (let k = c; k < c + span; k++) groups.set(k, [...(groups.get(k) ?? []), heading]);
+      // The Excel table's heading repeats its groups ("Headquarters F", needed unique there):
+      // under the groups printed above it, the report's own label is enough.
+      if (r === table.row) heading = withoutGroups(heading, groups.get(c) ?? []);
+      row.push({ text: heading, span });
       c += span;
     }
     headings.push(row);
@@ -126,6 +134,13 @@ export function tablePicture(block: Block, values: Block, lang: Lang): TablePict
     totalColumns: width - labels,
     notes,
   };
+}
+
+/** "Total IOM Officials F" under "Total IOM Officials" → "F"; a heading that is only its group stays. */
+function withoutGroups(heading: string, groups: readonly string[]): string {
+  let rest = heading;
+  for (const g of groups) if (rest.startsWith(`${g} `)) rest = rest.slice(g.length + 1);
+  return rest;
 }
 
 /** The label columns' headings in one ("Service / Programme / Region of departure"). */

@@ -160,7 +160,7 @@ export function TemplatesPanel({ catalog, actions, canUseExcel }: TemplatesPanel
               <span className={styles.option}>
                 <span className={m.kind === "chart" ? styles.chartTag : styles.tableTag}>
                   {m.kind === "chart" ? t("kindChart") : t("kindTable")}
-                </span>
+                </span>{" "}
                 <span className={styles.optionText}>
                   <span className={styles.number}>{m.number(paneLang)}</span> — {m.title(paneLang)}
                 </span>
