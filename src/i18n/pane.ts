@@ -56,6 +56,7 @@ const en = {
   insert: "Insert",
   working: "Working…",
   inserted: "Inserted {what} at {address} (Excel table {table}).",
+  quoted: "“{text}”",
   insertedChart: "Its chart is placed beside the data.",
   liveSummary:
     "{live, plural, one {# figure is an =IOM.* formula} other {# figures are =IOM.* formulas}}{static, plural, =0 {.} one {; # printed figure stays a static value (shaded).} other {; # printed figures stay static values (shaded).}}",
@@ -230,6 +231,7 @@ const fr: Strings = {
   insert: "Insérer",
   working: "En cours…",
   inserted: "Insertion en {address} : {what} (tableau Excel {table}).",
+  quoted: "«\u00a0{text}\u00a0»",
   insertedChart: "Son graphique est placé à côté des données.",
   liveSummary:
     "{live, plural, one {# chiffre est une formule =IOM.*} other {# chiffres sont des formules =IOM.*}}{static, plural, =0 {.} one { ; # chiffre imprimé reste une valeur fixe (grisé).} other { ; # chiffres imprimés restent des valeurs fixes (grisés).}}",
@@ -408,6 +410,7 @@ const es: Strings = {
   insert: "Insertar",
   working: "Trabajando…",
   inserted: "Se insertó {what} en {address} (tabla de Excel {table}).",
+  quoted: "«{text}»",
   insertedChart: "Su gráfico se colocó junto a los datos.",
   liveSummary:
     "{live, plural, one {# cifra es una fórmula =IOM.*} other {# cifras son fórmulas =IOM.*}}{static, plural, =0 {.} one {; # cifra impresa queda como valor fijo (sombreada).} other {; # cifras impresas quedan como valores fijos (sombreadas).}}",

@@ -1,8 +1,9 @@
 /**
  * What a template will insert: a chart template as the chart itself (drawn on demand, see
- * ChartPicture), a table template as a compact table laid out like the block (title, unit, grouped
- * headings, the first rows with their totals in bold, notes and source), with figures written in
- * their cells' number formats. In live mode the formulas' current values are shown, in blue.
+ * ChartPicture), a table template as a compact table (plans/table-picture: title, unit, grouped
+ * headings, nested labels folded into one column, the first rows with their totals in bold, notes
+ * and source), figures in their cells' number formats; in live mode the formulas' current values,
+ * in blue. The table scrolls sideways inside its frame when wider than the pane, never the pane.
  */
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useMemo } from "react";
@@ -39,13 +40,13 @@ const useStyles = makeStyles({
     overflowWrap: "normal",
   },
   cell: {
-    padding: "1px 4px",
+    padding: "1px 3px",
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
     verticalAlign: "top",
   },
   // Label and heading texts wrap within a width (a div's max-width: table cells ignore theirs).
-  label: { maxWidth: "11em", width: "max-content" },
-  headingText: { maxWidth: "7em", width: "max-content", margin: "0 auto" },
+  label: { maxWidth: "8.5em", width: "max-content" },
+  headingText: { maxWidth: "6em", width: "max-content", margin: "0 auto" },
   stub: { textAlign: "left", fontWeight: "inherit" },
   stubHeading: { textAlign: "left" },
   heading: {

@@ -248,7 +248,7 @@ function insertedText(
   const what = template
     ? template.kind === "table"
       ? template.number(block.lang)
-      : `“${template.title(block.lang)}”`
+      : t("quoted", { text: template.title(block.lang) })
     : plan.table.name;
   const sentences = [
     t("inserted", { what, address: `${quoteSheet(plan.sheet)}!${plan.address}`, table: plan.table.name }),
@@ -278,7 +278,7 @@ function BlockedBar({
       t("blockedCells", {
         address: `${quoteSheet(blocked.sheet)}!${blocked.address}`,
         count: blocked.cellCount,
-        examples: blocked.cells.map((c) => `${c.address} “${c.text}”`).join(", "),
+        examples: blocked.cells.map((c) => `${c.address} ${t("quoted", { text: c.text })}`).join(", "),
       }),
     );
   if (blocked.charts.length > 0) sentences.push(t("blockedCharts", { charts: blocked.charts.join(", ") }));
