@@ -429,6 +429,7 @@ it("fits Excel's task pane from 280 px up: no horizontal scroll on any tab, ever
         await page.getByTestId("tabs-more").click();
         await page.getByTestId("tabs-more-list").waitFor();
         await page.screenshot({ path: join(dir, `${lang}-${width}-more.png`) });
+        if (width === 300) expect(serious(await axeViolations(page))).toEqual([]);
         await page.keyboard.press("Escape");
       }
       results[`${lang}-${width}`] = row;
@@ -498,5 +499,6 @@ it("previews every template at 300 px: charts drawn as charts, tables as compact
     await preview.screenshot({ path: join(dir, `${t.id}.png`) });
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(300);
+  expect(serious(await axeViolations(page))).toEqual([]);
   assertStaysLocal(pane);
 }, 120_000);

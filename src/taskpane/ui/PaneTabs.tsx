@@ -118,7 +118,8 @@ function MoreButton({ open, onToggle }: { open: boolean; onToggle: () => void })
       className={styles.more}
       appearance="subtle"
       size="small"
-      aria-label={`${t("tabsMoreLabel")} (${overflowCount})`}
+      // Named by its visible label (WCAG 2.5.3); the tooltip says what it holds.
+      title={`${t("tabsMoreLabel")} (${overflowCount})`}
       aria-expanded={open}
       aria-controls={open ? "tabs-more-list" : undefined}
       onClick={onToggle}
