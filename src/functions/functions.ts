@@ -13,6 +13,18 @@ import type { Lang } from "../i18n/lang";
 import { excelError, toExcelError, type ExcelError } from "./excel-error";
 
 /**
+ * Office's custom functions runtime. The build appends `CustomFunctions.associate(...)` calls to
+ * this file, and they resolve to this binding: where office.js could not load (a browser without a
+ * connection), it registers nothing instead of throwing "CustomFunctions is not defined" (nothing
+ * could call the functions there).
+ */
+export const CustomFunctions: { associate: (id: string, fn: (...args: never[]) => unknown) => void } = (
+  globalThis as { CustomFunctions?: typeof CustomFunctions }
+).CustomFunctions ?? {
+  associate: () => undefined,
+};
+
+/**
  * Each function's outcomes, value or error, by display language and arguments. They are
  * deterministic (the data is bundled), so a recalculation of a cell already seen is a few Map
  * lookups; the core below memoises too, but this also skips building the error or the spilled grid.

@@ -81,17 +81,17 @@ export function unitLine(presentation: Presentation, unit: string, period: strin
 export const pageOf = (lang: Lang): string =>
   ({ en: "Page &P of &N", fr: "Page &P sur &N", es: "Página &P de &N" })[lang];
 
-/** Notes written under a block, when they apply. */
+/** Notes written under a block, when they apply (counted words are ICU plurals: i18n/plural.ts). */
 export const NOTES = {
   staticCells: {
-    en: "Shaded cells hold the printed figure as a static value: no =IOM.* function returns exactly that cell ({count} cells).",
-    fr: "Les cellules grisées contiennent le chiffre imprimé comme valeur fixe : aucune fonction =IOM.* ne renvoie exactement cette cellule ({count} cellules).",
-    es: "Las celdas sombreadas contienen la cifra impresa como valor fijo: ninguna función =IOM.* devuelve exactamente esa celda ({count} celdas).",
+    en: "Shaded cells hold the printed figure as a static value: no =IOM.* function returns exactly that cell ({count, plural, one {# cell} other {# cells}}).",
+    fr: "Les cellules grisées contiennent le chiffre imprimé comme valeur fixe : aucune fonction =IOM.* ne renvoie exactement cette cellule ({count, plural, one {# cellule} other {# cellules}}).",
+    es: "Las celdas sombreadas contienen la cifra impresa como valor fijo: ninguna función =IOM.* devuelve exactamente esa celda ({count, plural, one {# celda} other {# celdas}}).",
   },
   undetermined: {
-    en: "#N/A marks {count} cells whose figure the report's text does not determine; =IOM.TABLE gives the reason for each.",
-    fr: "#N/A signale {count} cellules dont le texte du rapport ne permet pas d'établir le chiffre ; =IOM.TABLE en donne la raison.",
-    es: "#N/A señala {count} celdas cuya cifra no puede determinarse a partir del texto del informe; =IOM.TABLE da el motivo de cada una.",
+    en: "#N/A marks {count, plural, one {# cell whose figure the report's text does not determine; =IOM.TABLE gives the reason.} other {# cells whose figure the report's text does not determine; =IOM.TABLE gives the reason for each.}}",
+    fr: "#N/A signale {count, plural, one {# cellule dont le texte du rapport ne permet pas d'établir le chiffre ; =IOM.TABLE en donne la raison.} other {# cellules dont le texte du rapport ne permet pas d'établir le chiffre ; =IOM.TABLE en donne la raison.}}",
+    es: "#N/A señala {count, plural, one {# celda cuya cifra no puede determinarse a partir del texto del informe; =IOM.TABLE da el motivo.} other {# celdas cuya cifra no puede determinarse a partir del texto del informe; =IOM.TABLE da el motivo de cada una.}}",
   },
   live: {
     en: "Live: each figure is an =IOM.* formula and recalculates with the add-in's data.",

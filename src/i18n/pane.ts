@@ -1,9 +1,12 @@
 /**
  * Every string of the task pane, in English, French and Spanish. The French and Spanish tables are
- * typed against the English one, so a missing or extra key is a compile error; placeholders are
- * {name}, filled by `fill`.
+ * typed against the English one, so a missing or extra key is a compile error. Placeholders are
+ * {name}; counted words are ICU plural arguments, "{count, plural, one {# cell} other {# cells}}",
+ * chosen by each language's plural rules (src/i18n/plural.ts). Numbers are written as the language
+ * writes them.
  */
-import { type Lang, fill } from "./lang";
+import type { Lang } from "./lang";
+import { formatMessage } from "./plural";
 
 const en = {
   appName: "IOM Report",
@@ -13,6 +16,8 @@ const en = {
   tabRefresh: "Refresh",
   tabAbout: "About",
   tabsLabel: "Task pane sections",
+  tabsMore: "More",
+  tabsMoreLabel: "More sections",
 
   searchLabel: "Search templates",
   searchPlaceholder: "Table 5, staff, expenditure…",
@@ -26,9 +31,20 @@ const en = {
   kindChart: "Chart",
   galleryLabel: "Templates",
   previewHeading: "Preview",
-  previewRows: "Showing {shown} of {total} rows.",
-  previewChart: "{type} chart “{title}”: {series} series over {categories} categories, data labels on.",
+  previewRows: "Showing {shown} of {total, plural, one {# row} other {# rows}}.",
+  previewRowsColumns:
+    "Showing {rows} of {totalRows, plural, one {# row} other {# rows}} and {cols} of {totalCols, plural, one {# column} other {# columns}}.",
+  previewChart:
+    "{chartType} “{title}”: {series, plural, one {# series} other {# series}} over {categories, plural, one {# category} other {# categories}}, with data labels.",
   previewAxes: "Axes: {category} / {value}.",
+  previewDrawing: "Drawing the chart…",
+  previewLive:
+    "Live formulas: figures in blue become =IOM.* formulas (shown here with their current values); shaded figures stay printed values.",
+  chart_ColumnClustered: "Clustered column chart",
+  chart_ColumnStacked: "Stacked column chart",
+  chart_BarClustered: "Clustered bar chart",
+  chart_BarStacked: "Stacked bar chart",
+  chart_Pie: "Pie chart",
   chooseTemplate: "Choose a template to see what will be inserted.",
   modeLabel: "Insert as",
   modeStatic: "Static values (an Excel table)",
@@ -39,11 +55,14 @@ const en = {
   contentLangLabel: "Language of inserted titles",
   insert: "Insert",
   working: "Working…",
-  inserted: "Inserted {table} at {address}.",
-  insertedChart: "Chart {chart} placed beside its data.",
-  liveSummary: "{live} figures are =IOM.* formulas; {static} printed figures stay static values (shaded).",
-  blockedTitle: "Nothing was written: the target area is not empty",
-  blockedCells: "{address} already holds data in {count} cells, for example {examples}.",
+  inserted: "Inserted {what} at {address} (Excel table {table}).",
+  quoted: "“{text}”",
+  insertedChart: "Its chart is placed beside the data.",
+  liveSummary:
+    "{live, plural, one {# figure is an =IOM.* formula} other {# figures are =IOM.* formulas}}{static, plural, =0 {.} one {; # printed figure stays a static value (shaded).} other {; # printed figures stay static values (shaded).}}",
+  blockedTitle: "Nothing was written: the target area is not empty.",
+  blockedCells:
+    "{address} already holds data in {count, plural, one {# cell: {examples}} other {# cells, for example {examples}}}.",
   blockedCharts: "It would also cover: {charts}.",
   insertAtNext: "Insert at {address} (next free place)",
   insertNewSheet: "Insert into a new sheet",
@@ -83,6 +102,7 @@ const en = {
     "{address}: IOM.{name} returns a list or a whole table; Explain works on the value functions ({functions}).",
   explainError: "{address}: {formula} gives no value: {message}",
   suggestions: "Did you mean: {names}?",
+  suggestionsLabel: "Did you mean:",
   explainCell: "Cell",
   explainValue: "Value",
   explainShown: "Shown in the cell",
@@ -106,7 +126,8 @@ const en = {
   refreshIntro:
     "Rewrites every table this add-in inserted with the current data and recalculates live formulas. Cells you edited are kept.",
   refreshNone: "This workbook holds no table inserted by this add-in.",
-  refreshSummary: "{tables} tables checked: {cells} cells updated, {skipped} left alone.",
+  refreshSummary:
+    "{tables, plural, one {# table checked} other {# tables checked}}: {cells, plural, one {# cell updated} other {# cells updated}}, {skipped} left alone.",
   refreshDamaged: "The add-in's records in this workbook are damaged; no table was changed.",
   status_refreshed: "refreshed",
   status_unchanged: "already up to date",
@@ -115,26 +136,36 @@ const en = {
   status_no_record: "no record of inserting it (copied from another workbook?): left alone",
   status_unknown_template: "made by another version of the add-in: left alone",
   status_template_changed: "this version lays it out differently: left alone; insert it again",
-  refreshDetails: "{updated} cells updated, {edited} edited cells kept.",
-  refreshShape:
-    "{rowsAdded} rows and {columnsAdded} columns added, {rowsMissing} rows and {columnsMissing} columns missing.",
+  refreshDetails:
+    "{updated, plural, one {# cell updated} other {# cells updated}}, {edited, plural, one {# edited cell kept} other {# edited cells kept}}.",
+  shape_rowsAdded: "{count, plural, one {# row added} other {# rows added}}",
+  shape_columnsAdded: "{count, plural, one {# column added} other {# columns added}}",
+  shape_rowsMissing: "{count, plural, one {# row missing} other {# rows missing}}",
+  shape_columnsMissing: "{count, plural, one {# column missing} other {# columns missing}}",
 
   aboutData: "Data",
   aboutEdition: "Edition of the report",
   aboutVersion: "Add-in version",
   aboutLanguage: "Language",
   aboutHost: "Host",
-  aboutTables: "{tables} tables, {facts} narrative figures, {discrepancies} recorded discrepancies",
+  aboutTables:
+    "{tables, plural, one {# table} other {# tables}}, {facts, plural, one {# narrative figure} other {# narrative figures}}, {discrepancies, plural, one {# recorded discrepancy} other {# recorded discrepancies}}",
   statusOfficeMissing:
     "office.js could not be loaded, so this page cannot talk to Excel. Open it from Excel instead: sideload manifest.xml (see the README), then choose IOM Report on the Home tab.",
   statusOutside:
     "This is the IOM Report task pane, opened outside Office. Open it from Excel instead: sideload manifest.xml (see the README), then choose IOM Report on the Home tab. You can still browse the templates and try formulas here.",
   statusNotExcel: "IOM Report works in Excel only; this is {host}.",
   statusApiMissing:
-    "This version of Excel lacks the ExcelApi {version} requirement set, which inserting and refreshing need. Update Office, or use Excel on the web.",
-  statusReady: "Ready in Excel ({platform}).",
+    "This version of Excel is too old for inserting and refreshing: they need version {version} of Excel's JavaScript API. Update Office, or use Excel on the web.",
+  statusReady: "Ready in Excel for {platform}.",
+  platform_PC: "Windows",
+  platform_Mac: "Mac",
+  platform_OfficeOnline: "the web",
+  platform_iOS: "iPad",
+  platform_Android: "Android",
+  platform_Universal: "Windows (Universal)",
   statusPyramid:
-    "This Excel lacks ExcelApi 1.8: the population pyramid's bars are drawn side by side instead of overlapping.",
+    "This version of Excel cannot overlap bars (that needs version 1.8 of Excel's JavaScript API): the population pyramid's bars are drawn side by side.",
 
   errCellEdit: "Excel is editing a cell. Press Enter or Esc in the sheet, then try again.",
   errProtected:
@@ -145,7 +176,7 @@ const en = {
   errBusy: "Excel is busy (another operation is running). Wait a moment and try again.",
   errSelection: "Select a cell of a worksheet (not a chart, shape or chart sheet), then try again.",
   errGeneric:
-    "Excel reported an error ({code}): {message}. Try again; if it keeps happening, close and reopen the task pane.",
+    "Excel reported an error: {message} (Excel's error code: {code}). Try again; if it keeps happening, close and reopen the task pane.",
   errNoExcel: "Excel is not available: this only works in the task pane opened from Excel.",
 };
 
@@ -160,6 +191,8 @@ const fr: Strings = {
   tabRefresh: "Actualiser",
   tabAbout: "À propos",
   tabsLabel: "Sections du volet",
+  tabsMore: "Plus",
+  tabsMoreLabel: "Autres sections",
 
   searchLabel: "Rechercher un modèle",
   searchPlaceholder: "Tableau 5, personnel, dépenses…",
@@ -173,10 +206,20 @@ const fr: Strings = {
   kindChart: "Graphique",
   galleryLabel: "Modèles",
   previewHeading: "Aperçu",
-  previewRows: "{shown} lignes sur {total}.",
+  previewRows: "{shown, plural, one {# ligne affichée} other {# lignes affichées}} sur {total}.",
+  previewRowsColumns:
+    "{rows, plural, one {# ligne affichée} other {# lignes affichées}} sur {totalRows}, {cols, plural, one {# colonne} other {# colonnes}} sur {totalCols}.",
   previewChart:
-    "Graphique {type} « {title} » : {series} séries sur {categories} catégories, étiquettes de données affichées.",
+    "{chartType} « {title} » : {series, plural, one {# série} other {# séries}} sur {categories, plural, one {# catégorie} other {# catégories}}, étiquettes de données affichées.",
   previewAxes: "Axes : {category} / {value}.",
+  previewDrawing: "Dessin du graphique…",
+  previewLive:
+    "Formules dynamiques : les chiffres en bleu deviennent des formules =IOM.* (affichées ici avec leur valeur actuelle) ; les chiffres grisés restent des valeurs imprimées.",
+  chart_ColumnClustered: "Histogramme groupé",
+  chart_ColumnStacked: "Histogramme empilé",
+  chart_BarClustered: "Graphique en barres groupées",
+  chart_BarStacked: "Graphique en barres empilées",
+  chart_Pie: "Graphique en secteurs",
   chooseTemplate: "Choisissez un modèle pour voir ce qui sera inséré.",
   modeLabel: "Insérer sous forme de",
   modeStatic: "Valeurs fixes (un tableau Excel)",
@@ -187,12 +230,14 @@ const fr: Strings = {
   contentLangLabel: "Langue des titres insérés",
   insert: "Insérer",
   working: "En cours…",
-  inserted: "{table} inséré en {address}.",
-  insertedChart: "Graphique {chart} placé à côté de ses données.",
+  inserted: "Insertion en {address} : {what} (tableau Excel {table}).",
+  quoted: "«\u00a0{text}\u00a0»",
+  insertedChart: "Son graphique est placé à côté des données.",
   liveSummary:
-    "{live} chiffres sont des formules =IOM.* ; {static} chiffres imprimés restent des valeurs fixes (grisés).",
-  blockedTitle: "Rien n'a été écrit : la zone cible n'est pas vide",
-  blockedCells: "{address} contient déjà des données dans {count} cellules, par exemple {examples}.",
+    "{live, plural, one {# chiffre est une formule =IOM.*} other {# chiffres sont des formules =IOM.*}}{static, plural, =0 {.} one { ; # chiffre imprimé reste une valeur fixe (grisé).} other { ; # chiffres imprimés restent des valeurs fixes (grisés).}}",
+  blockedTitle: "Rien n'a été écrit : la zone cible n'est pas vide.",
+  blockedCells:
+    "{address} contient déjà des données dans {count, plural, one {# cellule : {examples}} other {# cellules, par exemple {examples}}}.",
   blockedCharts: "L'insertion recouvrirait aussi : {charts}.",
   insertAtNext: "Insérer en {address} (prochain emplacement libre)",
   insertNewSheet: "Insérer dans une nouvelle feuille",
@@ -233,6 +278,7 @@ const fr: Strings = {
     "{address} : IOM.{name} renvoie une liste ou un tableau entier ; Expliquer porte sur les fonctions de valeur ({functions}).",
   explainError: "{address} : {formula} ne donne pas de valeur : {message}",
   suggestions: "Vouliez-vous dire : {names} ?",
+  suggestionsLabel: "Vouliez-vous dire :",
   explainCell: "Cellule",
   explainValue: "Valeur",
   explainShown: "Affiché dans la cellule",
@@ -256,7 +302,8 @@ const fr: Strings = {
   refreshIntro:
     "Réécrit avec les données actuelles chaque tableau inséré par ce complément et recalcule les formules dynamiques. Les cellules que vous avez modifiées sont conservées.",
   refreshNone: "Ce classeur ne contient aucun tableau inséré par ce complément.",
-  refreshSummary: "{tables} tableaux vérifiés : {cells} cellules mises à jour, {skipped} laissés tels quels.",
+  refreshSummary:
+    "{tables, plural, one {# tableau vérifié} other {# tableaux vérifiés}} : {cells, plural, one {# cellule mise à jour} other {# cellules mises à jour}}, {skipped, plural, one {# laissé tel quel} other {# laissés tels quels}}.",
   refreshDamaged:
     "Les enregistrements du complément dans ce classeur sont endommagés ; aucun tableau n'a été modifié.",
   status_refreshed: "actualisé",
@@ -267,26 +314,36 @@ const fr: Strings = {
   status_no_record: "aucune trace de son insertion (copié d'un autre classeur ?) : laissé tel quel",
   status_unknown_template: "créé par une autre version du complément : laissé tel quel",
   status_template_changed: "cette version le présente autrement : laissé tel quel ; insérez-le à nouveau",
-  refreshDetails: "{updated} cellules mises à jour, {edited} cellules modifiées conservées.",
-  refreshShape:
-    "{rowsAdded} lignes et {columnsAdded} colonnes ajoutées, {rowsMissing} lignes et {columnsMissing} colonnes manquantes.",
+  refreshDetails:
+    "{updated, plural, one {# cellule mise à jour} other {# cellules mises à jour}}, {edited, plural, one {# cellule modifiée conservée} other {# cellules modifiées conservées}}.",
+  shape_rowsAdded: "{count, plural, one {# ligne ajoutée} other {# lignes ajoutées}}",
+  shape_columnsAdded: "{count, plural, one {# colonne ajoutée} other {# colonnes ajoutées}}",
+  shape_rowsMissing: "{count, plural, one {# ligne manquante} other {# lignes manquantes}}",
+  shape_columnsMissing: "{count, plural, one {# colonne manquante} other {# colonnes manquantes}}",
 
   aboutData: "Données",
   aboutEdition: "Édition du rapport",
   aboutVersion: "Version du complément",
   aboutLanguage: "Langue",
   aboutHost: "Hôte",
-  aboutTables: "{tables} tableaux, {facts} chiffres du texte, {discrepancies} écarts relevés",
+  aboutTables:
+    "{tables, plural, one {# tableau} other {# tableaux}}, {facts, plural, one {# chiffre du texte} other {# chiffres du texte}}, {discrepancies, plural, one {# écart relevé} other {# écarts relevés}}",
   statusOfficeMissing:
     "office.js n'a pas pu être chargé : cette page ne peut pas communiquer avec Excel. Ouvrez-la depuis Excel : chargez manifest.xml (voir le README), puis choisissez IOM Report dans l'onglet Accueil.",
   statusOutside:
     "Ceci est le volet Rapport de l'OIM, ouvert en dehors d'Office. Ouvrez-le depuis Excel : chargez manifest.xml (voir le README), puis choisissez IOM Report dans l'onglet Accueil. Vous pouvez tout de même parcourir les modèles et essayer des formules ici.",
   statusNotExcel: "Rapport de l'OIM fonctionne uniquement dans Excel ; ceci est {host}.",
   statusApiMissing:
-    "Cette version d'Excel ne prend pas en charge l'ensemble ExcelApi {version}, nécessaire pour insérer et actualiser. Mettez Office à jour, ou utilisez Excel pour le web.",
-  statusReady: "Prêt dans Excel ({platform}).",
+    "Cette version d'Excel est trop ancienne pour insérer et actualiser : il faut la version {version} de l'API JavaScript d'Excel. Mettez Office à jour, ou utilisez Excel pour le web.",
+  statusReady: "Prêt dans Excel pour {platform}.",
+  platform_PC: "Windows",
+  platform_Mac: "Mac",
+  platform_OfficeOnline: "le web",
+  platform_iOS: "iPad",
+  platform_Android: "Android",
+  platform_Universal: "Windows (Universal)",
   statusPyramid:
-    "Cet Excel ne prend pas en charge ExcelApi 1.8 : les barres de la pyramide des âges sont côte à côte au lieu de se superposer.",
+    "Cette version d'Excel ne sait pas superposer des barres (il faut la version 1.8 de l'API JavaScript d'Excel) : les barres de la pyramide des âges sont côte à côte.",
 
   errCellEdit:
     "Excel est en train de modifier une cellule. Appuyez sur Entrée ou Échap dans la feuille, puis réessayez.",
@@ -300,7 +357,7 @@ const fr: Strings = {
   errSelection:
     "Sélectionnez une cellule d'une feuille de calcul (pas un graphique, une forme ou une feuille graphique), puis réessayez.",
   errGeneric:
-    "Excel a signalé une erreur ({code}) : {message}. Réessayez ; si cela se reproduit, fermez et rouvrez le volet.",
+    "Excel a signalé une erreur : {message} (code d'erreur d'Excel : {code}). Réessayez ; si cela se reproduit, fermez et rouvrez le volet.",
   errNoExcel: "Excel n'est pas disponible : ceci ne fonctionne que dans le volet ouvert depuis Excel.",
 };
 
@@ -312,6 +369,8 @@ const es: Strings = {
   tabRefresh: "Actualizar",
   tabAbout: "Acerca de",
   tabsLabel: "Secciones del panel",
+  tabsMore: "Más",
+  tabsMoreLabel: "Más secciones",
 
   searchLabel: "Buscar plantillas",
   searchPlaceholder: "Cuadro 5, personal, gastos…",
@@ -325,10 +384,21 @@ const es: Strings = {
   kindChart: "Gráfico",
   galleryLabel: "Plantillas",
   previewHeading: "Vista previa",
-  previewRows: "{shown} de {total} filas.",
+  previewRows:
+    "{shown, plural, one {Se muestra #} other {Se muestran #}} de {total, plural, one {# fila} other {# filas}}.",
+  previewRowsColumns:
+    "{rows, plural, one {Se muestra #} other {Se muestran #}} de {totalRows, plural, one {# fila} other {# filas}} y {cols} de {totalCols, plural, one {# columna} other {# columnas}}.",
   previewChart:
-    "Gráfico {type} «{title}»: {series} series en {categories} categorías, con etiquetas de datos.",
+    "{chartType} «{title}»: {series, plural, one {# serie} other {# series}} en {categories, plural, one {# categoría} other {# categorías}}, con etiquetas de datos.",
   previewAxes: "Ejes: {category} / {value}.",
+  previewDrawing: "Dibujando el gráfico…",
+  previewLive:
+    "Fórmulas dinámicas: las cifras en azul serán fórmulas =IOM.* (aquí con su valor actual); las cifras sombreadas quedan como valores impresos.",
+  chart_ColumnClustered: "Gráfico de columnas agrupadas",
+  chart_ColumnStacked: "Gráfico de columnas apiladas",
+  chart_BarClustered: "Gráfico de barras agrupadas",
+  chart_BarStacked: "Gráfico de barras apiladas",
+  chart_Pie: "Gráfico circular",
   chooseTemplate: "Elija una plantilla para ver lo que se insertará.",
   modeLabel: "Insertar como",
   modeStatic: "Valores fijos (una tabla de Excel)",
@@ -339,12 +409,14 @@ const es: Strings = {
   contentLangLabel: "Idioma de los títulos insertados",
   insert: "Insertar",
   working: "Trabajando…",
-  inserted: "{table} insertado en {address}.",
-  insertedChart: "Gráfico {chart} colocado junto a sus datos.",
+  inserted: "Se insertó {what} en {address} (tabla de Excel {table}).",
+  quoted: "«{text}»",
+  insertedChart: "Su gráfico se colocó junto a los datos.",
   liveSummary:
-    "{live} cifras son fórmulas =IOM.*; {static} cifras impresas quedan como valores fijos (sombreadas).",
-  blockedTitle: "No se escribió nada: el área de destino no está vacía",
-  blockedCells: "{address} ya contiene datos en {count} celdas, por ejemplo {examples}.",
+    "{live, plural, one {# cifra es una fórmula =IOM.*} other {# cifras son fórmulas =IOM.*}}{static, plural, =0 {.} one {; # cifra impresa queda como valor fijo (sombreada).} other {; # cifras impresas quedan como valores fijos (sombreadas).}}",
+  blockedTitle: "No se escribió nada: el área de destino no está vacía.",
+  blockedCells:
+    "{address} ya contiene datos en {count, plural, one {# celda: {examples}} other {# celdas, por ejemplo {examples}}}.",
   blockedCharts: "También taparía: {charts}.",
   insertAtNext: "Insertar en {address} (siguiente lugar libre)",
   insertNewSheet: "Insertar en una hoja nueva",
@@ -385,6 +457,7 @@ const es: Strings = {
     "{address}: IOM.{name} devuelve una lista o un cuadro entero; Explicar funciona con las funciones de valor ({functions}).",
   explainError: "{address}: {formula} no da ningún valor: {message}",
   suggestions: "¿Quiso decir: {names}?",
+  suggestionsLabel: "¿Quiso decir?",
   explainCell: "Celda",
   explainValue: "Valor",
   explainShown: "Mostrado en la celda",
@@ -408,7 +481,8 @@ const es: Strings = {
   refreshIntro:
     "Reescribe con los datos actuales cada cuadro insertado por este complemento y recalcula las fórmulas dinámicas. Las celdas que usted modificó se conservan.",
   refreshNone: "Este libro no contiene ningún cuadro insertado por este complemento.",
-  refreshSummary: "{tables} cuadros revisados: {cells} celdas actualizadas, {skipped} sin tocar.",
+  refreshSummary:
+    "{tables, plural, one {# cuadro revisado} other {# cuadros revisados}}: {cells, plural, one {# celda actualizada} other {# celdas actualizadas}}, {skipped} sin tocar.",
   refreshDamaged: "Los registros del complemento en este libro están dañados; no se modificó ningún cuadro.",
   status_refreshed: "actualizado",
   status_unchanged: "ya al día",
@@ -418,26 +492,36 @@ const es: Strings = {
   status_no_record: "sin registro de su inserción (¿copiado de otro libro?): sin tocar",
   status_unknown_template: "creado por otra versión del complemento: sin tocar",
   status_template_changed: "esta versión lo presenta de otro modo: sin tocar; insértelo de nuevo",
-  refreshDetails: "{updated} celdas actualizadas, {edited} celdas modificadas conservadas.",
-  refreshShape:
-    "{rowsAdded} filas y {columnsAdded} columnas añadidas, {rowsMissing} filas y {columnsMissing} columnas que faltan.",
+  refreshDetails:
+    "{updated, plural, one {# celda actualizada} other {# celdas actualizadas}}, {edited, plural, one {# celda modificada conservada} other {# celdas modificadas conservadas}}.",
+  shape_rowsAdded: "{count, plural, one {# fila añadida} other {# filas añadidas}}",
+  shape_columnsAdded: "{count, plural, one {# columna añadida} other {# columnas añadidas}}",
+  shape_rowsMissing: "{count, plural, one {falta # fila} other {faltan # filas}}",
+  shape_columnsMissing: "{count, plural, one {falta # columna} other {faltan # columnas}}",
 
   aboutData: "Datos",
   aboutEdition: "Edición del informe",
   aboutVersion: "Versión del complemento",
   aboutLanguage: "Idioma",
   aboutHost: "Aplicación",
-  aboutTables: "{tables} cuadros, {facts} cifras del texto, {discrepancies} discrepancias registradas",
+  aboutTables:
+    "{tables, plural, one {# cuadro} other {# cuadros}}, {facts, plural, one {# cifra del texto} other {# cifras del texto}}, {discrepancies, plural, one {# discrepancia registrada} other {# discrepancias registradas}}",
   statusOfficeMissing:
     "No se pudo cargar office.js, así que esta página no puede comunicarse con Excel. Ábrala desde Excel: cargue manifest.xml (véase el README) y elija IOM Report en la pestaña Inicio.",
   statusOutside:
     "Este es el panel Informe de la OIM, abierto fuera de Office. Ábralo desde Excel: cargue manifest.xml (véase el README) y elija IOM Report en la pestaña Inicio. Aun así puede explorar las plantillas y probar fórmulas aquí.",
   statusNotExcel: "Informe de la OIM solo funciona en Excel; esto es {host}.",
   statusApiMissing:
-    "Esta versión de Excel no admite el conjunto ExcelApi {version}, necesario para insertar y actualizar. Actualice Office o use Excel para la web.",
-  statusReady: "Listo en Excel ({platform}).",
+    "Esta versión de Excel es demasiado antigua para insertar y actualizar: hace falta la versión {version} de la API de JavaScript de Excel. Actualice Office o use Excel para la web.",
+  statusReady: "Listo en Excel para {platform}.",
+  platform_PC: "Windows",
+  platform_Mac: "Mac",
+  platform_OfficeOnline: "la Web",
+  platform_iOS: "iPad",
+  platform_Android: "Android",
+  platform_Universal: "Windows (Universal)",
   statusPyramid:
-    "Este Excel no admite ExcelApi 1.8: las barras de la pirámide de población se dibujan una al lado de otra en lugar de superponerse.",
+    "Esta versión de Excel no puede superponer barras (hace falta la versión 1.8 de la API de JavaScript de Excel): las barras de la pirámide de población se dibujan una al lado de otra.",
 
   errCellEdit: "Excel está editando una celda. Pulse Intro o Esc en la hoja y vuelva a intentarlo.",
   errProtected:
@@ -450,7 +534,7 @@ const es: Strings = {
   errSelection:
     "Seleccione una celda de una hoja de cálculo (no un gráfico, una forma ni una hoja de gráfico) y vuelva a intentarlo.",
   errGeneric:
-    "Excel notificó un error ({code}): {message}. Vuelva a intentarlo; si persiste, cierre y vuelva a abrir el panel.",
+    "Excel notificó un error: {message} (código de error de Excel: {code}). Vuelva a intentarlo; si persiste, cierre y vuelva a abrir el panel.",
   errNoExcel: "Excel no está disponible: esto solo funciona en el panel abierto desde Excel.",
 };
 
@@ -462,4 +546,7 @@ export type Translate = (key: StringKey, values?: Record<string, string | number
 export const translator =
   (lang: Lang): Translate =>
   (key, values) =>
-    fill(STRINGS[lang][key], values ?? {});
+    formatMessage(STRINGS[lang][key], values ?? {}, lang);
+
+/** Each language by its own name, as language menus show it. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", fr: "Français", es: "Español" };

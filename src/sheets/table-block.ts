@@ -5,7 +5,8 @@
  */
 import { isMissing, tableGrid, type Iom, type Table } from "../core";
 import { NOTES, sourceLine, stubHeadings, tableNumber, tableTitle, unitLine } from "../i18n/content";
-import { fill, type Lang } from "../i18n/lang";
+import type { Lang } from "../i18n/lang";
+import { formatMessage } from "../i18n/plural";
 import {
   type Block,
   type CellFormat,
@@ -153,8 +154,8 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
   textRow("");
   const notesStart = cells.length;
   for (const f of table.footnotes) textRow(footnoteText(f.mark, f.text));
-  if (staticCells > 0) textRow(fill(NOTES.staticCells[lang], { count: staticCells }));
-  if (undetermined > 0) textRow(fill(NOTES.undetermined[lang], { count: undetermined }));
+  if (staticCells > 0) textRow(formatMessage(NOTES.staticCells[lang], { count: staticCells }, lang));
+  if (undetermined > 0) textRow(formatMessage(NOTES.undetermined[lang], { count: undetermined }, lang));
   if (mode === "live") textRow(NOTES.live[lang]);
   textRow(sourceLine(i.edition.document, table.number, lang, i.presentation, table.lines));
   cellFormats.push({

@@ -63,20 +63,41 @@ export interface OpenedPane {
   /** The office.js CDN request, answered by the stub (never fetched). */
   officeJsServed: () => number;
   consoleErrors: string[];
+  /** Uncaught exceptions of the page (also in consoleErrors). */
+  pageErrors: string[];
 }
 
-export async function openPane(browser: Browser, baseUrl: string, stub: StubOptions): Promise<OpenedPane> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: "en-US" });
+export interface PaneOptions {
+  /** "unavailable": the office.js request fails, as offline or behind a proxy that blocks Microsoft's CDN. */
+  officeJs?: "stub" | "unavailable";
+  /** Viewport width in CSS pixels (Excel's task pane is 280 px and up). */
+  width?: number;
+}
+
+export async function openPane(
+  browser: Browser,
+  baseUrl: string,
+  stub: StubOptions,
+  options: PaneOptions = {},
+): Promise<OpenedPane> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 420, height: 900 },
+    locale: "en-US",
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const external: string[] = [];
   const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
   let served = 0;
   const script = officeStubScript(stub);
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     requests.push(url);
-    if (url === OFFICE_JS) {
+    if (url === OFFICE_JS && options.officeJs === "unavailable") {
+      external.push(url);
+      await route.abort("internetdisconnected");
+    } else if (url === OFFICE_JS) {
       served++;
       await route.fulfill({ status: 200, contentType: "text/javascript", body: script });
     } else if (url.startsWith(baseUrl) || url.startsWith("data:")) {
@@ -89,7 +110,10 @@ export async function openPane(browser: Browser, baseUrl: string, stub: StubOpti
   page.on("console", (m) => {
     if (m.type() === "error") consoleErrors.push(m.text());
   });
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  page.on("pageerror", (e) => {
+    consoleErrors.push(String(e));
+    pageErrors.push(String(e));
+  });
   await page.goto(`${baseUrl}/taskpane.html`);
-  return { page, requests, external, officeJsServed: () => served, consoleErrors };
+  return { page, requests, external, officeJsServed: () => served, consoleErrors, pageErrors };
 }

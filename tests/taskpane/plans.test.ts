@@ -405,7 +405,9 @@ describe("pane strings", () => {
   });
 
   it("exist in every language with the same placeholders", () => {
-    const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+    // Simple {name} placeholders and plural arguments {name, plural, …}, each name once.
+    const placeholders = (s: string): string[] =>
+      [...new Set([...s.matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]!))].sort();
     for (const lang of LANGS) {
       for (const [key, en] of Object.entries(STRINGS.en)) {
         const s = STRINGS[lang][key as keyof typeof STRINGS.en];

@@ -81,7 +81,7 @@ beforeAll(() => {
 });
 
 describe("the template gallery", () => {
-  it("lists every template, narrows on search and previews the chosen one", () => {
+  it("lists every template, narrows on search and previews the chosen one", async () => {
     renderApp(fakeActions());
     expect(text(screen.getByRole("status"))).toContain(`Templates: ${catalog.templates.length}`);
     fireEvent.change(screen.getByRole("searchbox", { name: "Search templates" }), {
@@ -91,11 +91,50 @@ describe("the template gallery", () => {
     expect(screen.getAllByRole("option")).toHaveLength(1);
     const preview = screen.getByTestId("preview");
     expect(text(preview)).toContain("Migrants moved by age group and gender, 2011 (population pyramid)");
-    expect(text(screen.getByTestId("chart-preview"))).toContain("BarClustered chart");
+    await screen.findByRole("img", { name: /^Clustered bar chart/ }); // the picture, loaded on demand
+    expect(text(screen.getByTestId("chart-preview"))).toContain(
+      "Clustered bar chart “Migrants moved by age group and gender, 2011 (population pyramid)”: 2 series over 10 categories, with data labels. Axes: Age group / Migrants.",
+    );
     fireEvent.change(screen.getByRole("searchbox", { name: "Search templates" }), {
       target: { value: "zzzz" },
     });
     expect(text(screen.getByRole("status"))).toContain("No template matches “zzzz”.");
+  });
+
+  it("draws a chart template as its chart, the pyramid's men without a minus sign", async () => {
+    renderApp(fakeActions());
+    fireEvent.click(option("chart_migrants_pyramid"));
+    const picture = await screen.findByRole("img", { name: /^Clustered bar chart/ });
+    const labels = [...picture.querySelectorAll('[data-role="label"]')].map((e) => text(e));
+    expect(labels).toEqual(expect.arrayContaining(["25,079", "104,641", "20,861"]));
+    expect(labels.join(" ")).not.toMatch(/[-−]/);
+    expect(picture.querySelectorAll("rect[data-series]")).toHaveLength(20);
+    expect([...picture.querySelectorAll('[data-role="legend"]')].map((e) => text(e))).toEqual([
+      "Male",
+      "Female",
+    ]);
+  });
+
+  it("previews a table template as a compact table, a live one with its formulas' figures", () => {
+    renderApp(fakeActions());
+    fireEvent.click(option("table5"));
+    fireEvent.click(screen.getByRole("radio", { name: "Live formulas (=IOM.*)" }));
+    const table = screen.getByTestId("table-picture");
+    const p4 = [...table.querySelectorAll("tr")].find((tr) => text(tr.querySelector("th")) === "P-4");
+    const cells = [...(p4?.querySelectorAll("td") ?? [])].map((td) => text(td));
+    expect(cells[0]).toBe(String(core.staff("P-4", "F", "Headquarters").value));
+    expect(text(table)).not.toContain("=IOM");
+    expect(text(screen.getByTestId("preview-rows"))).toBe("Showing 13 of 13 rows.");
+    expect(text(screen.getByTestId("preview"))).toContain("figures in blue become =IOM.* formulas");
+  });
+
+  it("keeps what was chosen in a tab when the user comes back to it", () => {
+    renderApp(fakeActions());
+    fireEvent.click(option("table4"));
+    fireEvent.click(screen.getByTestId("tab-formula"));
+    fireEvent.click(screen.getByTestId("tab-templates"));
+    expect(option("table4").getAttribute("aria-selected")).toBe("true");
+    expect(text(screen.getByTestId("preview"))).toContain("Table 4. ");
   });
 
   it("inserts the chosen template with the chosen mode, place and language, and says where", async () => {
@@ -110,9 +149,8 @@ describe("the template gallery", () => {
       kind: "newSheet",
       name: "Table 5",
     });
-    expect(text(screen.getByTestId("insert-result"))).toContain("Inserted IOM_table5 at Sheet1!B2:I23.");
-    expect(text(screen.getByTestId("insert-result"))).toContain(
-      "77 figures are =IOM.* formulas; 0 printed figures stay static values",
+    expect(text(screen.getByTestId("insert-result"))).toBe(
+      "Inserted Table 5 at Sheet1!B2:I23 (Excel table IOM_table5). 77 figures are =IOM.* formulas.",
     );
   });
 
@@ -134,8 +172,9 @@ describe("the template gallery", () => {
     fireEvent.click(option("table4"));
     fireEvent.click(screen.getByTestId("insert"));
     const bar = await screen.findByTestId("insert-blocked");
-    expect(text(bar)).toContain("Nothing was written: the target area is not empty");
-    expect(text(bar)).toContain("Sheet1!A1:D19 already holds data in 1 cells, for example B3 “mine”.");
+    expect(text(bar)).toContain(
+      "Nothing was written: the target area is not empty. Sheet1!A1:D19 already holds data in 1 cell: B3 “mine”.",
+    );
     expect(text(bar)).toContain("It would also cover: Chart 1.");
     fireEvent.click(within(bar).getByRole("button", { name: "Insert at Sheet1!A25 (next free place)" }));
     await waitFor(() =>
@@ -213,6 +252,29 @@ describe("the formula builder", () => {
       'Inserted =IOM.STAFF("P-4","F") into Sheet1!C3.',
     );
     expect(insertFormula).toHaveBeenCalledWith('=IOM.STAFF("P-4","F")');
+  });
+
+  it("takes a typed name the data does not know and offers the names meant (Lybia → Libya)", () => {
+    renderApp(fakeActions());
+    fireEvent.click(screen.getByTestId("tab-formula"));
+    fireEvent.change(screen.getByTestId("arg-place"), { target: { value: "Lybia" } });
+    expect(text(screen.getByTestId("formula"))).toBe('=IOM.MOVEMENTS("Lybia")');
+    const error = screen.getByTestId("formula-error");
+    expect(text(error)).toContain('place "Lybia" not found — did you mean "Libya" or "Liberia"?');
+    const offered = within(error).getAllByTestId("suggestion");
+    expect(offered.map((b) => text(b))).toEqual(["Libya", "Liberia"]);
+    fireEvent.click(offered[0]!);
+    expect(text(screen.getByTestId("formula"))).toBe('=IOM.MOVEMENTS("Libya")');
+    expect(text(screen.getByTestId("formula-preview"))).toContain("218,000");
+  });
+
+  it("says why there is no value in the pane's language", () => {
+    renderApp(fakeActions(), "fr");
+    fireEvent.click(screen.getByTestId("tab-formula"));
+    fireEvent.change(screen.getByTestId("arg-place"), { target: { value: "Lybia" } });
+    expect(text(screen.getByTestId("formula-error"))).toContain("Pas de valeur : ");
+    expect(text(screen.getByTestId("formula-error"))).not.toContain("not found");
+    expect(text(screen.getByTestId("formula-error"))).toContain("Libya");
   });
 
   it("refuses a cell that is not empty", async () => {
@@ -336,8 +398,8 @@ describe("refresh all", () => {
       "3 tables checked: 5 cells updated, 1 left alone.",
     );
     const items = within(screen.getByTestId("refresh-report")).getAllByRole("listitem");
-    expect(text(items[0])).toContain("IOM_table4: refreshed — 3 cells updated, 1 edited cells kept.");
-    expect(text(items[1])).toContain("1 rows and 0 columns added");
+    expect(text(items[0])).toContain("IOM_table4: refreshed — 3 cells updated, 1 edited cell kept.");
+    expect(text(items[1])).toContain("2 cells updated, 0 edited cells kept. 1 row added.");
     expect(text(items[2])).toContain("no record of inserting it");
   });
 });
@@ -349,6 +411,7 @@ describe("about", () => {
     const about = screen.getByTestId("about");
     expect(text(about)).toContain("MC/2346 (2011)");
     expect(text(about)).toContain("9.9.9");
-    expect(text(about)).toContain("Ready in Excel (PC).");
+    expect(text(about)).toContain("Ready in Excel for Windows.");
+    expect(text(about)).toContain("LanguageEnglish");
   });
 });

@@ -10,6 +10,7 @@ import {
   VALUE_FUNCTIONS,
   describeProvenance,
 } from "../../core";
+import type { Lang } from "../../i18n/lang";
 import type { StringKey } from "../../i18n/pane";
 import { type Call, formulaOf } from "../../sheets/formulas";
 
@@ -68,9 +69,22 @@ export function callFor(fn: ValueFunction, values: readonly string[]): Call {
 
 export type Preview =
   | { ok: true; formula: string; value: number; source: string }
-  | { ok: false; formula: string; message: string; suggestions: string[] };
+  | {
+      ok: false;
+      formula: string;
+      /** Why there is no value, in the pane's language. */
+      message: string;
+      /** The closest valid names for `argument`, the argument at fault (its dimension). */
+      suggestions: string[];
+      argument?: string;
+    };
 
-export function previewFormula(fn: ValueFunction, values: readonly string[], core: Iom): Preview {
+export function previewFormula(
+  fn: ValueFunction,
+  values: readonly string[],
+  core: Iom,
+  lang: Lang = "en",
+): Preview {
   const call = callFor(fn, values);
   const formula = formulaOf(call);
   try {
@@ -78,6 +92,12 @@ export function previewFormula(fn: ValueFunction, values: readonly string[], cor
     return { ok: true, formula, value: answer.value, source: describeProvenance(answer, core.edition) };
   } catch (e) {
     if (!isIomError(e)) throw e;
-    return { ok: false, formula, message: e.message, suggestions: [...e.suggestions] };
+    return {
+      ok: false,
+      formula,
+      message: e.text(lang),
+      suggestions: [...e.suggestions],
+      ...(e.argument ? { argument: e.argument } : {}),
+    };
   }
 }

@@ -4,6 +4,8 @@
  * discrepancies).
  */
 import { type Answer, isIomError, parseFormula, type Iom, VALUE_FUNCTIONS, type Arg } from "../../core";
+import type { Lang } from "../../i18n/lang";
+import { render } from "../../i18n/messages";
 import { textOf } from "./text";
 
 /** What the adapter reads of the selected cell. */
@@ -38,7 +40,8 @@ export type Explanation =
 
 const VALUE_SET = new Set<string>(VALUE_FUNCTIONS);
 
-export function explainCell(cell: SelectedCell, core: Iom): Explanation {
+/** Explains `cell`; messages (a formula that cannot be parsed or answered) are in `lang`. */
+export function explainCell(cell: SelectedCell, core: Iom, lang: Lang = "en"): Explanation {
   const { address } = cell;
   const raw = cell.formula;
   if (raw === "" || raw === null || raw === undefined) return { kind: "empty", address };
@@ -49,7 +52,8 @@ export function explainCell(cell: SelectedCell, core: Iom): Explanation {
   if (!m) return { kind: "not_iom", address, content: text.slice(0, 80) };
   const negated = m[1] === "-";
   const parsed = parseFormula(`=${m[2] ?? ""}`);
-  if ("error" in parsed) return { kind: "unparsable", address, formula, message: parsed.error };
+  if ("error" in parsed)
+    return { kind: "unparsable", address, formula, message: render(parsed.problem, lang) };
   if (!VALUE_SET.has(parsed.name)) return { kind: "spill", address, formula, name: parsed.name };
   try {
     const { core: answering, answer } = core.route(parsed.name, parsed.args);
@@ -67,7 +71,7 @@ export function explainCell(cell: SelectedCell, core: Iom): Explanation {
     };
   } catch (e) {
     if (!isIomError(e)) throw e;
-    return { kind: "error", address, formula, message: e.message, suggestions: [...e.suggestions] };
+    return { kind: "error", address, formula, message: e.text(lang), suggestions: [...e.suggestions] };
   }
 }
 

@@ -26,6 +26,15 @@ export interface Status {
   notes: string[];
 }
 
+/** Office's platform names (Office.PlatformType), as users call them. */
+const PLATFORMS = ["PC", "Mac", "OfficeOnline", "iOS", "Android", "Universal"] as const;
+
+/** "Windows", "the web"…: Office's platform code in words; an unknown code is shown as Office gives it. */
+export function platformName(platform: string | null, t: Translate): string {
+  const known = PLATFORMS.find((p) => p === platform);
+  return known ? t(`platform_${known}`) : (platform ?? "Office");
+}
+
 export function statusFor(
   info: HostInfo | undefined,
   supports: (version: string) => boolean,
@@ -51,7 +60,7 @@ export function statusFor(
     };
   return {
     state: "ready",
-    text: t("statusReady", { platform: info.platform ?? "?" }),
+    text: t("statusReady", { platform: platformName(info.platform, t) }),
     canUseExcel: true,
     notes: supports(PYRAMID_API) ? [] : [t("statusPyramid")],
   };

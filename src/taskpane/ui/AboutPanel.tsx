@@ -2,17 +2,22 @@
 import { Select, makeStyles, tokens } from "@fluentui/react-components";
 import { editions, type Iom } from "../../core";
 import type { Status } from "../plans/status";
+import { LANGUAGE_NAMES } from "../../i18n/pane";
 import { useLang, useT } from "./context";
 
 const useStyles = makeStyles({
   list: {
     display: "grid",
-    gridTemplateColumns: "max-content 1fr",
+    gridTemplateColumns: "fit-content(40%) minmax(0, 1fr)",
+    // A narrow pane shows each term above its detail.
+    "@media (max-width: 360px)": { gridTemplateColumns: "minmax(0, 1fr)" },
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
   },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  detail: { margin: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  detail: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
+  edition: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  select: { minWidth: 0, maxWidth: "100%" },
 });
 
 export function AboutPanel({
@@ -42,7 +47,7 @@ export function AboutPanel({
       }),
     ],
     [t("aboutVersion"), version],
-    [t("aboutLanguage"), lang],
+    [t("aboutLanguage"), LANGUAGE_NAMES[lang]],
     [t("aboutHost"), status.text],
     ...status.notes.map((n): [string, string] => ["", n]),
   ];
@@ -50,9 +55,14 @@ export function AboutPanel({
   return (
     <>
       {onEdition && all.length > 1 ? (
-        <label>
-          {t("aboutEdition")}{" "}
-          <Select value={e.edition} onChange={(_, d) => onEdition(d.value)} data-testid="edition">
+        <label className={styles.edition}>
+          {t("aboutEdition")}
+          <Select
+            className={styles.select}
+            value={e.edition}
+            onChange={(_, d) => onEdition(d.value)}
+            data-testid="edition"
+          >
             {all.map((x) => (
               <option key={x.id} value={x.id}>
                 {x.label}

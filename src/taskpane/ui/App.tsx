@@ -1,10 +1,12 @@
-/** The task pane: a status line, then five sections in tabs. Every Excel action arrives as a prop. */
+/**
+ * The task pane: a status line, then five sections in tabs that fit any pane width (PaneTabs). A
+ * section's panel is created when first opened and then kept, hidden, so switching tabs loses
+ * nothing the user chose or read. Every Excel action arrives as a prop.
+ */
 import {
   FluentProvider,
   MessageBar,
   MessageBarBody,
-  Tab,
-  TabList,
   makeStyles,
   tokens,
   webLightTheme,
@@ -21,6 +23,7 @@ import { FIRST_RENDER_MARK } from "./marks";
 import { PaneLanguage } from "./context";
 import { ExplainPanel } from "./ExplainPanel";
 import { FormulaPanel } from "./FormulaPanel";
+import { PaneTabs } from "./PaneTabs";
 import { RefreshPanel } from "./RefreshPanel";
 import { TemplatesPanel } from "./TemplatesPanel";
 
@@ -48,7 +51,13 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
+    // Nothing may push the pane wider than Excel makes it (280 px and up): long words wrap.
+    minWidth: 0,
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    overflowWrap: "anywhere",
   },
+  panel: { minWidth: 0 },
   heading: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
@@ -64,6 +73,11 @@ export function App(props: AppProps): JSX.Element {
   const language = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const { t } = language;
   const [tab, setTab] = useState<TabId>("templates");
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(["templates"]));
+  const open = (id: TabId): void => {
+    setTab(id);
+    setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
+  };
   useEffect(() => {
     if (typeof performance !== "undefined" && typeof performance.mark === "function")
       performance.mark(FIRST_RENDER_MARK);
@@ -89,45 +103,43 @@ export function App(props: AppProps): JSX.Element {
               <MessageBarBody>{status.text}</MessageBarBody>
             </MessageBar>
           )}
-          <TabList
-            selectedValue={tab}
-            onTabSelect={(_, d) => setTab(d.value as TabId)}
-            aria-label={t("tabsLabel")}
-            size="small"
-          >
-            {TABS.map((id) => (
-              <Tab
-                key={id}
-                value={id}
-                id={`tab-${id}`}
-                // Only the selected panel is rendered, so only its tab may point at it.
-                aria-controls={id === tab ? `panel-${id}` : undefined}
-                data-testid={`tab-${id}`}
-              >
-                {label[id]}
-              </Tab>
-            ))}
-          </TabList>
-          <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {tab === "templates" ? (
-              <TemplatesPanel catalog={catalog} actions={actions} canUseExcel={status.canUseExcel} />
-            ) : null}
-            {tab === "formula" ? (
-              <FormulaPanel core={core} actions={actions} canUseExcel={status.canUseExcel} />
-            ) : null}
-            {tab === "explain" ? (
-              <ExplainPanel core={core} actions={actions} canUseExcel={status.canUseExcel} />
-            ) : null}
-            {tab === "refresh" ? <RefreshPanel actions={actions} canUseExcel={status.canUseExcel} /> : null}
-            {tab === "about" ? (
-              <AboutPanel
-                core={core}
-                version={version}
-                status={status}
-                {...(openEdition ? { onEdition: (id: string) => setView(openEdition(id)) } : {})}
-              />
-            ) : null}
-          </section>
+          <PaneTabs ids={TABS} labels={label} selected={tab} onSelect={open} mounted={visited} />
+          {TABS.filter((id) => visited.has(id)).map((id) => (
+            <section
+              key={id}
+              role="tabpanel"
+              id={`panel-${id}`}
+              aria-labelledby={`tab-${id}`}
+              hidden={id !== tab}
+              className={styles.panel}
+            >
+              {id === "templates" ? (
+                <TemplatesPanel catalog={catalog} actions={actions} canUseExcel={status.canUseExcel} />
+              ) : null}
+              {id === "formula" ? (
+                <FormulaPanel core={core} actions={actions} canUseExcel={status.canUseExcel} />
+              ) : null}
+              {id === "explain" ? (
+                <ExplainPanel
+                  core={core}
+                  actions={actions}
+                  canUseExcel={status.canUseExcel}
+                  active={tab === "explain"}
+                />
+              ) : null}
+              {id === "refresh" ? (
+                <RefreshPanel catalog={catalog} actions={actions} canUseExcel={status.canUseExcel} />
+              ) : null}
+              {id === "about" ? (
+                <AboutPanel
+                  core={core}
+                  version={version}
+                  status={status}
+                  {...(openEdition ? { onEdition: (e: string) => setView(openEdition(e)) } : {})}
+                />
+              ) : null}
+            </section>
+          ))}
         </main>
       </PaneLanguage.Provider>
     </FluentProvider>

@@ -11,16 +11,21 @@ import { OfficeErrorBar } from "./OfficeErrorBar";
 import { useLang, useT } from "./context";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  // Term beside detail while the pane is wide enough; the terms' column never takes more than 40%,
+  // and long details (formulas, file names) wrap rather than widen the pane.
   list: {
     display: "grid",
-    gridTemplateColumns: "max-content 1fr",
+    gridTemplateColumns: "fit-content(40%) minmax(0, 1fr)",
+    // A narrow pane shows each term above its detail.
+    "@media (max-width: 360px)": { gridTemplateColumns: "minmax(0, 1fr)" },
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
   },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  detail: { margin: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  detail: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
+  message: { overflowWrap: "anywhere", minWidth: 0 },
   code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
 });
 
@@ -28,12 +33,16 @@ export function ExplainPanel({
   core,
   actions,
   canUseExcel,
+  active = true,
 }: {
   core: Iom;
   actions: PaneActions;
   canUseExcel: boolean;
+  /** Whether the panel is shown: it follows the selection only then. */
+  active?: boolean;
 }): JSX.Element {
   const t = useT();
+  const lang = useLang();
   const styles = useStyles();
   const [explanation, setExplanation] = useState<Explanation | undefined>();
   const [error, setError] = useState<unknown>();
@@ -47,7 +56,7 @@ export function ExplainPanel({
       const cell = await actions.readSelection();
       if (n !== latest.current) return;
       setError(undefined);
-      setExplanation(explainCell(cell, core));
+      setExplanation(explainCell(cell, core, lang));
     } catch (e) {
       if (n !== latest.current) return;
       setExplanation(undefined);
@@ -57,7 +66,7 @@ export function ExplainPanel({
 
   // While following, explain the cell selected now and each one selected next.
   useEffect(() => {
-    if (!canUseExcel || !follow) return;
+    if (!canUseExcel || !follow || !active) return;
     let stop: (() => void) | undefined;
     let mounted = true;
     void explain();
@@ -73,7 +82,7 @@ export function ExplainPanel({
     };
     // explain() reads only refs, props and setters, so it is not a dependency: re-subscribing on
     // each render would drop selections.
-  }, [canUseExcel, follow, actions]);
+  }, [canUseExcel, follow, active, actions]);
 
   return (
     <div className={styles.stack}>
@@ -110,8 +119,8 @@ export function ExplanationView({
   const lang = useLang();
   const styles = useStyles();
   const info = (text: string): JSX.Element => (
-    <MessageBar intent="info" data-testid="explanation">
-      <MessageBarBody>{text}</MessageBarBody>
+    <MessageBar intent="info" layout="multiline" data-testid="explanation">
+      <MessageBarBody className={styles.message}>{text}</MessageBarBody>
     </MessageBar>
   );
   switch (x.kind) {
@@ -127,10 +136,9 @@ export function ExplanationView({
       );
     case "error":
       return (
-        <MessageBar intent="warning" data-testid="explanation">
-          <MessageBarBody>
-            {t("explainError", { address: x.address, formula: x.formula, message: x.message })}{" "}
-            {x.suggestions.length > 0 ? t("suggestions", { names: x.suggestions.join(", ") }) : null}
+        <MessageBar intent="warning" layout="multiline" data-testid="explanation">
+          <MessageBarBody className={styles.message}>
+            {t("explainError", { address: x.address, formula: x.formula, message: x.message })}
           </MessageBarBody>
         </MessageBar>
       );

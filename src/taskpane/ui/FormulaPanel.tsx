@@ -1,17 +1,22 @@
-/** Formula builder: a function, its arguments from the valid names, the live value and source, insert. */
+/**
+ * Formula builder: a function, its arguments (picked from the valid names, or typed: a name the
+ * data does not know gets the core's "did you mean", one click away), the live value and source,
+ * insert.
+ */
 import {
   Button,
   Combobox,
   Dropdown,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Option,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { Iom, ValueFunction } from "../../core";
+import { type Iom, type ValueFunction, normalizeName } from "../../core";
 import type { PaneActions } from "../actions";
 import type { CellFormulaResult } from "../excel/cell";
 import { formatNumber } from "../../i18n/lang";
@@ -20,14 +25,22 @@ import { OfficeErrorBar } from "./OfficeErrorBar";
 import { useLang, useT } from "./context";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   code: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  // Fluent's drop-downs are at least 250 px wide: too wide for a 280 px pane once padded.
+  input: { minWidth: 0, width: "100%", boxSizing: "border-box" },
+  message: { overflowWrap: "anywhere", minWidth: 0 },
+  suggestions: { flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 /** Options shown at once in a long list (nationalities, fact keys); typing narrows them. */
 const SHOWN_OPTIONS = 60;
 
+/**
+ * One argument: a combo box over its valid names that also takes what is typed, so a name it does
+ * not list ("Lybia") reaches the core, whose error suggests the names meant.
+ */
 function ArgPicker({
   spec,
   options,
@@ -40,25 +53,22 @@ function ArgPicker({
   onChange: (v: string) => void;
 }): JSX.Element {
   const t = useT();
-  const [text, setText] = useState(value);
-  const needle = text.trim().toLowerCase();
+  const styles = useStyles();
+  const needle = normalizeName(value);
+  const exact = options.some((o) => normalizeName(o) === needle);
   const filtered = (
-    needle === "" || needle === value.toLowerCase()
-      ? options
-      : options.filter((o) => o.toLowerCase().includes(needle))
+    needle === "" || exact ? options : options.filter((o) => normalizeName(o).includes(needle))
   ).slice(0, SHOWN_OPTIONS);
   return (
     <Field label={t(spec.label)} hint={spec.required ? undefined : t("anyValue")}>
       <Combobox
-        value={text}
-        selectedOptions={value ? [value] : []}
+        className={styles.input}
+        freeform
+        value={value}
+        selectedOptions={exact ? options.filter((o) => normalizeName(o) === needle).slice(0, 1) : []}
         placeholder={t("filterOptions")}
-        onChange={(e) => setText(e.target.value)}
-        onOptionSelect={(_, d) => {
-          const v = d.optionValue ?? "";
-          onChange(v);
-          setText(v);
-        }}
+        onChange={(e) => onChange(e.target.value)}
+        onOptionSelect={(_, d) => onChange(d.optionValue ?? "")}
         data-testid={`arg-${spec.name}`}
       >
         {spec.required ? null : (
@@ -94,7 +104,11 @@ export function FormulaPanel({
   const [error, setError] = useState<unknown>();
   const specs = ARGS[fn];
   const options = useMemo(() => specs.map((s) => optionsFor(s, core)), [specs, core]);
-  const preview = useMemo(() => previewFormula(fn, values, core), [fn, values, core]);
+  const preview = useMemo(() => previewFormula(fn, values, core, lang), [fn, values, core, lang]);
+  const setArg = (i: number, v: string): void =>
+    setValues((prev) => specs.map((_, j) => (j === i ? v : (prev[j] ?? ""))));
+  // The argument a "did you mean" belongs to, so choosing a suggestion replaces what was typed.
+  const faulty = preview.ok ? -1 : specs.findIndex((s) => s.dimension === preview.argument);
 
   async function insert(): Promise<void> {
     setResult(undefined);
@@ -111,6 +125,7 @@ export function FormulaPanel({
     <div className={styles.stack}>
       <Field label={t("fnLabel")}>
         <Dropdown
+          className={styles.input}
           value={`IOM.${fn}`}
           selectedOptions={[fn]}
           onOptionSelect={(_, d) => {
@@ -131,7 +146,7 @@ export function FormulaPanel({
           spec={spec}
           options={options[i] ?? []}
           value={values[i] ?? ""}
-          onChange={(v) => setValues((prev) => specs.map((_, j) => (j === i ? v : (prev[j] ?? ""))))}
+          onChange={(v) => setArg(i, v)}
         />
       ))}
       <Field label={t("formulaLabel")}>
@@ -150,13 +165,25 @@ export function FormulaPanel({
             </Field>
           </>
         ) : (
-          <MessageBar intent="info">
-            <MessageBarBody>
-              {t("noValue", { message: preview.message })}{" "}
-              {preview.suggestions.length > 0
-                ? t("suggestions", { names: preview.suggestions.join(", ") })
-                : null}
+          <MessageBar intent="info" layout="multiline" data-testid="formula-error">
+            <MessageBarBody className={styles.message}>
+              {t("noValue", { message: preview.message })}
             </MessageBarBody>
+            {preview.suggestions.length > 0 && faulty >= 0 ? (
+              <MessageBarActions className={styles.suggestions}>
+                <span>{t("suggestionsLabel")}</span>
+                {preview.suggestions.map((name) => (
+                  <Button
+                    key={name}
+                    size="small"
+                    onClick={() => setArg(faulty, name)}
+                    data-testid="suggestion"
+                  >
+                    {name}
+                  </Button>
+                ))}
+              </MessageBarActions>
+            ) : null}
           </MessageBar>
         )}
       </div>
@@ -170,15 +197,15 @@ export function FormulaPanel({
       </Button>
       {error !== undefined ? <OfficeErrorBar error={error} /> : null}
       {result?.outcome.kind === "inserted" ? (
-        <MessageBar intent="success" data-testid="formula-inserted">
-          <MessageBarBody>
+        <MessageBar intent="success" layout="multiline" data-testid="formula-inserted">
+          <MessageBarBody className={styles.message}>
             {t("formulaInserted", { formula: result.formula, address: result.outcome.address })}
           </MessageBarBody>
         </MessageBar>
       ) : null}
       {result?.outcome.kind === "occupied" ? (
-        <MessageBar intent="warning" data-testid="formula-occupied">
-          <MessageBarBody>
+        <MessageBar intent="warning" layout="multiline" data-testid="formula-occupied">
+          <MessageBarBody className={styles.message}>
             {t("cellNotEmpty", { address: result.outcome.address, text: result.outcome.content })}
           </MessageBarBody>
         </MessageBar>

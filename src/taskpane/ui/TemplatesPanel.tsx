@@ -19,7 +19,8 @@ import { useMemo, useState } from "react";
 import type { PaneActions } from "../actions";
 import type { InsertResult } from "../excel/insert";
 import { LANGS, type Lang } from "../../i18n/lang";
-import { rectAddress } from "../../sheets/a1";
+import { LANGUAGE_NAMES } from "../../i18n/pane";
+import { quoteSheet, rectAddress } from "../../sheets/a1";
 import type { Block, Mode } from "../../sheets/block";
 import type { Catalog, Template } from "../../sheets/catalog";
 import type { Blocked, Destination } from "../plans/insert";
@@ -27,16 +28,22 @@ import { BlockPreview } from "./BlockPreview";
 import { OfficeErrorBar } from "./OfficeErrorBar";
 import { useLang, useT } from "./context";
 
-const LANGUAGE_NAMES: Record<Lang, string> = { en: "English", fr: "Français", es: "Español" };
-
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: { maxHeight: "220px", overflowY: "auto" },
-  option: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  list: { maxHeight: "220px", overflowY: "auto", minWidth: 0 },
+  option: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", minWidth: 0 },
+  optionText: { minWidth: 0, overflowWrap: "anywhere" },
   number: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  // Radios side by side while they fit, on the next line when they do not.
+  radios: { flexWrap: "wrap" },
+  // Fluent's drop-downs are at least 250 px wide: too wide for a 280 px pane once padded.
+  dropdown: { minWidth: 0, width: "100%", boxSizing: "border-box" },
+  message: { overflowWrap: "anywhere", minWidth: 0 },
   // A small tag (Fluent's Badge would add its own bundle for two labels).
   tableTag: {
+    flexShrink: 0,
+    whiteSpace: "nowrap",
     fontSize: tokens.fontSizeBase100,
     padding: `0 ${tokens.spacingHorizontalXS}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -44,6 +51,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   chartTag: {
+    flexShrink: 0,
+    whiteSpace: "nowrap",
     fontSize: tokens.fontSizeBase100,
     padding: `0 ${tokens.spacingHorizontalXS}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -83,6 +92,11 @@ export function TemplatesPanel({ catalog, actions, canUseExcel }: TemplatesPanel
     () => (current ? catalog.block(current.id, mode, contentLang) : undefined),
     [catalog, current, mode, contentLang],
   );
+  // A live block holds formulas; the preview shows the figures they return, the static block's.
+  const values = useMemo(
+    () => (current ? catalog.block(current.id, "static", contentLang) : undefined),
+    [catalog, current, contentLang],
+  );
 
   async function insert(destination: Destination): Promise<void> {
     if (!current || !block) return;
@@ -113,7 +127,12 @@ export function TemplatesPanel({ catalog, actions, canUseExcel }: TemplatesPanel
         data-testid="template-search"
       />
       <Field label={t("kindLabel")}>
-        <RadioGroup layout="horizontal" value={kind} onChange={(_, d) => setKind(d.value as typeof kind)}>
+        <RadioGroup
+          layout="horizontal"
+          className={styles.radios}
+          value={kind}
+          onChange={(_, d) => setKind(d.value as typeof kind)}
+        >
           <Radio value="all" label={t("kindAll")} />
           <Radio value="table" label={t("kindTables")} />
           <Radio value="chart" label={t("kindCharts")} />
@@ -141,8 +160,8 @@ export function TemplatesPanel({ catalog, actions, canUseExcel }: TemplatesPanel
               <span className={styles.option}>
                 <span className={m.kind === "chart" ? styles.chartTag : styles.tableTag}>
                   {m.kind === "chart" ? t("kindChart") : t("kindTable")}
-                </span>
-                <span>
+                </span>{" "}
+                <span className={styles.optionText}>
                   <span className={styles.number}>{m.number(paneLang)}</span> — {m.title(paneLang)}
                 </span>
               </span>
@@ -169,6 +188,7 @@ export function TemplatesPanel({ catalog, actions, canUseExcel }: TemplatesPanel
       </Field>
       <Field label={t("contentLangLabel")}>
         <Dropdown
+          className={styles.dropdown}
           value={LANGUAGE_NAMES[contentLang]}
           selectedOptions={[contentLang]}
           onOptionSelect={(_, d) => d.optionValue && setContentLang(d.optionValue as Lang)}
@@ -196,16 +216,9 @@ export function TemplatesPanel({ catalog, actions, canUseExcel }: TemplatesPanel
 
       {outcome?.kind === "error" ? <OfficeErrorBar error={outcome.error} /> : null}
       {outcome?.kind === "done" && outcome.result.kind === "inserted" ? (
-        <MessageBar intent="success" data-testid="insert-result">
-          <MessageBarBody>
-            {t("inserted", {
-              table: outcome.result.plan.table.name,
-              address: `${outcome.result.plan.sheet}!${outcome.result.plan.address}`,
-            })}{" "}
-            {outcome.result.plan.chart ? t("insertedChart", { chart: outcome.result.plan.chart.name }) : null}{" "}
-            {outcome.block.mode === "live"
-              ? t("liveSummary", { live: outcome.block.liveCells, static: outcome.block.staticCells })
-              : null}
+        <MessageBar intent="success" layout="multiline" data-testid="insert-result">
+          <MessageBarBody className={styles.message}>
+            {insertedText(outcome.result, outcome.block, catalog, t)}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -218,9 +231,32 @@ export function TemplatesPanel({ catalog, actions, canUseExcel }: TemplatesPanel
       ) : null}
 
       <h2 className={styles.subheading}>{t("previewHeading")}</h2>
-      {block ? <BlockPreview block={block} /> : <p>{t("chooseTemplate")}</p>}
+      {block ? <BlockPreview block={block} {...(values ? { values } : {})} /> : <p>{t("chooseTemplate")}</p>}
     </div>
   );
+}
+
+/** What was inserted where, as sentences: the template, the address, its chart, its live formulas. */
+function insertedText(
+  result: Extract<InsertResult, { kind: "inserted" }>,
+  block: Block,
+  catalog: Catalog,
+  t: ReturnType<typeof useT>,
+): string {
+  const { plan } = result;
+  const template = catalog.get(block.templateId);
+  const what = template
+    ? template.kind === "table"
+      ? template.number(block.lang)
+      : t("quoted", { text: template.title(block.lang) })
+    : plan.table.name;
+  const sentences = [
+    t("inserted", { what, address: `${quoteSheet(plan.sheet)}!${plan.address}`, table: plan.table.name }),
+  ];
+  if (plan.chart) sentences.push(t("insertedChart"));
+  if (block.mode === "live")
+    sentences.push(t("liveSummary", { live: block.liveCells, static: block.staticCells }));
+  return sentences.join(" ");
 }
 
 /** The overwrite guard's answer: what is in the way, and the two ways out. */
@@ -234,19 +270,22 @@ function BlockedBar({
   onNewSheet: () => void;
 }): JSX.Element {
   const t = useT();
-  const next = `${blocked.next.sheet}!${rectAddress({ ...blocked.next, rows: 1, cols: 1 })}`;
+  const styles = useStyles();
+  const next = `${quoteSheet(blocked.next.sheet)}!${rectAddress({ ...blocked.next, rows: 1, cols: 1 })}`;
+  const sentences: string[] = [];
+  if (blocked.cellCount > 0)
+    sentences.push(
+      t("blockedCells", {
+        address: `${quoteSheet(blocked.sheet)}!${blocked.address}`,
+        count: blocked.cellCount,
+        examples: blocked.cells.map((c) => `${c.address} ${t("quoted", { text: c.text })}`).join(", "),
+      }),
+    );
+  if (blocked.charts.length > 0) sentences.push(t("blockedCharts", { charts: blocked.charts.join(", ") }));
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="insert-blocked">
-      <MessageBarBody>
-        <MessageBarTitle>{t("blockedTitle")}</MessageBarTitle>{" "}
-        {blocked.cellCount > 0
-          ? t("blockedCells", {
-              address: `${blocked.sheet}!${blocked.address}`,
-              count: blocked.cellCount,
-              examples: blocked.cells.map((c) => `${c.address} “${c.text}”`).join(", "),
-            })
-          : null}{" "}
-        {blocked.charts.length > 0 ? t("blockedCharts", { charts: blocked.charts.join(", ") }) : null}
+      <MessageBarBody className={styles.message}>
+        <MessageBarTitle>{t("blockedTitle")}</MessageBarTitle> {sentences.join(" ")}
       </MessageBarBody>
       <MessageBarActions>
         <Button onClick={() => onNext(blocked.next)} data-testid="insert-next">
