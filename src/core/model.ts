@@ -267,6 +267,8 @@ export interface ChartDefinition {
     reverseCategories?: boolean;
     valueFormat?: string;
     legend?: "Bottom" | "Right" | "None";
+    /** Where the category labels go: "Low", outside the plot, when bars run both ways (a pyramid). */
+    categoryLabels?: "Low";
   };
 }
 

@@ -45,6 +45,8 @@ export interface ChartSpec {
   gapWidth?: number;
   /** Largest bar on top in bar charts, whose categories Excel plots bottom-up. */
   reverseCategories?: boolean;
+  /** Category labels outside the plot ("Low"), so bars that run both ways (a pyramid) don't cover them. */
+  categoryLabels?: "Low";
   /** The Excel table the chart plots (header + body), block-relative. */
   data: Rect;
   /** Where the chart goes, block-relative: to the right of the data. */

@@ -196,6 +196,7 @@ export function chartBlock(def: ChartDef, mode: Mode, lang: Lang, i: Iom): Block
     ...(def.options?.overlap !== undefined ? { overlap: def.options.overlap } : {}),
     ...(def.options?.gapWidth !== undefined ? { gapWidth: def.options.gapWidth } : {}),
     ...(def.options?.reverseCategories ? { reverseCategories: true } : {}),
+    ...(def.options?.categoryLabels ? { categoryLabels: def.options.categoryLabels } : {}),
     data,
     position,
   };

@@ -75,6 +75,10 @@ describe("inserting a template", () => {
           expect(chart.props.seriesBy).toBe("Columns");
           if (chart.type !== "Pie")
             expect(chart.props["axes.valueAxis.title.text"]).toEqual(expect.any(String));
+          // The pyramid's bars run both ways: its age labels go outside the plot, not on the men's bars.
+          expect(chart.props["axes.categoryAxis.tickLabelPosition"]).toBe(
+            t.id === "chart_migrants_pyramid" ? "Low" : undefined,
+          );
           // Beside its data, not over it: the chart starts right of the table.
           const table = wb.tables[0]!;
           expect(chart.left).toBeGreaterThanOrEqual((table.col + table.cols) * 48);

@@ -164,6 +164,7 @@ function addChart(ws: Excel.Worksheet, spec: ChartOp, supports: Supports): void 
     if (spec.valueAxisTitle) valueAxis.title.text = spec.valueAxisTitle;
     if (spec.valueFormat) valueAxis.numberFormat = spec.valueFormat;
     if (spec.reverseCategories) categoryAxis.reversePlotOrder = true;
+    if (spec.categoryLabels && supports("1.7")) categoryAxis.tickLabelPosition = spec.categoryLabels;
   }
   const first = chart.series.getItemAt(0);
   if (spec.gapWidth !== undefined) first.gapWidth = spec.gapWidth;
