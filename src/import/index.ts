@@ -1,11 +1,16 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
-import { buildEdition, editions } from "./build";
+import { buildEdition, editions, type BuildResult } from "./build";
 import { dataReport, discrepanciesMarkdown, runtimeJson, stableJson, tableCsv } from "./write";
 
 /** The files `npm run import` writes for an edition, path → content. */
-export function outputsOf(root: string, edition: string): Map<string, string> {
-  const { edition: e, problems } = buildEdition(root, edition);
+export async function outputsOf(root: string, edition: string): Promise<Map<string, string>> {
+  return outputsFrom(await buildEdition(root, edition));
+}
+
+/** The files of a build (see outputsOf). */
+export function outputsFrom({ edition: e, problems }: BuildResult): Map<string, string> {
+  const edition = e.edition;
   if (problems.length > 0) {
     throw new Error(`import of ${edition} failed:\n  ${problems.join("\n  ")}`);
   }
@@ -19,17 +24,18 @@ export function outputsOf(root: string, edition: string): Map<string, string> {
   return out;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const root = resolve(__dirname, "..", "..");
   const check = argv.includes("--check");
   const report = argv.includes("--report");
   let stale = 0;
   for (const edition of editions()) {
-    const outputs = outputsOf(root, edition);
+    const build = await buildEdition(root, edition);
     if (report) {
-      process.stdout.write(dataReport(buildEdition(root, edition).edition));
+      process.stdout.write(dataReport(build.edition, build.solver));
       continue;
     }
+    const outputs = outputsFrom(build);
     if (!check) rmSync(join(root, "data", edition, "csv"), { recursive: true, force: true });
     for (const [path, content] of outputs) {
       const full = join(root, path);
@@ -59,10 +65,11 @@ function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n`);
-    process.exitCode = 1;
-  }
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`${(e as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -133,7 +133,7 @@ describe("spilled functions", () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r).toHaveLength(5);
     expect(fns.facts(null, null).length).toBeGreaterThanOrEqual(300);
-    expect(fns.facts(null, true)[0]).toEqual(["key", "label", "value", "unit", "paragraph"]);
+    expect(fns.facts(null, true)[0]).toEqual(["key", "label", "value", "unit", "printed value", "printed unit", "paragraph"]);
   });
 
   it("IOM.LIST spills valid names down a column", () => {

@@ -315,13 +315,13 @@ describe("table2: provenance", () => {
     expect(t2.undetermined.map((u) => `${u.row}|${u.column}`)).toEqual(marked);
     expect(marked).toHaveLength(318);
     for (const u of t2.undetermined) {
-      expect(u.combined.cells).toContainEqual({ row: u.row, column: u.column });
-      expect(u.combined.cells.every((c) => cell(c.row, c.column) === "undetermined")).toBe(true);
+      expect(u.combined?.cells).toContainEqual({ row: u.row, column: u.column });
+      expect(u.combined?.cells.every((c) => cell(c.row, c.column) === "undetermined")).toBe(true);
       expect(u.reason).toContain(`fix ${fixOf.get(`${u.row}|${u.column}`)?.id}`);
     }
     const combined = (row: string, column: string): [number, number, number] => {
       const u = t2.undetermined.find((x) => x.row === row && x.column === column);
-      return [u?.combined.value ?? -1, u?.combined.line ?? -1, u?.combined.cells.length ?? -1];
+      return [u?.combined?.value ?? -1, u?.combined?.line ?? -1, u?.combined?.cells.length ?? -1];
     };
     expect(combined(`${RA}.middle_east`, "other.europe")).toEqual([226, 944, 2]);
     expect(combined("repatriation_assistance.europe", "philippines")).toEqual([114, 947, 4]);

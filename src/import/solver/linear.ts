@@ -105,6 +105,22 @@ export class Solver {
     this.model.dispose();
   }
 
+  /** Adds a constraint to the solver's model and to the model it was built from. */
+  addConstraint(name: string, terms: [number, number][], lo: number, hi: number): void {
+    const i = this.source.addConstraint(name, terms, lo, hi);
+    const c = this.source.constraints[i] as Constraint;
+    this.mirror(c);
+  }
+
+  /** Adds a constraint already in the source model (added through another solver of it). */
+  mirror(c: Constraint): void {
+    const inf = this.runtime.infinity;
+    this.model.addRow(c.lo === -Infinity ? -inf : c.lo, c.hi === Infinity ? inf : c.hi, {
+      indices: c.terms.map(([v]) => v),
+      values: c.terms.map(([, x]) => x),
+    });
+  }
+
   /** Sets a variable's bounds (kept for later solves until set again). */
   setBounds(v: number, lb: number, ub: number): void {
     const inf = this.runtime.infinity;

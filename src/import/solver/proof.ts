@@ -27,8 +27,8 @@ export interface EvidenceModel {
   lp: LinearModel;
   cells: Map<CellKey, number>;
   evidence: ModelEvidence[];
-  /** Binary reading choices: number `value` of `line` stands in cell `key` when v = 1. */
-  choices: { key: CellKey; value: number; v: number; line: number }[];
+  /** Binary reading choices: number `value` of `line` stands in cell `key` when v = 1, `shift` fields from where it is printed. */
+  choices: { key: CellKey; value: number; v: number; line: number; shift: number }[];
   /** Cells no evidence speaks for. */
   free: Set<CellKey>;
 }
@@ -49,6 +49,8 @@ export interface CellBounds {
   placed: number | null;
   /** The cell's evidence was relaxed: the text cannot stand there. */
   relaxed: boolean;
+  /** The source line of the cell's evidence, if any. */
+  line?: number;
 }
 
 export interface ProofResult {
@@ -130,6 +132,15 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
       witness = s.solve(ZERO, "min");
       if (witness.status !== "optimal") throw new Error("movement model: relaxation lost feasibility");
     }
+    // The text's positions are evidence too: of the readings that satisfy the totals, keep those that
+    // move its numbers least (the conversion misplaces fields only where the totals show it).
+    const shifts = model.choices.filter((ch) => ch.shift > 0).map((ch): [number, number] => [ch.v, ch.shift]);
+    const least = s.solve(shifts, "min");
+    if (least.status !== "optimal") throw new Error("proof: no reading satisfies the totals");
+    const minShift = Math.round(least.objective);
+    s.addConstraint(`the readings move the printed numbers ${minShift} fields in all, the fewest the totals allow`, shifts, -Infinity, minShift);
+    r.mirror(lp.constraints[lp.constraints.length - 1] as (typeof lp.constraints)[number]);
+    witness = least;
     timing.relaxMs = performance.now() - t;
     const x0 = (witness as Extract<Outcome, { status: "optimal" }>).x;
 
@@ -309,12 +320,12 @@ function sweep(
     const e = evidenceOf.get(key);
     const isRelaxed = e !== undefined && relaxed.has(e);
     if (!movable[i]) {
-      out.set(key, { min: lo[i] as number, max: hi[i] as number, placed: placed(key), relaxed: false });
+      out.set(key, { min: lo[i] as number, max: hi[i] as number, placed: placed(key), relaxed: false, ...(e ? { line: e.line } : {}) });
       return;
     }
     const min = exact(i, "min");
     const max = exact(i, "max");
-    out.set(key, { min, max, placed: placed(key), relaxed: isRelaxed });
+    out.set(key, { min, max, placed: placed(key), relaxed: isRelaxed, ...(e ? { line: e.line } : {}) });
   });
   stats.lp += sr.stats.lp;
   stats.mip += sm.stats.mip;

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Iom } from "../../core/iom";
 import { VALUE_FUNCTIONS } from "../../core/iom";
 import type { PaneActions } from "../actions";
-import { fixNote } from "../../i18n/provenance";
+import { fixNote, proofNote } from "../../i18n/provenance";
 import { formatNumber } from "../i18n/lang";
 import { type Explanation, explainCell, sourceFileName } from "../plans/explain";
 import { textOf } from "../plans/text";
@@ -155,7 +155,10 @@ export function ExplanationView({
         [t("explainLines"), t("linesOf", { lines: p.lines.join(", "), file: sourceFileName(core) })],
         [t("explainFootnotes"), p.footnotes.join(" · ") || none],
         [t("explainQualifier"), p.qualifier ? t("explainQualifierText", { qualifier: p.qualifier }) : none],
-        [t("explainDiscrepancies"), p.discrepancies.join(" · ") || none],
+        [
+          t("explainDiscrepancies"),
+          [...(p.proof ? [proofNote(p.proof, lang)] : []), ...p.discrepancies].join(" · ") || none,
+        ],
         ...(p.alsoIn.length > 0
           ? [
               [

@@ -1,6 +1,10 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import type { ManualFix, Table } from "../../../core/model";
 import type { SourceText } from "../../source-text";
 import { importFinanceTables } from "./finance";
+import { proveMovementTables, type MovementProof } from "./movement-proof";
+import type { MovementLinks } from "./movement-model";
 import { importTable1, importTable3, importTable4 } from "./movements";
 import { importAnnex1Section12, importTable5, importTable6, importTable7 } from "./staff";
 import { importTable2 } from "./table2";
@@ -29,4 +33,15 @@ export function importTables2011(src: SourceText, fixes: ManualFix[]): Table[] {
     s8,
     importAnnex1Section12(src, fixes),
   ];
+}
+
+/** Proves Tables 1 and 2 with the solver (in place), linked to Table 3 by curated/links-movements.json. */
+export function proveTables2011(
+  src: SourceText,
+  fixes: ManualFix[],
+  tables: Table[],
+  curatedDir: string,
+): Promise<MovementProof> {
+  const links = JSON.parse(readFileSync(join(curatedDir, "links-movements.json"), "utf8")) as MovementLinks;
+  return proveMovementTables(src, fixes, tables, links);
 }

@@ -145,7 +145,13 @@ export function buildMovementModel(
       }
       const ys = ps.map((p) => {
         const y = lp.addVar(`y|${r.table}|${r.row}|${r.line}|${j}|${p}`, 0, 1, true);
-        choices.push({ key: cellKey(r.table, r.row, r.span[p] as string), value, v: y, line: r.line });
+        choices.push({
+          key: cellKey(r.table, r.row, r.span[p] as string),
+          value,
+          v: y,
+          line: r.line,
+          shift: Math.abs(p - (r.numbers[j]?.at ?? p)),
+        });
         at.set(p, [...(at.get(p) ?? []), [y, value]]);
         position[j]?.push([y, p]);
         return y;
