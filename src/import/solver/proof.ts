@@ -93,6 +93,7 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
     timing.firstSolveMs = performance.now() - t;
     t = performance.now();
     let relaxedSet = new Set<ModelEvidence>();
+    const conflicts = new Map<ModelEvidence, string[]>();
     if (witness.status === "infeasible") {
       // The fewest units of change to the printed figures that make every total hold (L1, on the LP
       // relaxation first: its support is where the text and its totals disagree)…
@@ -131,6 +132,36 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
       }
       witness = s.solve(ZERO, "min");
       if (witness.status !== "optimal") throw new Error("movement model: relaxation lost feasibility");
+      // Ties: each relaxed figure conflicts with a minimal set of others (an IIS under the witness
+      // reading). Any printed figure of that set that could be the one at fault instead is relaxed
+      // too, so no value is served on the strength of an arbitrary choice between them.
+      const wx = witness.x;
+      const evidenceAt = new Map(model.evidence.map((e) => [e.constraint, e]));
+      const alternatives = new Set<ModelEvidence>();
+      for (const d of [...relaxedSet]) {
+        for (const ch of model.choices) r.setBounds(ch.v, Math.round(wx[ch.v] ?? 0), Math.round(wx[ch.v] ?? 0));
+        slack(d, false);
+        const c = r.conflict();
+        for (const ch of model.choices) r.setBounds(ch.v, 0, 1);
+        const names = c ? conflictNames(r, c, d.constraint) : [];
+        conflicts.set(d, names);
+        const partners = (c?.constraints ?? [])
+          .map((i) => evidenceAt.get(i))
+          .filter((p): p is ModelEvidence => p !== undefined && p !== d && !relaxedSet.has(p));
+        for (const p of partners) {
+          slack(p, true);
+          if (s.solve(ZERO, "min").status === "optimal") {
+            alternatives.add(p);
+            if (!conflicts.has(p)) conflicts.set(p, names);
+          }
+          slack(p, false);
+        }
+        slack(d, true);
+      }
+      for (const p of alternatives) {
+        relaxedSet.add(p);
+        slack(p, true);
+      }
     }
     // The text's positions are evidence too: of the readings that satisfy the totals, keep those that
     // move its numbers least (the conversion misplaces fields only where the totals show it).
@@ -165,18 +196,12 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
       for (const ch of model.choices) setBounds(ch.v, on ? Math.round(x0[ch.v] ?? 0) : 0, on ? Math.round(x0[ch.v] ?? 0) : 1);
     };
     fixChoices(true);
-    const relaxed: Relaxed[] = [];
-    for (const e of relaxedSet) {
-      slack(e, false);
-      const c = r.conflict();
-      slack(e, true);
-      relaxed.push({
-        key: e.key,
-        line: e.line,
-        printed: placed(e.key),
-        conflict: c ? conflictNames(r, c, e.constraint) : [],
-      });
-    }
+    const relaxed: Relaxed[] = [...relaxedSet].map((e) => ({
+      key: e.key,
+      line: e.line,
+      printed: placed(e.key),
+      conflict: conflicts.get(e) ?? [],
+    }));
     // Forced cells the evidence does not pin: the constraints that rule out one less and one more.
     const binding = new Map<CellKey, string[]>();
     for (const key of targets) {

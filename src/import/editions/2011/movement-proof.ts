@@ -61,7 +61,7 @@ export async function proveMovementTables(
         const rel = relaxed.get(key);
         const free = model.free.has(key);
         if (rel && rel.printed !== null) {
-          // The text prints a number here that no solution of the totals allows.
+          // The text prints a number here that cannot stand with the others and the totals.
           const id = `${t.id}-${r.key}-${c.key}-contradicted`.replace(/[._]/g, "-");
           r.cells[ci] = rel.printed;
           proved.push({
@@ -83,8 +83,8 @@ export async function proveMovementTables(
             line: rel.line,
             printed: rel.printed,
             computed: b.min,
-            message: `${t.number}, ${label(r.key, c.key)} prints ${rel.printed}; the report's totals allow only ${b.min === b.max ? String(b.min) : `${b.min} to ${b.max}`}`,
-            explanation: `Proved by the solver (HiGHS) over Tables 1, 2 and 3: with this figure as printed, no integer solution satisfies every printed total. A minimal conflicting set: ${rel.conflict.join("; ")}. The data keeps the printed figure and warns at the cell.`,
+            message: `${t.number}, ${label(r.key, c.key)} prints ${rel.printed}; the report's totals allow only ${b.min === b.max ? String(b.min) : `${b.min} to ${b.max}`} there once the figures they conflict with are set aside`,
+            explanation: `Proved by the solver (HiGHS) over Tables 1, 2 and 3: this figure, as printed, cannot stand together with the other printed figures and totals of a minimal conflicting set (${rel.conflict.join("; ")}); the range is what every integer solution allows with this figure and the others of equal standing left open. The data keeps the printed figure and warns at the cell.`,
           });
           return;
         }
