@@ -31,7 +31,13 @@ export interface Provenance {
    * What the solver proved for this cell when the text does not simply print it: forced (derived from
    * the totals, naming them) or contradicted (printed, but the totals allow only [min, max]).
    */
-  proof?: { status: "forced" | "contradicted"; min: number; max: number; because: string[]; discrepancy?: string };
+  proof?: {
+    status: "forced" | "contradicted";
+    min: number;
+    max: number;
+    because: string[];
+    discrepancy?: string;
+  };
 }
 
 export interface Answer {

@@ -65,7 +65,8 @@ export class EditionIndex {
       this.rows.set(t.id, new Map(t.rows.map((r, i) => [r.key, i])));
       this.columns.set(t.id, new Map(t.columns.map((c, i) => [c.key, i])));
     }
-    for (const t of edition.tables) for (const p of t.proved ?? []) this.provedByCell.set(`${t.id}|${p.row}|${p.column}`, p);
+    for (const t of edition.tables)
+      for (const p of t.proved ?? []) this.provedByCell.set(`${t.id}|${p.row}|${p.column}`, p);
     for (const f of edition.fixes)
       for (const c of f.cells)
         this.fixByCell.set(`${f.table}|${c.row}|${c.column}`, { id: f.id, derived: c.derived === true });

@@ -121,7 +121,9 @@ export function expandEdition(r: RuntimeEdition): Edition {
         reason: at(reasons, u.reason, "reason"),
         ...(c === undefined ? {} : { combined: at(combined, c, "combined figure") }),
       })),
-      ...(proved ? { proved: proved.map((p) => ({ ...p, because: p.because.map((b) => at(names ?? [], b, "name")) })) } : {}),
+      ...(proved
+        ? { proved: proved.map((p) => ({ ...p, because: p.because.map((b) => at(names ?? [], b, "name")) })) }
+        : {}),
     })),
   };
 }

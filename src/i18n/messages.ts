@@ -126,7 +126,9 @@ const en: Catalog = {
   formula_separator: (p) => `expected ${p.separator} or ) after argument ${p.position} in ${p.input}`,
   undetermined: (p, w) =>
     `${p.table}, ${p.row} / ${p.column}: undetermined — ${p.reason}.${
-      p.range ? ` The report's totals allow any value between ${w.num(p.range.min)} and ${w.num(p.range.max)}.` : ""
+      p.range
+        ? ` The report's totals allow any value between ${w.num(p.range.min)} and ${w.num(p.range.max)}.`
+        : ""
     }${
       p.combined
         ? ` The certain combined figure of ${p.combined.parts.join(" + ")} is ${p.combined.value} (line ${p.combined.line}).`

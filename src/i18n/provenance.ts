@@ -88,7 +88,13 @@ export const fixNote = (fix: { id: string; derived: boolean }, edition: string, 
 
 /** The solver's finding for a cell, worded in `lang` ([min, max] as "[0, 1]"; a single value as is). */
 export function proofNote(
-  proof: { status: "forced" | "contradicted"; min: number; max: number; because: string[]; discrepancy?: string },
+  proof: {
+    status: "forced" | "contradicted";
+    min: number;
+    max: number;
+    because: string[];
+    discrepancy?: string;
+  },
   lang: Lang,
 ): string {
   const w = PROVENANCE_WORDS[lang];

@@ -65,9 +65,14 @@ export async function buildEdition(root: string, edition: string): Promise<Build
   const src = new SourceText(text);
   const fixes = curated<ManualFix>(root, edition, "fixes");
   const tables: Table[] = spec.tables(src, fixes);
-  const proof = spec.prove ? await spec.prove(src, fixes, tables, join(root, "data", edition, "curated")) : undefined;
+  const proof = spec.prove
+    ? await spec.prove(src, fixes, tables, join(root, "data", edition, "curated"))
+    : undefined;
   const { facts, problems } = importFacts(src, curated<CuratedFact>(root, edition, "facts"));
-  const discrepancies = [...curated<Discrepancy>(root, edition, "discrepancies"), ...(proof?.discrepancies ?? [])];
+  const discrepancies = [
+    ...curated<Discrepancy>(root, edition, "discrepancies"),
+    ...(proof?.discrepancies ?? []),
+  ];
   problems.push(...unexplainedMismatches(tables, discrepancies));
   const result: Edition = {
     edition,
@@ -81,7 +86,11 @@ export async function buildEdition(root: string, edition: string): Promise<Build
     fixes,
     unavailable: curated<Unavailable>(root, edition, "unavailable"),
   };
-  return { edition: result, problems, ...(proof ? { solver: { timing: proof.timing, stats: proof.stats } } : {}) };
+  return {
+    edition: result,
+    problems,
+    ...(proof ? { solver: { timing: proof.timing, stats: proof.stats } } : {}),
+  };
 }
 
 /**
@@ -91,7 +100,9 @@ export async function buildEdition(root: string, edition: string): Promise<Build
 export function explains(discrepancies: Discrepancy[], tables: Table[]): (m: SumMismatch) => boolean {
   const recorded = new Set(discrepancies.map((d) => `${d.table}|${d.row ?? ""}|${d.column ?? ""}`));
   const contradicted = new Set(
-    discrepancies.filter((d) => d.code === "contradicted").map((d) => `${d.table}|${d.row ?? ""}|${d.column ?? ""}`),
+    discrepancies
+      .filter((d) => d.code === "contradicted")
+      .map((d) => `${d.table}|${d.row ?? ""}|${d.column ?? ""}`),
   );
   return (m) => {
     if (recorded.has(`${m.table}|${m.row}|${m.column}`)) return true;

@@ -95,7 +95,12 @@ export function discrepanciesMarkdown(e: Edition): string {
 }
 
 /** Cells of a proved table by status (a cell neither proved nor undetermined is printed). */
-export function statusCounts(t: Table): { printed: number; forced: number; contradicted: number; undetermined: number } {
+export function statusCounts(t: Table): {
+  printed: number;
+  forced: number;
+  contradicted: number;
+  undetermined: number;
+} {
   const forced = (t.proved ?? []).filter((p) => p.status === "forced").length;
   const contradicted = (t.proved ?? []).filter((p) => p.status === "contradicted").length;
   const undetermined = t.undetermined.length;

@@ -145,7 +145,8 @@ export class Solver {
       }
       const status = this.model.getModelStatus();
       if (status === ms.infeasible) return { status: "infeasible" };
-      if (status !== ms.optimal) throw new Error(`HiGHS ended with model status ${status} (${this.relaxation ? "LP" : "MIP"})`);
+      if (status !== ms.optimal)
+        throw new Error(`HiGHS ended with model status ${status} (${this.relaxation ? "LP" : "MIP"})`);
       return {
         status: "optimal",
         objective: this.model.getObjectiveValue(),
@@ -193,7 +194,7 @@ export function reduce(
     if (lb[v] === ub[v] && !fixed.has(v)) fixed.set(v, lb[v] as number);
   });
   const live = source.constraints.map(() => true);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     source.constraints.forEach((c, i) => {
       if (!live[i]) return;
@@ -207,7 +208,8 @@ export function reduce(
       if (rest.length > 1) return;
       live[i] = false;
       if (rest.length === 0) {
-        if (constant < c.lo - 1e-9 || constant > c.hi + 1e-9) throw new Error(`reduce: "${c.name}" cannot hold`);
+        if (constant < c.lo - 1e-9 || constant > c.hi + 1e-9)
+          throw new Error(`reduce: "${c.name}" cannot hold`);
         return;
       }
       const [v, coef] = rest[0] as [number, number];
@@ -220,7 +222,8 @@ export function reduce(
       }
       lb[v] = Math.max(lb[v] as number, lo);
       ub[v] = Math.min(ub[v] as number, hi);
-      if ((lb[v] as number) > (ub[v] as number) + 1e-9) throw new Error(`reduce: "${c.name}" empties a variable`);
+      if ((lb[v] as number) > (ub[v] as number) + 1e-9)
+        throw new Error(`reduce: "${c.name}" empties a variable`);
       if (lb[v] === ub[v]) {
         fixed.set(v, lb[v] as number);
         changed = true;

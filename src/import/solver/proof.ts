@@ -66,7 +66,11 @@ const ZERO: [number, number][] = [];
 const BIG = 1e6;
 
 /** The names of a conflict: constraints first (evidence of `own` first), then bounds. */
-function conflictNames(s: Solver, conflict: { constraints: number[]; bounds: number[] }, own?: number): string[] {
+function conflictNames(
+  s: Solver,
+  conflict: { constraints: number[]; bounds: number[] },
+  own?: number,
+): string[] {
   const names = conflict.constraints
     .sort((a, b) => (a === own ? -1 : b === own ? 1 : a - b))
     .map((i) => s.source.constraints[i]?.name ?? `constraint ${i}`);
@@ -103,7 +107,8 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
         [e.w, 1],
       ]);
       const l1 = r.solve(deviation, "min");
-      if (l1.status !== "optimal") throw new Error("movement model: infeasible even with every printed cell relaxed");
+      if (l1.status !== "optimal")
+        throw new Error("movement model: infeasible even with every printed cell relaxed");
       const support = (x: Float64Array): ModelEvidence[] =>
         model.evidence.filter((e) => (x[e.u] ?? 0) + (x[e.w] ?? 0) > 1e-6);
       let moved = support(l1.x);
@@ -113,7 +118,11 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
       for (const widen of [0, 1, 2]) {
         const rows = new Set(moved.map((e) => rowOf(e.key)));
         const open =
-          widen === 0 ? new Set(moved) : widen === 1 ? new Set(model.evidence.filter((e) => rows.has(rowOf(e.key)))) : new Set(model.evidence);
+          widen === 0
+            ? new Set(moved)
+            : widen === 1
+              ? new Set(model.evidence.filter((e) => rows.has(rowOf(e.key))))
+              : new Set(model.evidence);
         for (const e of model.evidence) slack(e, open.has(e));
         fit = s.solve(deviation, "min");
         if (fit.status === "optimal") break;
@@ -139,7 +148,8 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
       const evidenceAt = new Map(model.evidence.map((e) => [e.constraint, e]));
       const alternatives = new Set<ModelEvidence>();
       for (const d of [...relaxedSet]) {
-        for (const ch of model.choices) r.setBounds(ch.v, Math.round(wx[ch.v] ?? 0), Math.round(wx[ch.v] ?? 0));
+        for (const ch of model.choices)
+          r.setBounds(ch.v, Math.round(wx[ch.v] ?? 0), Math.round(wx[ch.v] ?? 0));
         slack(d, false);
         const c = r.conflict();
         for (const ch of model.choices) r.setBounds(ch.v, 0, 1);
@@ -169,7 +179,12 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
     const least = s.solve(shifts, "min");
     if (least.status !== "optimal") throw new Error("proof: no reading satisfies the totals");
     const minShift = Math.round(least.objective);
-    s.addConstraint(`the readings move the printed numbers ${minShift} fields in all, the fewest the totals allow`, shifts, -Infinity, minShift);
+    s.addConstraint(
+      `the readings move the printed numbers ${minShift} fields in all, the fewest the totals allow`,
+      shifts,
+      -Infinity,
+      minShift,
+    );
     r.mirror(lp.constraints[lp.constraints.length - 1] as (typeof lp.constraints)[number]);
     witness = least;
     timing.relaxMs = performance.now() - t;
@@ -177,7 +192,8 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
 
     t = performance.now();
     const placedAt = new Map<CellKey, number>();
-    for (const ch of model.choices) if ((x0[ch.v] ?? 0) > 0.5) placedAt.set(ch.key, (placedAt.get(ch.key) ?? 0) + ch.value);
+    for (const ch of model.choices)
+      if ((x0[ch.v] ?? 0) > 0.5) placedAt.set(ch.key, (placedAt.get(ch.key) ?? 0) + ch.value);
     const evidenceOf = new Map(model.evidence.map((e) => [e.key, e]));
     const placed = (key: CellKey): number | null => {
       const e = evidenceOf.get(key);
@@ -193,7 +209,8 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
     t = performance.now();
     // Name each conflict under the witness reading: fix the choices, trust the cell, take an IIS.
     const fixChoices = (on: boolean): void => {
-      for (const ch of model.choices) setBounds(ch.v, on ? Math.round(x0[ch.v] ?? 0) : 0, on ? Math.round(x0[ch.v] ?? 0) : 1);
+      for (const ch of model.choices)
+        setBounds(ch.v, on ? Math.round(x0[ch.v] ?? 0) : 0, on ? Math.round(x0[ch.v] ?? 0) : 1);
     };
     fixChoices(true);
     const relaxed: Relaxed[] = [...relaxedSet].map((e) => ({
@@ -281,7 +298,11 @@ function sweep(
     if (res.status !== "optimal") throw new Error("proof: the relaxed model lost feasibility");
     if (Math.round(res.objective + ones) === 0) break;
     see(res.x);
-    const changed = new Set(candidates.filter((ch) => Math.round(res.x[ch.v] ?? 0) !== Math.round(x0[ch.v] ?? 0)).map((ch) => ch.line));
+    const changed = new Set(
+      candidates
+        .filter((ch) => Math.round(res.x[ch.v] ?? 0) !== Math.round(x0[ch.v] ?? 0))
+        .map((ch) => ch.line),
+    );
     for (const l of changed) ambiguousLines.add(l);
     candidates = candidates.filter((ch) => !ambiguousLines.has(ch.line));
     if (candidates.length === 0) break;
@@ -289,7 +310,8 @@ function sweep(
   // 2. Cells that can still move.
   const evidenceOf = new Map(model.evidence.map((e) => [e.key, e]));
   const choiceLines = new Map<CellKey, Set<number>>();
-  for (const ch of model.choices) choiceLines.set(ch.key, (choiceLines.get(ch.key) ?? new Set()).add(ch.line));
+  for (const ch of model.choices)
+    choiceLines.set(ch.key, (choiceLines.get(ch.key) ?? new Set()).add(ch.line));
   const movable = targets.map((k) => {
     const e = evidenceOf.get(k);
     if (!e || relaxed.has(e)) return true;
@@ -318,7 +340,9 @@ function sweep(
     });
     return full;
   };
-  const open = vars.filter((v, i) => movable[i] && (small.index[v] as number) >= 0).map((v) => small.index[v] as number);
+  const open = vars
+    .filter((v, i) => movable[i] && (small.index[v] as number) >= 0)
+    .map((v) => small.index[v] as number);
   for (const sense of ["min", "max"] as const) {
     const res = sm.solve(
       open.map((v): [number, number] => [v, 1]),
@@ -345,7 +369,13 @@ function sweep(
     const e = evidenceOf.get(key);
     const isRelaxed = e !== undefined && relaxed.has(e);
     if (!movable[i]) {
-      out.set(key, { min: lo[i] as number, max: hi[i] as number, placed: placed(key), relaxed: false, ...(e ? { line: e.line } : {}) });
+      out.set(key, {
+        min: lo[i] as number,
+        max: hi[i] as number,
+        placed: placed(key),
+        relaxed: false,
+        ...(e ? { line: e.line } : {}),
+      });
       return;
     }
     const min = exact(i, "min");

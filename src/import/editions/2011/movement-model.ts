@@ -64,7 +64,8 @@ export function buildMovementModel(
 
   for (const t of all)
     for (const r of t.rows)
-      for (const c of t.columns) cells.set(cellKey(t.id, r.key, c.key), lp.addVar(`${t.id}|${r.key}|${c.key}`, 0, BIG, true));
+      for (const c of t.columns)
+        cells.set(cellKey(t.id, r.key, c.key), lp.addVar(`${t.id}|${r.key}|${c.key}`, 0, BIG, true));
 
   // Printed totals: each is the sum of its parts.
   for (const t of all) {
@@ -72,7 +73,10 @@ export function buildMovementModel(
       for (const r of t.rows) {
         lp.addConstraint(
           `${t.number}, ${r.path.join(" › ")}: ${col.label} = the sum across (line ${r.line})`,
-          [[x(t.id, r.key, col.key), 1], ...(col.sumOf ?? []).map((p): [number, number] => [x(t.id, r.key, p), -1])],
+          [
+            [x(t.id, r.key, col.key), 1],
+            ...(col.sumOf ?? []).map((p): [number, number] => [x(t.id, r.key, p), -1]),
+          ],
           0,
           0,
         );
@@ -82,7 +86,10 @@ export function buildMovementModel(
       for (const col of t.columns) {
         lp.addConstraint(
           `${t.number}, ${r.path.join(" › ")} / ${col.label} = the sum of its ${r.sumOf?.length ?? 0} rows (line ${r.cellLines?.[col.key] ?? r.line})`,
-          [[x(t.id, r.key, col.key), 1], ...(r.sumOf ?? []).map((p): [number, number] => [x(t.id, p, col.key), -1])],
+          [
+            [x(t.id, r.key, col.key), 1],
+            ...(r.sumOf ?? []).map((p): [number, number] => [x(t.id, p, col.key), -1]),
+          ],
           0,
           0,
         );
@@ -93,7 +100,8 @@ export function buildMovementModel(
   // Cells no evidence speaks for: those a manual fix leaves undetermined or derives from totals.
   const free = new Set<CellKey>();
   for (const f of fixes)
-    for (const c of f.cells) if (c.derived === true || c.value === "undetermined") free.add(cellKey(f.table, c.row, c.column));
+    for (const c of f.cells)
+      if (c.derived === true || c.value === "undetermined") free.add(cellKey(f.table, c.row, c.column));
 
   const addEvidence = (
     table: string,
@@ -114,7 +122,12 @@ export function buildMovementModel(
       [w, 1],
       ...placed.filter(([v]) => v >= 0).map(([v, n]): [number, number] => [v, -n]),
     ];
-    const constraint = lp.addConstraint(`${label(table, row, column)} as printed (line ${line})`, terms, constant, constant);
+    const constraint = lp.addConstraint(
+      `${label(table, row, column)} as printed (line ${line})`,
+      terms,
+      constant,
+      constant,
+    );
     const fixedNumbers = placed.filter(([v]) => v < 0).length;
     evidence.push({ key, printed, reading, fixedNumbers, line, u, w, constraint });
   };
@@ -130,7 +143,8 @@ export function buildMovementModel(
       const hi = Math.min(last - (k - 1 - j), at + WINDOW);
       const ps: number[] = [];
       for (let p = lo; p <= hi; p++) if (open[p]) ps.push(p);
-      if (ps.length === 0) throw new Error(`line ${r.line}: number ${r.numbers[j]?.value} has no column within reach`);
+      if (ps.length === 0)
+        throw new Error(`line ${r.line}: number ${r.numbers[j]?.value} has no column within reach`);
       return ps;
     });
     const at = new Map<number, [number, number][]>(); // span position → [binary or -1, value]
@@ -156,7 +170,12 @@ export function buildMovementModel(
         position[j]?.push([y, p]);
         return y;
       });
-      lp.addConstraint(`line ${r.line}: number ${j + 1} stands in one column`, ys.map((y): [number, number] => [y, 1]), 1, 1);
+      lp.addConstraint(
+        `line ${r.line}: number ${j + 1} stands in one column`,
+        ys.map((y): [number, number] => [y, 1]),
+        1,
+        1,
+      );
     });
     // Printed order: each number stands right of the one before.
     for (let j = 0; j + 1 < k; j++) {
@@ -169,10 +188,16 @@ export function buildMovementModel(
         ...a.filter(([y]) => y >= 0).map(([y, p]): [number, number] => [y, -p]),
       ];
       if (terms.length === 0) {
-        if (constB - constA < 1) throw new Error(`line ${r.line}: numbers ${j + 1} and ${j + 2} out of order`);
+        if (constB - constA < 1)
+          throw new Error(`line ${r.line}: numbers ${j + 1} and ${j + 2} out of order`);
         continue;
       }
-      lp.addConstraint(`line ${r.line}: printed order of numbers ${j + 1} and ${j + 2}`, terms, 1 - constB + constA, Infinity);
+      lp.addConstraint(
+        `line ${r.line}: printed order of numbers ${j + 1} and ${j + 2}`,
+        terms,
+        1 - constB + constA,
+        Infinity,
+      );
     }
     r.span.forEach((c, p) => {
       if (!open[p]) return;
@@ -194,7 +219,15 @@ export function buildMovementModel(
         const v = r.cells[ci];
         if (v === "undetermined") throw new Error(`movement model: ${key} is undetermined without a fix`);
         const value = v ?? null;
-        addEvidence(t.id, r.key, c.key, value, r.cellLines?.[c.key] ?? r.line, value === null ? [] : [[-1, value]], false);
+        addEvidence(
+          t.id,
+          r.key,
+          c.key,
+          value,
+          r.cellLines?.[c.key] ?? r.line,
+          value === null ? [] : [[-1, value]],
+          false,
+        );
       });
     }
   }
@@ -236,7 +269,10 @@ function linkTables(
   for (const [service, rows] of services) {
     lp.addConstraint(
       `Table 3's ${service.replace(/_/g, " ")} over all budgetary regions = Table 2's programme subtotal`,
-      [[x("table2", `${service}.subtotal`, "total"), -1], ...rows.map((r): [number, number] => [x("table3", r, "total_migrants"), 1])],
+      [
+        [x("table2", `${service}.subtotal`, "total"), -1],
+        ...rows.map((r): [number, number] => [x("table3", r, "total_migrants"), 1]),
+      ],
       0,
       0,
     );
@@ -251,9 +287,11 @@ function linkTables(
   }
   const t1Cols = new Map(t1.columns.map((c) => [c.key, c]));
   const regionOfArea = new Map<string, string>();
-  for (const c of t1.columns) for (const a of c.key === "total_migrants" ? [] : (c.sumOf ?? [])) regionOfArea.set(a, c.key);
+  for (const c of t1.columns)
+    for (const a of c.key === "total_migrants" ? [] : (c.sumOf ?? [])) regionOfArea.set(a, c.key);
   const certainArea = new Map<string, string>();
-  for (const [area, cols] of Object.entries(links.destinationAreas)) for (const c of cols) certainArea.set(c, area);
+  for (const [area, cols] of Object.entries(links.destinationAreas))
+    for (const c of cols) certainArea.set(c, area);
   for (const [g, rows] of groups) {
     const from = links.departures[g] as string[];
     const t2sum = (columns: string[]): [number, number][] =>
@@ -274,10 +312,20 @@ function linkTables(
       if (!regionColumns) throw new Error(`links: Table 1 area ${area} is in no linked region`);
       const name = t1Cols.get(area)?.label ?? area;
       // At most Table 1's count: the area also takes "other" destinations.
-      lp.addConstraint(`Table 2's ${g} departures to ${columns.join(", ")} ≤ Table 1's to ${name}`, [...t2sum(columns), ...t1sum(area, -1)], -Infinity, 0);
+      lp.addConstraint(
+        `Table 2's ${g} departures to ${columns.join(", ")} ≤ Table 1's to ${name}`,
+        [...t2sum(columns), ...t1sum(area, -1)],
+        -Infinity,
+        0,
+      );
       // At least it: every destination of the area is a column of its region not certainly elsewhere.
       const possible = regionColumns.filter((c) => (certainArea.get(c) ?? area) === area);
-      lp.addConstraint(`Table 1's ${g} departures to ${name} ≤ Table 2's to the destinations that can be in it`, [...t2sum(possible), ...t1sum(area, -1)], 0, Infinity);
+      lp.addConstraint(
+        `Table 1's ${g} departures to ${name} ≤ Table 2's to the destinations that can be in it`,
+        [...t2sum(possible), ...t1sum(area, -1)],
+        0,
+        Infinity,
+      );
     }
   }
 }

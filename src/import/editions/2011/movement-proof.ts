@@ -1,4 +1,11 @@
-import type { CellValue, Discrepancy, ManualFix, ProvedCell, Table, UndeterminedCell } from "../../../core/model";
+import type {
+  CellValue,
+  Discrepancy,
+  ManualFix,
+  ProvedCell,
+  Table,
+  UndeterminedCell,
+} from "../../../core/model";
 import { prove, type CellKey, type ProofResult } from "../../solver/proof";
 import type { SourceText } from "../../source-text";
 import { buildMovementModel, type MovementLinks } from "./movement-model";
@@ -35,7 +42,9 @@ export async function proveMovementTables(
   const [t1, t2, t3] = [byId("table1"), byId("table2"), byId("table3")];
   const readings = [...table1Readings(src), ...importTable2WithReadings(src, fixes).readings];
   const model = buildMovementModel({ t1, t2, t3 }, readings, fixes, links);
-  const targets = [t1, t2].flatMap((t) => t.rows.flatMap((r) => t.columns.map((c) => keyOf(t.id, r.key, c.key))));
+  const targets = [t1, t2].flatMap((t) =>
+    t.rows.flatMap((r) => t.columns.map((c) => keyOf(t.id, r.key, c.key))),
+  );
   const buildMs = performance.now() - t0;
   const proof = await prove(model, targets);
   const relaxed = new Map(proof.relaxed.map((r) => [r.key, r]));
@@ -46,7 +55,9 @@ export async function proveMovementTables(
     const proved: ProvedCell[] = [];
     const undetermined: UndeterminedCell[] = [];
     const fixOf = new Map(
-      fixes.filter((f) => f.table === t.id).flatMap((f) => f.cells.map((c) => [`${c.row}|${c.column}`, f] as const)),
+      fixes
+        .filter((f) => f.table === t.id)
+        .flatMap((f) => f.cells.map((c) => [`${c.row}|${c.column}`, f] as const)),
     );
     const label = (row: string, column: string): string => {
       const r = t.rows.find((x) => x.key === row);
@@ -60,6 +71,9 @@ export async function proveMovementTables(
         if (!b) throw new Error(`movement proof: no bounds for ${key}`);
         const rel = relaxed.get(key);
         const free = model.free.has(key);
+        // The line a number stands on, as the proof's reading places it (the other half, a fix's line).
+        const at = rel?.line ?? b.line;
+        if (at !== undefined && at !== r.line && !free) r.cellLines = { ...r.cellLines, [c.key]: at };
         if (rel && rel.printed !== null) {
           // The text prints a number here that cannot stand with the others and the totals.
           const id = `${t.id}-${r.key}-${c.key}-contradicted`.replace(/[._]/g, "-");
@@ -115,7 +129,9 @@ export async function proveMovementTables(
     }
     // The certain combined figure: the smallest printed total whose other parts are all certain.
     // Contradicted cells are served as printed, but their value is not certain: they count as open.
-    const contradicted = new Set(proved.filter((p) => p.status === "contradicted").map((p) => keyOf(t.id, p.row, p.column)));
+    const contradicted = new Set(
+      proved.filter((p) => p.status === "contradicted").map((p) => keyOf(t.id, p.row, p.column)),
+    );
     const status = new Map<CellKey, "certain" | "open">();
     for (const r of t.rows)
       t.columns.forEach((c, ci) => {
@@ -139,7 +155,10 @@ export async function proveMovementTables(
         const open = keys.filter(([k]) => status.get(k) === "open");
         const sign = open.find(([k]) => k === key)?.[1] ?? 0;
         if (open.length < 2 || open.some(([, coef]) => coef !== sign)) continue;
-        const value = -keys.filter(([k]) => status.get(k) === "certain").reduce((s, [k, coef]) => s + coef * valueOf(k), 0) * sign;
+        const value =
+          -keys
+            .filter(([k]) => status.get(k) === "certain")
+            .reduce((s, [k, coef]) => s + coef * valueOf(k), 0) * sign;
         if (best && best.cells.length <= open.length) continue;
         const line = Number(/\(line (\d+)\)$/.exec(con.name)?.[1] ?? 0);
         best = {
