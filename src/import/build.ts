@@ -4,6 +4,7 @@ import { join } from "path";
 import type { Discrepancy, Edition, ManualFix, Table, Unavailable } from "../core/model";
 import { checkTableSums, type SumMismatch } from "../core/proofs";
 import { importTables2011, proveTables2011 } from "./editions/2011";
+import { checkArithmetic, type Relation } from "./arithmetic";
 import { importFacts, type CuratedFact } from "./facts";
 import { SourceText } from "./source-text";
 
@@ -69,10 +70,12 @@ export async function buildEdition(root: string, edition: string): Promise<Build
     ? await spec.prove(src, fixes, tables, join(root, "data", edition, "curated"))
     : undefined;
   const { facts, problems } = importFacts(src, curated<CuratedFact>(root, edition, "facts"));
-  const discrepancies = [
-    ...curated<Discrepancy>(root, edition, "discrepancies"),
-    ...(proof?.discrepancies ?? []),
-  ];
+  const recorded = curated<Discrepancy>(root, edition, "discrepancies");
+  // Narrative arithmetic: a relation that fails is recorded, unless a curated record already explains it.
+  const arithmetic = checkArithmetic(facts, curated<Relation>(root, edition, "arithmetic"));
+  problems.push(...arithmetic.problems);
+  const narrative = arithmetic.discrepancies.filter((d) => !recorded.some((r) => r.id === d.id));
+  const discrepancies = [...recorded, ...narrative, ...(proof?.discrepancies ?? [])];
   problems.push(...unexplainedMismatches(tables, discrepancies));
   const result: Edition = {
     edition,
