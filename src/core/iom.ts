@@ -252,6 +252,11 @@ export class Iom {
     return this.dimensions.resolve(name).value(lang);
   }
 
+  /** The canonical name `name` resolves to in a function argument's dimension ("category", "place"…), if any. */
+  resolves(dimension: string, name: string): string | undefined {
+    return this.lookups[dimension]?.().find(name)?.name;
+  }
+
   /** Answers `=IOM.NAME(args)` for a value function (the same code the cells run). */
   answerOf(fn: string, args: readonly Arg[]): Answer {
     // "PERSONNEL" and "PERSONAL" are STAFF: the function names of every language.
