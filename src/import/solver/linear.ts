@@ -222,10 +222,9 @@ export function reduce(
       }
       lb[v] = Math.max(lb[v] as number, lo);
       ub[v] = Math.min(ub[v] as number, hi);
-      if ((lb[v] as number) > (ub[v] as number) + 1e-9)
-        throw new Error(`reduce: "${c.name}" empties a variable`);
+      if (lb[v] > ub[v] + 1e-9) throw new Error(`reduce: "${c.name}" empties a variable`);
       if (lb[v] === ub[v]) {
-        fixed.set(v, lb[v] as number);
+        fixed.set(v, lb[v]);
         changed = true;
       }
     });

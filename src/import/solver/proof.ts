@@ -188,7 +188,7 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
     r.mirror(lp.constraints[lp.constraints.length - 1] as (typeof lp.constraints)[number]);
     witness = least;
     timing.relaxMs = performance.now() - t;
-    const x0 = (witness as Extract<Outcome, { status: "optimal" }>).x;
+    const x0 = witness.x;
 
     t = performance.now();
     const placedAt = new Map<CellKey, number>();
