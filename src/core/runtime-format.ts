@@ -6,8 +6,9 @@
  * - a row or column label is left out, since the model defines it as the last element of its path,
  *   and so is its key when the key is that label's keyOf();
  * - a fact's qualifier is left out when it has none, its year when it is the edition's;
- * - proved cells (forced, contradicted) cite the constraints that force or contradict them by index
- *   into the table's `names`;
+ * - proved cells (forced, contradicted) cite the totals and links that force or contradict them by
+ *   index into the table's `names`; the printed figures of each such set ("… as printed (line N)")
+ *   stay in edition.json and DISCREPANCIES.md;
  * - manual fixes keep their id, line and cells; their garbled text and reasoning stay in
  *   edition.json and DISCREPANCIES.md, which IOM.SOURCE cites.
  */
@@ -68,6 +69,9 @@ const labelled = <T extends { path: string[]; key?: string }>(x: T): T & { label
   return { ...x, label, key: x.key ?? keyOf(label) };
 };
 
+/** A constraint name that is a printed figure of the evidence rather than a total or a link. */
+export const isPrintedFigure = (name: string): boolean => / as printed \(line \d+\)$/.test(name);
+
 export function compactEdition(e: Edition): RuntimeEdition {
   return {
     ...e,
@@ -86,7 +90,10 @@ export function compactEdition(e: Edition): RuntimeEdition {
         reason: reasons.indexOf(u.reason),
         ...(c ? { combined: combined.indexOf(c) } : {}),
       }));
-      const compactProved = proved?.map((p) => ({ ...p, because: p.because.map((b) => names.indexOf(b)) }));
+      const compactProved = proved?.map((p) => ({
+        ...p,
+        because: p.because.filter((b) => !isPrintedFigure(b)).map((b) => names.indexOf(b)),
+      }));
       return {
         ...t,
         rows: t.rows.map(unlabelled),

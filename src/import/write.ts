@@ -83,6 +83,17 @@ export function discrepanciesMarkdown(e: Edition): string {
       `- **${f.id}** (${title(f.table)}, line ${f.line}): ${f.garbled === "" ? "no garbled text (cells settled from another table)" : `garbled \`${f.garbled}\``} → ${f.cells.map((c) => `${c.row}/${c.column} = ${String(c.value)}`).join(", ")}. ${f.reasoning}`,
     );
   }
+  out.push("", "## Cells the solver proves", "");
+  const proved = e.tables.flatMap((t) => (t.proved ?? []).map((p) => ({ t, p })));
+  if (proved.length === 0) out.push("None.");
+  for (const { t, p } of proved) {
+    const range = p.min === p.max ? String(p.min) : `${p.min} to ${p.max}`;
+    out.push(
+      p.status === "forced"
+        ? `- ${t.number}, ${p.row} / ${p.column}: forced, ${range}. Forced by: ${p.because.join("; ")}.`
+        : `- ${t.number}, ${p.row} / ${p.column}: contradicted, printed ${String(p.printed)}, the totals allow ${range} (${p.discrepancy ?? ""}). Minimal conflicting set: ${p.because.join("; ")}.`,
+    );
+  }
   out.push("", "## Undetermined cells", "");
   const und = e.tables.flatMap((t) => t.undetermined.map((u) => ({ t, u })));
   if (und.length === 0) out.push("None.");

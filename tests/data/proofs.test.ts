@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import type { Edition } from "../../src/core/model";
 import { checkTableSums } from "../../src/core/proofs";
-import { expandEdition, type RuntimeEdition } from "../../src/core/runtime-format";
+import { expandEdition, isPrintedFigure, type RuntimeEdition } from "../../src/core/runtime-format";
 import { buildEdition, explains, type BuildResult } from "../../src/import/build";
 import { outputsFrom } from "../../src/import/index";
 import { occursOnLine } from "../../src/import/occurs";
@@ -29,7 +29,11 @@ describe("the 2011 data", () => {
     const runtime = JSON.parse(readFileSync(join(root, "data/2011/runtime.json"), "utf8")) as RuntimeEdition;
     const { fixes, ...shipped } = expandEdition(runtime);
     const { fixes: fullFixes, ...full } = committed;
-    expect(shipped).toEqual(full);
+    // Proved cells ship the totals that force or contradict them; the printed figures stay in edition.json.
+    const totalsOnly = full.tables.map((t) =>
+      t.proved ? { ...t, proved: t.proved.map((p) => ({ ...p, because: p.because.filter((b) => !isPrintedFigure(b)) })) } : t,
+    );
+    expect(shipped).toEqual({ ...full, tables: totalsOnly });
     expect(fixes.map((f) => ({ ...f, garbled: "", reasoning: "" }))).toEqual(
       fullFixes.map((f) => ({ ...f, garbled: "", reasoning: "" })),
     );

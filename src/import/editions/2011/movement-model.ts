@@ -36,6 +36,10 @@ export interface MovementLinks {
 }
 
 const cellKey = (table: string, row: string, column: string): CellKey => `${table}|${row}|${column}`;
+
+/** A row as constraint names cite it: Table 2's programme rows without their service (the programme names it). */
+const rowName = (r: { path: string[] }): string =>
+  (r.path.length === 3 ? r.path.slice(1) : r.path).join(" › ");
 const BIG = 444673;
 
 export function buildMovementModel(
@@ -59,7 +63,7 @@ export function buildMovementModel(
     const t = byId.get(table) as Table;
     const r = t.rows.find((q) => q.key === row);
     const c = t.columns.find((q) => q.key === column);
-    return `${t.number}, ${r?.path.join(" › ") ?? row} / ${c?.label ?? column}`;
+    return `${t.number}, ${r ? rowName(r) : row} / ${c?.label ?? column}`;
   };
 
   for (const t of all)
@@ -72,7 +76,7 @@ export function buildMovementModel(
     for (const col of t.columns.filter((c) => c.sumOf)) {
       for (const r of t.rows) {
         lp.addConstraint(
-          `${t.number}, ${r.path.join(" › ")}: ${col.label} = the sum across (line ${r.line})`,
+          `${t.number}, ${rowName(r)}: ${col.label} = the sum across (line ${r.line})`,
           [
             [x(t.id, r.key, col.key), 1],
             ...(col.sumOf ?? []).map((p): [number, number] => [x(t.id, r.key, p), -1]),
@@ -85,7 +89,7 @@ export function buildMovementModel(
     for (const r of t.rows.filter((q) => q.sumOf)) {
       for (const col of t.columns) {
         lp.addConstraint(
-          `${t.number}, ${r.path.join(" › ")} / ${col.label} = the sum of its ${r.sumOf?.length ?? 0} rows (line ${r.cellLines?.[col.key] ?? r.line})`,
+          `${t.number}, ${rowName(r)} / ${col.label} = the sum of its ${r.sumOf?.length ?? 0} rows (line ${r.cellLines?.[col.key] ?? r.line})`,
           [
             [x(t.id, r.key, col.key), 1],
             ...(r.sumOf ?? []).map((p): [number, number] => [x(t.id, p, col.key), -1]),

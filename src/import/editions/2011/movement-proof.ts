@@ -62,7 +62,9 @@ export async function proveMovementTables(
     const label = (row: string, column: string): string => {
       const r = t.rows.find((x) => x.key === row);
       const c = t.columns.find((x) => x.key === column);
-      return `${r?.path.join(" › ") ?? row} / ${c?.label ?? column}`;
+      // Table 2's programme rows without their service (the programme names it), as the constraints do.
+      const path = r ? (r.path.length === 3 ? r.path.slice(1) : r.path) : [row];
+      return `${path.join(" › ")} / ${c?.label ?? column}`;
     };
     for (const r of t.rows) {
       t.columns.forEach((c, ci) => {
@@ -98,7 +100,7 @@ export async function proveMovementTables(
             printed: rel.printed,
             computed: b.min,
             message: `${t.number}, ${label(r.key, c.key)} prints ${rel.printed}; the report's totals allow only ${b.min === b.max ? String(b.min) : `${b.min} to ${b.max}`} there once the figures they conflict with are set aside`,
-            explanation: `Proved by the solver (HiGHS) over Tables 1, 2 and 3: this figure, as printed, cannot stand together with the other printed figures and totals of a minimal conflicting set (${rel.conflict.join("; ")}); the range is what every integer solution allows with this figure and the others of equal standing left open. The data keeps the printed figure and warns at the cell.`,
+            explanation: `Proved by the solver (HiGHS) over Tables 1, 2 and 3: this figure, as printed, cannot stand together with the other printed figures and totals of a minimal conflicting set (${rel.conflict.length} constraints, listed under "Cells the solver proves"); the range is what every integer solution allows with this figure and the others of equal standing left open. The data keeps the printed figure and warns at the cell.`,
           });
           return;
         }
