@@ -203,44 +203,19 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
       return (lp.constraints[e.constraint]?.lo ?? 0) + (placedAt.get(key) ?? 0);
     };
     const sweepStats = { lp: 0, mip: 0, ms: 0 };
-    const bounds = sweep(s, model, targets, x0, relaxedSet, placed, sweepStats);
-    timing.sweepMs = performance.now() - t;
+    const swept = sweep(s, model, targets, x0, relaxedSet, placed, sweepStats);
+    const bounds = swept.bounds;
+    const binding = swept.binding;
+    timing.sweepMs = performance.now() - t - sweepStats.ms;
+    timing.namingMs = sweepStats.ms;
 
-    t = performance.now();
-    // Name each conflict under the witness reading: fix the choices, trust the cell, take an IIS.
-    const fixChoices = (on: boolean): void => {
-      for (const ch of model.choices)
-        setBounds(ch.v, on ? Math.round(x0[ch.v] ?? 0) : 0, on ? Math.round(x0[ch.v] ?? 0) : 1);
-    };
-    fixChoices(true);
+    // Each relaxed figure's conflict was named (an IIS) when the ties were weighed.
     const relaxed: Relaxed[] = [...relaxedSet].map((e) => ({
       key: e.key,
       line: e.line,
       printed: placed(e.key),
       conflict: conflicts.get(e) ?? [],
     }));
-    // Forced cells the evidence does not pin: the constraints that rule out one less and one more.
-    const binding = new Map<CellKey, string[]>();
-    for (const key of targets) {
-      const b = bounds.get(key);
-      const e = evidenceOf.get(key);
-      if (!b || b.min !== b.max || (e && !relaxedSet.has(e))) continue;
-      const v = model.cells.get(key) as number;
-      const names: string[] = [];
-      for (const [lo, hi] of [
-        [0, b.min - 1],
-        [b.min + 1, BIG],
-      ] as const) {
-        if (hi < lo) continue;
-        setBounds(v, lo, hi);
-        const c = r.conflict();
-        if (c) names.push(...conflictNames(r, c));
-      }
-      setBounds(v, 0, BIG);
-      binding.set(key, [...new Set(names)]);
-    }
-    fixChoices(false);
-    timing.namingMs = performance.now() - t;
     return {
       relaxed,
       bounds,
@@ -278,7 +253,7 @@ function sweep(
   relaxed: Set<ModelEvidence>,
   placed: (key: CellKey) => number | null,
   stats: SolveStats,
-): Map<CellKey, CellBounds> {
+): { bounds: Map<CellKey, CellBounds>; binding: Map<CellKey, string[]> } {
   const vars = targets.map((k) => model.cells.get(k) as number);
   const lo = vars.map((v) => Math.round(x0[v] ?? 0));
   const hi = [...lo];
@@ -382,9 +357,37 @@ function sweep(
     const max = exact(i, "max");
     out.set(key, { min, max, placed: placed(key), relaxed: isRelaxed, ...(e ? { line: e.line } : {}) });
   });
+  // Forced cells the evidence does not pin: the totals that rule out one less and one more (an IIS of
+  // the reduced LP, its remaining reading choices fixed at the witness's).
+  const t0 = performance.now();
+  const binding = new Map<CellKey, string[]>();
+  for (const ch of model.choices) {
+    const j = small.index[ch.v] as number;
+    if (j >= 0) sr.setBounds(j, Math.round(x0[ch.v] ?? 0), Math.round(x0[ch.v] ?? 0));
+  }
+  targets.forEach((key, i) => {
+    const b = out.get(key);
+    const e = evidenceOf.get(key);
+    const v = small.index[vars[i] as number] as number;
+    if (!b || b.min !== b.max || (e && !relaxed.has(e)) || v < 0) return;
+    const names: string[] = [];
+    const [lb, ub] = [small.model.vars[v]?.lb ?? 0, small.model.vars[v]?.ub ?? BIG];
+    for (const [lo, hi] of [
+      [lb, b.min - 1],
+      [b.min + 1, ub],
+    ] as const) {
+      if (hi < lo) continue;
+      sr.setBounds(v, lo, hi);
+      const c = sr.conflict();
+      if (c) names.push(...conflictNames(sr, c));
+    }
+    sr.setBounds(v, lb, ub);
+    binding.set(key, [...new Set(names)]);
+  });
+  stats.ms = performance.now() - t0;
   stats.lp += sr.stats.lp;
   stats.mip += sm.stats.mip;
   sm.dispose();
   sr.dispose();
-  return out;
+  return { bounds: out, binding };
 }
