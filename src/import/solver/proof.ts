@@ -209,6 +209,35 @@ export async function prove(model: EvidenceModel, targets: CellKey[]): Promise<P
     timing.sweepMs = performance.now() - t - sweepStats.ms;
     timing.namingMs = sweepStats.ms;
 
+    // Forced cells the reduction pinned outright (no constraint of the reduced model is left to name):
+    // the IIS of the whole LP, its reading choices fixed at the witness's.
+    t = performance.now();
+    const open = targets.filter((key) => {
+      const b = bounds.get(key);
+      const e = evidenceOf.get(key);
+      return b && b.min === b.max && (!e || relaxedSet.has(e)) && (binding.get(key)?.length ?? 0) === 0;
+    });
+    if (open.length > 0) {
+      for (const ch of model.choices) r.setBounds(ch.v, Math.round(x0[ch.v] ?? 0), Math.round(x0[ch.v] ?? 0));
+      for (const key of open) {
+        const b = bounds.get(key) as CellBounds;
+        const v = model.cells.get(key) as number;
+        const names: string[] = [];
+        for (const [lo, hi] of [
+          [0, b.min - 1],
+          [b.min + 1, BIG],
+        ] as const) {
+          if (hi < lo) continue;
+          r.setBounds(v, lo, hi);
+          const c = r.conflict();
+          if (c) names.push(...conflictNames(r, c));
+        }
+        r.setBounds(v, 0, BIG);
+        binding.set(key, [...new Set(names)]);
+      }
+      for (const ch of model.choices) r.setBounds(ch.v, 0, 1);
+    }
+    timing.namingMs += performance.now() - t;
     // Each relaxed figure's conflict was named (an IIS) when the ties were weighed.
     const relaxed: Relaxed[] = [...relaxedSet].map((e) => ({
       key: e.key,

@@ -290,6 +290,8 @@ function linkTables(
     groups.set(g, [...(groups.get(g) ?? []), r.key]);
   }
   const t1Cols = new Map(t1.columns.map((c) => [c.key, c]));
+  const t2Label = new Map(t2.columns.map((c) => [c.key, c.path.slice(1).join(" ")]));
+  const labels = (columns: string[]): string => columns.map((c) => t2Label.get(c) ?? c).join(", ");
   const regionOfArea = new Map<string, string>();
   for (const c of t1.columns)
     for (const a of c.key === "total_migrants" ? [] : (c.sumOf ?? [])) regionOfArea.set(a, c.key);
@@ -317,7 +319,7 @@ function linkTables(
       const name = t1Cols.get(area)?.label ?? area;
       // At most Table 1's count: the area also takes "other" destinations.
       lp.addConstraint(
-        `Table 2's ${g} departures to ${columns.join(", ")} ≤ Table 1's to ${name}`,
+        `Table 2's ${g} departures to ${labels(columns)} ≤ Table 1's to ${name}`,
         [...t2sum(columns), ...t1sum(area, -1)],
         -Infinity,
         0,
