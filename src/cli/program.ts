@@ -186,7 +186,7 @@ function build(io: Io, exit: { code: number }): Command {
     .description(
       "Run the data proofs: rebuild the data from the report text, recompute every printed total, check the data files are reproduced",
     )
-    .action(() => set(runCheck(io)));
+    .action(async () => set(await runCheck(io)));
 
   for (const c of program.commands) c.showHelpAfterError().showSuggestionAfterError();
   return program;

@@ -31,6 +31,17 @@ export interface Provenance {
   fixes: { id: string; derived: boolean }[];
   /** Anything else a careful reader must know (why a fallback was used, what a sum covers). */
   notes: Note[];
+  /**
+   * What the solver proved for this cell when the text does not simply print it: forced (derived from
+   * the totals, naming them) or contradicted (printed, but the totals allow only [min, max]).
+   */
+  proof?: {
+    status: "forced" | "contradicted";
+    min: number;
+    max: number;
+    because: string[];
+    discrepancy?: string;
+  };
 }
 
 export interface Answer {

@@ -2,7 +2,17 @@ import { msg } from "../i18n/messages";
 import type { Answer, Provenance } from "./answer";
 import { Dimension, type Named } from "./dimension";
 import { IomError } from "./errors";
-import type { Column, Discrepancy, Edition, EditionRoles, Fact, Row, Table, Unavailable } from "./model";
+import type {
+  Column,
+  Discrepancy,
+  Edition,
+  EditionRoles,
+  Fact,
+  ProvedCell,
+  Row,
+  Table,
+  Unavailable,
+} from "./model";
 import { normalizeName } from "./normalize";
 
 /** The roles one table plays (all but the expenditure list). */
@@ -17,6 +27,14 @@ export interface CellRef {
 }
 
 const pathText = (path: readonly string[]): string => path.join(" › ");
+
+const proofOf = (p: ProvedCell): NonNullable<Provenance["proof"]> => ({
+  status: p.status,
+  min: p.min,
+  max: p.max,
+  because: p.because,
+  ...(p.discrepancy ? { discrepancy: p.discrepancy } : {}),
+});
 
 /** A discrepancy as one sentence pair: what is wrong (line), then why. */
 const discrepancyText = (d: Discrepancy): string =>
@@ -37,6 +55,8 @@ export class EditionIndex {
   private unavailableByName: Map<string, Unavailable> | undefined;
   /** The manual fix that set each cell, by "table|row|column". */
   private readonly fixByCell = new Map<string, { id: string; derived: boolean }>();
+  /** Forced and contradicted cells of the proved tables, by "table|row|column". */
+  private readonly provedByCell = new Map<string, ProvedCell>();
 
   get tables(): Dimension<Table> {
     return (this.tables_ ??= new Dimension(
@@ -58,6 +78,8 @@ export class EditionIndex {
       this.rows.set(t.id, new Map(t.rows.map((r, i) => [r.key, i])));
       this.columns.set(t.id, new Map(t.columns.map((c, i) => [c.key, i])));
     }
+    for (const t of edition.tables)
+      for (const p of t.proved ?? []) this.provedByCell.set(`${t.id}|${p.row}|${p.column}`, p);
     for (const f of edition.fixes)
       for (const c of f.cells)
         this.fixByCell.set(`${f.table}|${c.row}|${c.column}`, { id: f.id, derived: c.derived === true });
@@ -142,13 +164,23 @@ export class EditionIndex {
     return { table, row, column, rowIndex, columnIndex };
   }
 
-  /** The value of a cell with its provenance; a blank cell is 0; an undetermined one is #N/A. */
+  /**
+   * The value of a cell with its provenance: the serving rule of the proved tables. A number is served
+   * when printed in a certain position or forced by the totals (provenance names them); a contradicted
+   * cell is served as printed with a warning at the cell (the range the totals allow, the discrepancy);
+   * an undetermined cell is #N/A with its exact range and the certain combined figure. A blank is 0.
+   */
   cell(ref: CellRef): Answer {
     const v = ref.row.cells[ref.columnIndex];
     if (v === "undetermined") {
       const u = ref.table.undetermined.find((x) => x.row === ref.row.key && x.column === ref.column.key);
-      const combined = u && {
-        parts: u.combined.cells.map((c) => this.ref(ref.table.id, c.row, c.column).row.label),
+      // Cells are named by row and column: several share a row label ("Central Africa" departures and destinations).
+      const name = (row: string, column: string): string => {
+        const r = this.ref(ref.table.id, row, column);
+        return `${pathText(r.row.path)} / ${r.column.label}`;
+      };
+      const combined = u?.combined && {
+        parts: u.combined.cells.map((c) => name(c.row, c.column)),
         value: u.combined.value,
         line: u.combined.line,
       };
@@ -160,6 +192,7 @@ export class EditionIndex {
           row: pathText(ref.row.path),
           column: ref.column.label,
           reason,
+          ...(u?.min !== undefined && u.max !== undefined ? { range: { min: u.min, max: u.max } } : {}),
           ...(combined ? { combined } : {}),
         }),
         undefined,
@@ -187,6 +220,7 @@ export class EditionIndex {
       .filter((f) => marks.has(f.mark) || !/^[a-z0-9]$/i.test(f.mark))
       .map((f) => (f.mark.length > 1 ? `${f.mark} ${f.text}` : f.text));
     const fix = this.fixByCell.get(`${ref.table.id}|${ref.row.key}|${ref.column.key}`);
+    const proved = this.provedByCell.get(`${ref.table.id}|${ref.row.key}|${ref.column.key}`);
     const discrepancies = [
       ...(this.discrepanciesByCell.get(`${ref.table.id}|${ref.row.key}|${ref.column.key}`) ?? []),
     ].map(discrepancyText);
@@ -204,12 +238,14 @@ export class EditionIndex {
       alsoIn: [],
       fixes: fix ? [fix] : [],
       notes: [],
+      ...(proved ? { proof: proofOf(proved) } : {}),
     };
   }
 
+  /** A fact in base units (USD, not USD million; persons, not million persons), so it can be multiplied safely. */
   fact(key: string): Answer {
     const f = this.facts.resolve(key).value;
-    return { value: f.value, provenance: this.factProvenance(f) };
+    return { value: f.base?.value ?? f.value, provenance: this.factProvenance(f) };
   }
 
   factProvenance(f: Fact): Provenance {
@@ -227,7 +263,11 @@ export class EditionIndex {
         .map(discrepancyText),
       alsoIn: [],
       fixes: [],
-      notes: [`printed as "${f.text}" (${f.unit}, ${f.year})`],
+      notes: [
+        f.base
+          ? `printed as "${f.text}" (${f.value} ${f.unit}, ${f.year}); the value is in ${f.base.unit}: ${f.base.value}`
+          : `printed as "${f.text}" (${f.unit}, ${f.year})`,
+      ],
     };
   }
 }

@@ -40,7 +40,7 @@ export function tableGrid(table: Table, headers: boolean): TableGrid {
       const col = table.columns[i];
       const u = table.undetermined.find((x) => x.row === r.key && x.column === col?.key);
       return {
-        missing: `undetermined: ${u?.reason ?? "the conversion lost this cell"} Certain combined figure: ${u?.combined.value ?? "none"}.`,
+        missing: `undetermined: ${u?.reason ?? "the conversion lost this cell"} Certain combined figure: ${u?.combined?.value ?? "none"}.`,
       };
     }),
   );

@@ -2,7 +2,7 @@ import { localName } from "../i18n/glossary";
 import type { Lang } from "../i18n/lang";
 import { msg } from "../i18n/messages";
 import { functionIdOf } from "../i18n/names";
-import { PROVENANCE_WORDS, fixNote, noteIn } from "../i18n/provenance";
+import { PROVENANCE_WORDS, fixNote, noteIn, proofNote } from "../i18n/provenance";
 import type { Answer, Provenance } from "./answer";
 import { flagArg, isBlank, nameArg, type Arg } from "./args";
 import { Dimension } from "./dimension";
@@ -273,9 +273,18 @@ export class Iom {
   }
 
   factsGrid(search?: Arg, headers?: Arg): Grid {
-    const rows: Grid = this.facts(search).map((f) => [f.key, f.label, f.value, f.unit, f.paragraph]);
+    // The value in base units (what IOM.FACT returns), then the figure as printed with its scale.
+    const rows: Grid = this.facts(search).map((f) => [
+      f.key,
+      f.label,
+      f.base?.value ?? f.value,
+      f.base?.unit ?? f.unit,
+      f.value,
+      f.unit,
+      f.paragraph,
+    ]);
     return flagArg(headers ?? null, "headers", false)
-      ? [["key", "label", "value", "unit", "paragraph"], ...rows]
+      ? [["key", "label", "value", "unit", "printed value", "printed unit", "paragraph"], ...rows]
       : rows;
   }
 
@@ -320,6 +329,11 @@ export class Iom {
     const name = nameArg(dimension, "dimension", "place");
     if (name === undefined) return this.dimensions.names(lang);
     return this.dimensions.resolve(name).value(lang);
+  }
+
+  /** The canonical name `name` resolves to in a function argument's dimension ("category", "place"…), if any. */
+  resolves(dimension: string, name: string): string | undefined {
+    return this.lookups[dimension]?.().find(name)?.name;
   }
 
   /** The core of the edition an `edition` argument names: this one when blank or when it names this one. */
@@ -429,6 +443,7 @@ function provenanceLine(answer: Answer, edition: Edition, lang: Lang): string {
   if (p.qualifier) parts.push(w.qualifier(p.qualifier, answer.value));
   for (const f of p.footnotes) parts.push(`${w.footnote}${f}`);
   for (const a of p.alsoIn) parts.push(w.alsoIn(where(a.where), a.line, a.value));
+  if (p.proof) parts.push(proofNote(p.proof, lang));
   for (const d of p.discrepancies) parts.push(`${w.discrepancy}${d}`);
   for (const f of p.fixes) parts.push(fixNote(f, edition.edition, lang));
   for (const n of p.notes) parts.push(`${w.note}${noteIn(n, lang)}`);

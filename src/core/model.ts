@@ -52,8 +52,36 @@ export interface UndeterminedCell {
   row: string;
   column: string;
   reason: string;
-  /** The cells whose combined value is certain, and that value. */
-  combined: { cells: { row: string; column: string }[]; value: number; line: number };
+  /** The exact range the report's totals allow (over all integer solutions), where a solver proved it. */
+  min?: number;
+  max?: number;
+  /** The cells whose combined value is certain, and that value (absent when no printed total leaves one). */
+  combined?: { cells: { row: string; column: string }[]; value: number; line: number };
+}
+
+/**
+ * What the proof of a table (src/import/solver, run at import) finds for a cell:
+ * - printed: its position is certain and its printed value (or blank) consistent with every constraint;
+ * - forced: the text does not print it as it stands, but all integer solutions agree (served, derived);
+ * - contradicted: the text prints a value the totals rule out (served as printed, with a warning);
+ * - undetermined: the totals allow a range (#N/A; see Table.undetermined).
+ * Only proved tables carry statuses; a cell not listed in `proved` or `undetermined` is printed.
+ */
+export type CellStatus = "printed" | "forced" | "contradicted" | "undetermined";
+
+export interface ProvedCell {
+  row: string;
+  column: string;
+  status: "forced" | "contradicted";
+  /** The range every integer solution of the report's constraints allows (min = max when forced). */
+  min: number;
+  max: number;
+  /** What the text prints there (contradicted cells; null when it prints nothing). */
+  printed?: number | null;
+  /** Forced: the constraints that force it. Contradicted: a minimal set of constraints that conflict. */
+  because: string[];
+  /** The discrepancy that records a contradiction. */
+  discrepancy?: string;
 }
 
 export interface Table {
@@ -73,6 +101,8 @@ export interface Table {
   rows: Row[];
   footnotes: Footnote[];
   undetermined: UndeterminedCell[];
+  /** Forced and contradicted cells of a table the solver proves (Tables 1 and 2). */
+  proved?: ProvedCell[];
 }
 
 export type Qualifier =
@@ -103,10 +133,23 @@ export interface Fact {
   line: number;
   /** The exact text of the figure as printed, e.g. "more than 218,000". */
   text: string;
+  /**
+   * The figure in base units when the report prints it scaled ("USD 1.31 billion" → 1 310 000 000
+   * USD; "1.74 million" visits → 1 740 000 visits). Absent when `value` is already in base units
+   * (and for per cent, which stays per cent).
+   */
+  base?: { value: number; unit: string; scale: "million" | "billion" };
 }
 
 export type DiscrepancyCode =
-  "row_sum" | "column_sum" | "cross_table" | "narrative_vs_table" | "narrative_total" | "rounding";
+  | "row_sum"
+  | "column_sum"
+  | "cross_table"
+  | "narrative_vs_table"
+  | "narrative_total"
+  | "narrative_share"
+  | "rounding"
+  | "contradicted";
 
 export interface Discrepancy {
   id: string;

@@ -6,24 +6,31 @@
  * - a row or column label is left out, since the model defines it as the last element of its path,
  *   and so is its key when the key is that label's keyOf();
  * - a fact's qualifier is left out when it has none, its year when it is the edition's;
+ * - proved cells (forced, contradicted) cite the totals and links that force or contradict them by
+ *   index into the table's `names`; the printed figures of each such set ("… as printed (line N)")
+ *   stay in edition.json and DISCREPANCIES.md;
  * - manual fixes keep their id, line and cells; their garbled text and reasoning stay in
  *   edition.json and DISCREPANCIES.md, which IOM.SOURCE cites.
  */
-import type { Column, Edition, Fact, ManualFix, Row, Table, UndeterminedCell } from "./model";
+import type { Column, Edition, Fact, ManualFix, ProvedCell, Row, Table, UndeterminedCell } from "./model";
 import { keyOf } from "./normalize";
 
 type Combined = UndeterminedCell["combined"];
 type CompactUndetermined = Omit<UndeterminedCell, "reason" | "combined"> & {
   reason: number;
-  combined: number;
+  combined?: number;
 };
+/** A proved cell citing its constraint names by index into the table's `names`. */
+type CompactProved = Omit<ProvedCell, "because"> & { because: number[] };
 type Unlabelled<T extends { key: string }> = Omit<T, "label" | "key"> & { key?: string };
-type CompactTable = Omit<Table, "undetermined" | "rows" | "columns"> & {
+type CompactTable = Omit<Table, "undetermined" | "rows" | "columns" | "proved"> & {
   rows: Unlabelled<Row>[];
   columns: Unlabelled<Column>[];
   reasons: string[];
   combined: Combined[];
   undetermined: CompactUndetermined[];
+  names?: string[];
+  proved?: CompactProved[];
 };
 type CompactFix = Omit<ManualFix, "garbled" | "reasoning">;
 type CompactFact = Omit<Fact, "qualifier" | "year"> & Partial<Pick<Fact, "qualifier" | "year">>;
@@ -62,6 +69,9 @@ const labelled = <T extends { path: string[]; key?: string }>(x: T): T & { label
   return { ...x, label, key: x.key ?? keyOf(label) };
 };
 
+/** A constraint name that is a printed figure of the evidence rather than a total or a link. */
+export const isPrintedFigure = (name: string): boolean => / as printed \(line \d+\)$/.test(name);
+
 export function compactEdition(e: Edition): RuntimeEdition {
   return {
     ...e,
@@ -71,13 +81,18 @@ export function compactEdition(e: Edition): RuntimeEdition {
       ...(qualifier === null ? {} : { qualifier }),
       ...(year === Number(e.edition) ? {} : { year }),
     })),
-    tables: e.tables.map((t) => {
+    tables: e.tables.map(({ proved, ...t }) => {
       const reasons = interner<string>();
       const combined = interner<Combined>();
-      const undetermined = t.undetermined.map((u) => ({
+      const names = interner<string>();
+      const undetermined = t.undetermined.map(({ combined: c, ...u }) => ({
         ...u,
         reason: reasons.indexOf(u.reason),
-        combined: combined.indexOf(u.combined),
+        ...(c ? { combined: combined.indexOf(c) } : {}),
+      }));
+      const compactProved = proved?.map((p) => ({
+        ...p,
+        because: p.because.filter((b) => !isPrintedFigure(b)).map((b) => names.indexOf(b)),
       }));
       return {
         ...t,
@@ -86,6 +101,7 @@ export function compactEdition(e: Edition): RuntimeEdition {
         reasons: reasons.list,
         combined: combined.list,
         undetermined,
+        ...(compactProved ? { names: names.list, proved: compactProved } : {}),
       };
     }),
   };
@@ -103,15 +119,18 @@ export function expandEdition(r: RuntimeEdition): Edition {
     ...r,
     fixes: r.fixes.map((f) => ({ ...f, garbled: "", reasoning: `see DISCREPANCIES.md, fix ${f.id}` })),
     facts: r.facts.map((f) => ({ ...f, qualifier: f.qualifier ?? null, year: f.year ?? Number(r.edition) })),
-    tables: r.tables.map(({ reasons, combined, undetermined, rows, columns, ...t }) => ({
+    tables: r.tables.map(({ reasons, combined, undetermined, rows, columns, names, proved, ...t }) => ({
       ...t,
       rows: rows.map(labelled),
       columns: columns.map(labelled),
-      undetermined: undetermined.map((u) => ({
+      undetermined: undetermined.map(({ combined: c, ...u }) => ({
         ...u,
         reason: at(reasons, u.reason, "reason"),
-        combined: at(combined, u.combined, "combined figure"),
+        ...(c === undefined ? {} : { combined: at(combined, c, "combined figure") }),
       })),
+      ...(proved
+        ? { proved: proved.map((p) => ({ ...p, because: p.because.map((b) => at(names ?? [], b, "name")) })) }
+        : {}),
     })),
   };
 }

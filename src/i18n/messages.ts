@@ -36,6 +36,9 @@ export interface MessageParams {
     row: string;
     column: string;
     reason: string;
+    /** The exact range the report's totals allow, where the solver proved it. */
+    range?: { min: number; max: number };
+    /** The cells (each "row / column") that share a certain combined figure. */
     combined?: { parts: readonly string[]; value: number; line: number };
   };
   narrative_no_breakdown: { input: string; why: Message };
@@ -186,8 +189,12 @@ const en: Catalog = {
   formula_literal: (p) =>
     `argument ${p.position} of ${p.input}: "${p.raw}" is not a literal (use "text", a number, TRUE/FALSE or leave it empty)`,
   formula_separator: (p) => `expected ${p.separator} or ) after argument ${p.position} in ${p.input}`,
-  undetermined: (p) =>
+  undetermined: (p, w) =>
     `${p.table}, ${p.row} / ${p.column}: undetermined — ${p.reason}.${
+      p.range
+        ? ` The report's totals allow any value between ${w.num(p.range.min)} and ${w.num(p.range.max)}.`
+        : ""
+    }${
       p.combined
         ? ` The certain combined figure of ${p.combined.parts.join(" + ")} is ${p.combined.value} (line ${p.combined.line}).`
         : ""
@@ -267,6 +274,10 @@ const fr: Catalog = {
   formula_separator: (p) => `${p.separator} ou ) attendu après l'argument ${p.position} dans ${p.input}`,
   undetermined: (p, w) =>
     `${w.v("table", p.table)}, ${p.row} / ${p.column} : valeur indéterminée — ${p.reason}.${
+      p.range
+        ? ` Les totaux du rapport admettent toute valeur entre ${w.num(p.range.min)} et ${w.num(p.range.max)}.`
+        : ""
+    }${
       p.combined
         ? ` Le chiffre combiné certain de ${p.combined.parts.join(" + ")} est ${w.num(p.combined.value)} (ligne ${p.combined.line}).`
         : ""
@@ -350,6 +361,10 @@ const es: Catalog = {
     `se esperaba ${p.separator} o ) después del argumento ${p.position} en ${p.input}`,
   undetermined: (p, w) =>
     `${w.v("table", p.table)}, ${p.row} / ${p.column}: valor indeterminado — ${p.reason}.${
+      p.range
+        ? ` Los totales del informe admiten cualquier valor entre ${w.num(p.range.min)} y ${w.num(p.range.max)}.`
+        : ""
+    }${
       p.combined
         ? ` La cifra combinada cierta de ${p.combined.parts.join(" + ")} es ${w.num(p.combined.value)} (línea ${p.combined.line}).`
         : ""

@@ -16,6 +16,10 @@ export interface ProvenanceWords {
   note: string;
   /** A manual fix behind the value; `file` is the edition's DISCREPANCIES.md. */
   fix: (id: string, derived: boolean, file: string) => string;
+  /** A cell the text does not print as it stands, which the totals force (naming them). */
+  forced: (because: string) => string;
+  /** A printed cell the totals rule out. */
+  contradicted: (range: string, discrepancy: string) => string;
 }
 
 export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
@@ -33,6 +37,9 @@ export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
       derived
         ? `not printed: the PDF conversion lost this figure, derived from the report's printed totals (manual fix ${id}, reasoning in ${file})`
         : `the text at this line is garbled; the figure was placed by manual fix ${id} (reasoning in ${file})`,
+    forced: (because) => `derived: forced by ${because}`,
+    contradicted: (range, d) =>
+      `warning at this cell: the report's totals allow only ${range} here, not the printed figure (discrepancy ${d})`,
   },
   fr: {
     fact: (where, title, id) => `${where}\u00a0: ${title} (chiffre ${id})`,
@@ -49,6 +56,9 @@ export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
       derived
         ? `non imprimé\u00a0: la conversion du PDF a perdu ce chiffre, déduit des totaux imprimés du rapport (correction manuelle ${id}, raisonnement dans ${file})`
         : `le texte de cette ligne est brouillé\u00a0; le chiffre a été placé par la correction manuelle ${id} (raisonnement dans ${file})`,
+    forced: (because) => `déduit\u00a0: imposé par ${because}`,
+    contradicted: (range, d) =>
+      `avertissement sur cette cellule\u00a0: les totaux du rapport n'admettent ici que ${range}, pas le chiffre imprimé (écart ${d})`,
   },
   es: {
     fact: (where, title, id) => `${where}: ${title} (cifra ${id})`,
@@ -65,12 +75,35 @@ export const PROVENANCE_WORDS: Record<Lang, ProvenanceWords> = {
       derived
         ? `no impreso: la conversión del PDF perdió esta cifra, deducida de los totales impresos del informe (corrección manual ${id}, razonamiento en ${file})`
         : `el texto de esta línea está desordenado; la cifra se colocó mediante la corrección manual ${id} (razonamiento en ${file})`,
+    forced: (because) => `deducido: lo imponen ${because}`,
+    contradicted: (range, d) =>
+      `advertencia en esta celda: los totales del informe solo admiten aquí ${range}, no la cifra impresa (discrepancia ${d})`,
   },
 };
 
 /** A manual fix behind a value, worded in `lang`, citing the edition's DISCREPANCIES.md for its reasoning. */
 export const fixNote = (fix: { id: string; derived: boolean }, edition: string, lang: Lang): string =>
   PROVENANCE_WORDS[lang].fix(fix.id, fix.derived, `data/${edition}/DISCREPANCIES.md`);
+
+/** The solver's finding for a cell, worded in `lang` ([min, max] as "[0, 1]"; a single value as is). */
+export function proofNote(
+  proof: {
+    status: "forced" | "contradicted";
+    min: number;
+    max: number;
+    because: string[];
+    discrepancy?: string;
+  },
+  lang: Lang,
+): string {
+  const w = PROVENANCE_WORDS[lang];
+  if (proof.status === "forced") return w.forced(proof.because.join("; ") || "the printed totals");
+  const range =
+    proof.min === proof.max
+      ? formatNumber(proof.min, lang)
+      : `[${formatNumber(proof.min, lang)}, ${formatNumber(proof.max, lang)}]`;
+  return w.contradicted(range, proof.discrepancy ?? "");
+}
 
 /** A provenance note in `lang`: an edition's note in its own translation; the core's notes stay as written. */
 export const noteIn = (note: string | Localized, lang: Lang): string =>

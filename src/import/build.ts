@@ -10,14 +10,23 @@ import type {
   Table,
   Unavailable,
 } from "../core/model";
-import { checkTableSums } from "../core/proofs";
+import { checkTableSums, type SumMismatch } from "../core/proofs";
+import { checkArithmetic, type Relation } from "./arithmetic";
 import { importFacts, type CuratedFact } from "./facts";
 import { SourceText } from "./source-text";
+
+/** What the solver's proof of an edition's tables gives back (see src/import/solver/). */
+export interface TableProof extends SolverReport {
+  /** The contradictions it finds, as discrepancy records. */
+  discrepancies: Discrepancy[];
+}
 
 /** What an edition's importer (src/import/editions/<edition>/index.ts) exports. */
 export interface EditionImporter {
   /** Every table of the report, in report order, from the source text and the manual fixes. */
   importTables(src: SourceText, fixes: ManualFix[]): Table[];
+  /** Proves the tables' cells with the solver (in place: statuses and ranges), when the edition's importer can. */
+  proveTables?(src: SourceText, fixes: ManualFix[], tables: Table[], curatedDir: string): Promise<TableProof>;
 }
 
 const IMPORTERS = join(__dirname, "editions");
@@ -51,6 +60,13 @@ export interface BuildResult {
   edition: Edition;
   /** Problems that make the build fail: an unexplained mismatch, a fact that can't be found… */
   problems: string[];
+  /** What the solver measured (not part of the data: timings differ between runs). */
+  solver?: SolverReport;
+}
+
+export interface SolverReport {
+  timing: { buildMs: number; firstSolveMs: number; relaxMs: number; sweepMs: number; namingMs: number };
+  stats: { variables: number; constraints: number; binaries: number; lp: number; mip: number };
 }
 
 /** Where an edition's files are, when not in the project's data/ and src/import/editions/ (a test's edition). */
@@ -64,7 +80,11 @@ export interface EditionSources {
  * Builds an edition from its source text and curated files. Deterministic: the same
  * inputs always give byte-identical output, which the reproducibility test relies on.
  */
-export function buildEdition(root: string, edition: string, sources: EditionSources = {}): BuildResult {
+export async function buildEdition(
+  root: string,
+  edition: string,
+  sources: EditionSources = {},
+): Promise<BuildResult> {
   const importer = sources.importer ?? importerOf(edition);
   const dir = join(root, sources.dataDir ?? join("data", edition), "curated");
   const meta = readJson<EditionMeta>(join(dir, "meta.json"));
@@ -73,8 +93,14 @@ export function buildEdition(root: string, edition: string, sources: EditionSour
   const src = new SourceText(text);
   const fixes = curated<ManualFix>(dir, "fixes");
   const tables: Table[] = importer.importTables(src, fixes);
+  const proof = importer.proveTables ? await importer.proveTables(src, fixes, tables, dir) : undefined;
   const { facts, problems } = importFacts(src, curated<CuratedFact>(dir, "facts"), meta);
-  const discrepancies = curated<Discrepancy>(dir, "discrepancies");
+  const recorded = curated<Discrepancy>(dir, "discrepancies");
+  // Narrative arithmetic: a relation that fails is recorded, unless a curated record already explains it.
+  const arithmetic = checkArithmetic(facts, curated<Relation>(dir, "arithmetic"));
+  problems.push(...arithmetic.problems);
+  const narrative = arithmetic.discrepancies.filter((d) => !recorded.some((r) => r.id === d.id));
+  const discrepancies = [...recorded, ...narrative, ...(proof?.discrepancies ?? [])];
   problems.push(
     ...unexplainedMismatches(tables, discrepancies),
     ...metaProblems(meta, tables, facts),
@@ -94,7 +120,35 @@ export function buildEdition(root: string, edition: string, sources: EditionSour
     fixes,
     unavailable: curated<Unavailable>(dir, "unavailable"),
   };
-  return { edition: result, problems };
+  return {
+    edition: result,
+    problems,
+    ...(proof ? { solver: { timing: proof.timing, stats: proof.stats } } : {}),
+  };
+}
+
+/**
+ * Whether a recorded discrepancy explains a printed total that differs from its parts: one recorded
+ * at that total, or a contradicted part (a cell served as printed though the totals rule it out).
+ */
+export function explains(discrepancies: Discrepancy[], tables: Table[]): (m: SumMismatch) => boolean {
+  const recorded = new Set(discrepancies.map((d) => `${d.table}|${d.row ?? ""}|${d.column ?? ""}`));
+  const contradicted = new Set(
+    discrepancies
+      .filter((d) => d.code === "contradicted")
+      .map((d) => `${d.table}|${d.row ?? ""}|${d.column ?? ""}`),
+  );
+  return (m) => {
+    if (recorded.has(`${m.table}|${m.row}|${m.column}`)) return true;
+    const t = tables.find((x) => x.id === m.table);
+    if (!t) return false;
+    if (m.code === "column_sum") {
+      const parts = t.rows.find((r) => r.key === m.row)?.sumOf ?? [];
+      return parts.some((p) => contradicted.has(`${m.table}|${p}|${m.column}`));
+    }
+    const parts = t.columns.find((c) => c.key === m.column)?.sumOf ?? [];
+    return parts.some((p) => contradicted.has(`${m.table}|${m.row}|${p}`));
+  };
 }
 
 /** The meta file must name tables and facts the edition has. */
@@ -146,10 +200,10 @@ function presentationProblems(p: Presentation, tables: Table[]): string[] {
 
 /** Every printed total that doesn't add up must be a recorded, explained discrepancy. */
 function unexplainedMismatches(tables: Table[], discrepancies: Discrepancy[]): string[] {
-  const recorded = new Set(discrepancies.map((d) => `${d.table}|${d.row ?? ""}|${d.column ?? ""}`));
+  const explained = explains(discrepancies, tables);
   return tables.flatMap((t) =>
     checkTableSums(t)
-      .filter((m) => !recorded.has(`${m.table}|${m.row}|${m.column}`))
+      .filter((m) => !explained(m))
       .map(
         (m) =>
           `${m.table}: ${m.code} at row ${m.row}, column ${m.column} (line ${m.line}): printed ${m.printed}, parts sum to ${m.computed}, and no discrepancy record explains it`,

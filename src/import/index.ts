@@ -1,11 +1,16 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
-import { buildEdition, editions } from "./build";
+import { buildEdition, editions, type BuildResult } from "./build";
 import { bundleIndex, dataReport, discrepanciesMarkdown, runtimeJson, stableJson, tableCsv } from "./write";
 
 /** The files `npm run import` writes for an edition, path → content. */
-export function outputsOf(root: string, edition: string): Map<string, string> {
-  const { edition: e, problems } = buildEdition(root, edition);
+export async function outputsOf(root: string, edition: string): Promise<Map<string, string>> {
+  return outputsFrom(await buildEdition(root, edition));
+}
+
+/** The files of a build (see outputsOf). */
+export function outputsFrom({ edition: e, problems }: BuildResult): Map<string, string> {
+  const edition = e.edition;
   if (problems.length > 0) {
     throw new Error(`import of ${edition} failed:\n  ${problems.join("\n  ")}`);
   }
@@ -20,20 +25,23 @@ export function outputsOf(root: string, edition: string): Map<string, string> {
 }
 
 /** Every file `npm run import` writes: data/index.ts (the bundled editions), then each edition's. */
-function allOutputs(root: string): Map<string, string> {
+async function allOutputs(root: string): Promise<Map<string, string>> {
   const out = new Map([[join("data", "index.ts"), bundleIndex(editions())]]);
   for (const edition of editions())
-    for (const [path, content] of outputsOf(root, edition)) out.set(path, content);
+    for (const [path, content] of await outputsOf(root, edition)) out.set(path, content);
   return out;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const root = resolve(__dirname, "..", "..");
   if (argv.includes("--report")) {
-    for (const edition of editions()) process.stdout.write(dataReport(buildEdition(root, edition).edition));
+    for (const edition of editions()) {
+      const build = await buildEdition(root, edition);
+      process.stdout.write(dataReport(build.edition, build.solver));
+    }
     return 0;
   }
-  const outputs = allOutputs(root);
+  const outputs = await allOutputs(root);
   if (argv.includes("--check")) {
     const stale = [...outputs].filter(([path, content]) => {
       try {
@@ -47,8 +55,7 @@ function main(argv: string[]): number {
     process.stderr.write(`${stale.length} data files differ from a fresh import: run npm run import\n`);
     return 1;
   }
-  for (const edition of editions())
-    rmSync(join(root, "data", edition, "csv"), { recursive: true, force: true });
+  for (const edition of editions()) rmSync(join(root, "data", edition, "csv"), { recursive: true, force: true });
   for (const [path, content] of outputs) {
     const full = join(root, path);
     mkdirSync(join(full, ".."), { recursive: true });
@@ -59,10 +66,11 @@ function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n`);
-    process.exitCode = 1;
-  }
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`${(e as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import type { Discrepancy, Edition, Table } from "../core/model";
+import type { SolverReport } from "./build";
 import { compactEdition } from "../core/runtime-format";
 
 /**
@@ -82,19 +83,46 @@ export function discrepanciesMarkdown(e: Edition): string {
       `- **${f.id}** (${title(f.table)}, line ${f.line}): ${f.garbled === "" ? "no garbled text (cells settled from another table)" : `garbled \`${f.garbled}\``} → ${f.cells.map((c) => `${c.row}/${c.column} = ${String(c.value)}`).join(", ")}. ${f.reasoning}`,
     );
   }
+  out.push("", "## Cells the solver proves", "");
+  const proved = e.tables.flatMap((t) => (t.proved ?? []).map((p) => ({ t, p })));
+  if (proved.length === 0) out.push("None.");
+  for (const { t, p } of proved) {
+    const range = p.min === p.max ? String(p.min) : `${p.min} to ${p.max}`;
+    out.push(
+      p.status === "forced"
+        ? `- ${t.number}, ${p.row} / ${p.column}: forced, ${range}. Forced by: ${p.because.join("; ")}.`
+        : `- ${t.number}, ${p.row} / ${p.column}: contradicted, printed ${String(p.printed)}, the totals allow ${range} (${p.discrepancy ?? ""}). Minimal conflicting set: ${p.because.join("; ")}.`,
+    );
+  }
   out.push("", "## Undetermined cells", "");
   const und = e.tables.flatMap((t) => t.undetermined.map((u) => ({ t, u })));
   if (und.length === 0) out.push("None.");
   for (const { t, u } of und) {
     out.push(
-      `- ${t.number}, ${u.row} / ${u.column}: ${u.reason} Certain combined figure: ${u.combined.value} (line ${u.combined.line}).`,
+      `- ${t.number}, ${u.row} / ${u.column}: ${u.reason}.${u.min !== undefined ? ` The totals allow ${u.min} to ${u.max}.` : ""}${u.combined ? ` Certain combined figure: ${u.combined.value} (line ${u.combined.line}), shared with ${u.combined.cells.length - 1} other cells.` : ""}`,
     );
   }
   return out.join("\n") + "\n";
 }
 
-/** The counts `npm run data:report` prints. */
-export function dataReport(e: Edition): string {
+/** Cells of a proved table by status (a cell neither proved nor undetermined is printed). */
+export function statusCounts(t: Table): {
+  printed: number;
+  forced: number;
+  contradicted: number;
+  undetermined: number;
+} {
+  const forced = (t.proved ?? []).filter((p) => p.status === "forced").length;
+  const contradicted = (t.proved ?? []).filter((p) => p.status === "contradicted").length;
+  const undetermined = t.undetermined.length;
+  const cells = t.rows.length * t.columns.length;
+  return { printed: cells - forced - contradicted - undetermined, forced, contradicted, undetermined };
+}
+
+const ms = (x: number): string => `${(x / 1000).toFixed(1)} s`;
+
+/** The counts `npm run data:report` prints, with the solver's measurements when the build ran it. */
+export function dataReport(e: Edition, solver?: SolverReport): string {
   const numeric = (t: Table): number =>
     t.rows.reduce((n, r) => n + r.cells.filter((c) => typeof c === "number").length, 0);
   const cells = (t: Table): number => t.rows.length * t.columns.length;
@@ -116,6 +144,21 @@ export function dataReport(e: Edition): string {
     `manual fixes: ${e.fixes.length}`,
     `undetermined cells: ${undetermined}`,
     `charts without numbers (unavailable): ${e.unavailable.length}`,
+    "",
+    "cell status (proved by the solver)   printed  forced  contradicted  undetermined",
+    ...e.tables
+      .filter((t) => t.proved)
+      .map((t) => {
+        const c = statusCounts(t);
+        return `${t.number.padEnd(36)} ${String(c.printed).padStart(7)}  ${String(c.forced).padStart(6)}  ${String(c.contradicted).padStart(12)}  ${String(c.undetermined).padStart(12)}`;
+      }),
+    ...(solver
+      ? [
+          "",
+          `solver: ${solver.stats.variables} variables (${solver.stats.binaries} binary reading choices), ${solver.stats.constraints} constraints; ${solver.stats.mip} MIP and ${solver.stats.lp} LP solves`,
+          `solver time: model build ${ms(solver.timing.buildMs)}, first solve ${ms(solver.timing.firstSolveMs)}, relaxation ${ms(solver.timing.relaxMs)}, min/max sweep ${ms(solver.timing.sweepMs)}, naming conflicts ${ms(solver.timing.namingMs)}`,
+        ]
+      : []),
   ];
   return lines.join("\n") + "\n";
 }

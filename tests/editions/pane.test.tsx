@@ -17,14 +17,16 @@ import * as importer from "../fixtures/edition-2099/importer";
 
 const root = join(__dirname, "..", "..");
 
-beforeAll(() => {
+beforeAll(async () => {
   // The pane's tab row measures itself (Fluent's Overflow) with a ResizeObserver, which jsdom lacks.
   (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
     observe(): void {}
     unobserve(): void {}
     disconnect(): void {}
   };
-  registerEdition(buildEdition(root, "2099", { dataDir: "tests/fixtures/edition-2099", importer }).edition);
+  registerEdition(
+    (await buildEdition(root, "2099", { dataDir: "tests/fixtures/edition-2099", importer })).edition,
+  );
 });
 afterAll(() => unregisterEdition("2099"));
 

@@ -12,7 +12,7 @@ import { exportBytes } from "../../src/cli/xlsx/export-workbook";
 import { editions, iom, registerEdition, unregisterEdition, type Edition } from "../../src/core";
 import { compactEdition } from "../../src/core/runtime-format";
 import * as fns from "../../src/functions/functions";
-import { buildEdition } from "../../src/import/build";
+import { buildEdition, type BuildResult } from "../../src/import/build";
 import { Catalog } from "../../src/sheets/catalog";
 import { iomCli, tempDir } from "../cli/helpers";
 import * as importer from "../fixtures/edition-2099/importer";
@@ -20,11 +20,13 @@ import * as importer from "../fixtures/edition-2099/importer";
 jest.setTimeout(60_000);
 
 const root = join(__dirname, "..", "..");
-const built = buildEdition(root, "2099", { dataDir: "tests/fixtures/edition-2099", importer });
-const fake: Edition = built.edition;
+let built: BuildResult;
+let fake: Edition;
 const tmp = tempDir("iom-2099-");
 
-beforeAll(() => {
+beforeAll(async () => {
+  built = await buildEdition(root, "2099", { dataDir: "tests/fixtures/edition-2099", importer });
+  fake = built.edition;
   // As data/<edition>/runtime.json holds an edition: the compact form the bundles ship.
   registerEdition(JSON.parse(JSON.stringify(compactEdition(fake))) as Parameters<typeof registerEdition>[0]);
 });

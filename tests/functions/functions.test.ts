@@ -128,12 +128,22 @@ describe("spilled functions", () => {
     expect(errors).toHaveLength(4);
   });
 
-  it("IOM.FACTS spills key, label, value, unit, paragraph", () => {
+  it("IOM.FACTS spills key, label, value and unit in base units, the printed value and unit, paragraph", () => {
     const rows = fns.facts("Canada resettled", null);
     expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) expect(r).toHaveLength(5);
+    for (const r of rows) expect(r).toHaveLength(7);
+    const visits = fns.facts("website visits", null).find((r) => r[0] === "media.website_visits");
+    expect(visits?.slice(2, 6)).toEqual([1740000, "visits", 1.74, "million visits"]);
     expect(fns.facts(null, null).length).toBeGreaterThanOrEqual(300);
-    expect(fns.facts(null, true)[0]).toEqual(["key", "label", "value", "unit", "paragraph"]);
+    expect(fns.facts(null, true)[0]).toEqual([
+      "key",
+      "label",
+      "value",
+      "unit",
+      "printed value",
+      "printed unit",
+      "paragraph",
+    ]);
   });
 
   it("IOM.LIST spills valid names down a column", () => {

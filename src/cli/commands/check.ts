@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkTableSums } from "../../core";
-import { buildEdition, editions } from "../../import/build";
-import { outputsOf } from "../../import/index";
+import { buildEdition, editions, explains } from "../../import/build";
+import { outputsFrom } from "../../import/index";
 import { dataReport } from "../../import/write";
 import { UserError } from "../errors";
 import { EXIT, type Io } from "../io";
@@ -21,12 +21,12 @@ const readOr = (path: string): string => {
   }
 };
 
-export function runCheck(io: Io, root: string = packageRoot()): number {
+export async function runCheck(io: Io, root: string = packageRoot()): Promise<number> {
   let failed = false;
   for (const edition of editions()) {
     let build;
     try {
-      build = buildEdition(root, edition);
+      build = await buildEdition(root, edition);
     } catch (e) {
       throw new UserError(
         `cannot build edition ${edition} from ${root}: ${e instanceof Error ? e.message : String(e)} (iom check needs the repository's data/ folder)`,
@@ -34,7 +34,7 @@ export function runCheck(io: Io, root: string = packageRoot()): number {
       );
     }
     const { edition: e, problems } = build;
-    io.out(dataReport(e));
+    io.out(dataReport(e, build.solver));
     const totals = e.tables.reduce(
       (n, t) =>
         n +
@@ -43,8 +43,8 @@ export function runCheck(io: Io, root: string = packageRoot()): number {
       0,
     );
     const mismatches = e.tables.flatMap(checkTableSums);
-    const recorded = new Set(e.discrepancies.map((d) => `${d.table}|${d.row ?? ""}|${d.column ?? ""}`));
-    const unexplained = mismatches.filter((m) => !recorded.has(`${m.table}|${m.row}|${m.column}`));
+    const explained = explains(e.discrepancies, e.tables);
+    const unexplained = mismatches.filter((m) => !explained(m));
     io.out(
       `\nsum checks: ${totals} printed totals recomputed, ${mismatches.length} differ from their parts, ${unexplained.length} of them unexplained\n`,
     );
@@ -52,7 +52,7 @@ export function runCheck(io: Io, root: string = packageRoot()): number {
     for (const p of problems) io.out(`  ✗ ${p}\n`);
     const stale =
       problems.length === 0
-        ? [...outputsOf(root, edition)].filter(([p, c]) => readOr(join(root, p)) !== c).map(([p]) => p)
+        ? [...outputsFrom(build)].filter(([p, c]) => readOr(join(root, p)) !== c).map(([p]) => p)
         : [];
     io.out(
       problems.length === 0

@@ -72,7 +72,8 @@ export class StaffQuery {
         },
         {
           name: "General Service",
-          aliases: ["GS", "G.S.", "General Service employees"],
+          // Table 7 heads the column "General Services".
+          aliases: ["GS", "G.S.", "General Services", "General Service employees"],
           value: { kind: "employees", group: "gs" },
         },
         {

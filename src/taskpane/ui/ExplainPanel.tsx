@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from "
 import { useEffect, useRef, useState } from "react";
 import { type Iom, VALUE_FUNCTIONS } from "../../core";
 import type { PaneActions } from "../actions";
-import { fixNote, noteIn } from "../../i18n/provenance";
+import { fixNote, noteIn, proofNote } from "../../i18n/provenance";
 import { formatNumber } from "../../i18n/lang";
 import { type Explanation, explainCell } from "../plans/explain";
 import { textOf } from "../plans/text";
@@ -163,7 +163,10 @@ export function ExplanationView({
         [t("explainLines"), t("linesOf", { lines: p.lines.join(", "), file: x.sourceFile })],
         [t("explainFootnotes"), p.footnotes.join(" · ") || none],
         [t("explainQualifier"), p.qualifier ? t("explainQualifierText", { qualifier: p.qualifier }) : none],
-        [t("explainDiscrepancies"), p.discrepancies.join(" · ") || none],
+        [
+          t("explainDiscrepancies"),
+          [...(p.proof ? [proofNote(p.proof, lang)] : []), ...p.discrepancies].join(" · ") || none,
+        ],
         ...(p.alsoIn.length > 0
           ? [
               [

@@ -1,6 +1,7 @@
 import type { CellValue, Column, ManualFix, Row, Table, UndeterminedCell } from "../../../core/model";
 import { keyOf, parseNumber, SourceText } from "../../source-text";
 import { applyFixes, fieldsOf } from "../../table-helpers";
+import type { LineEvidence } from "./table2";
 
 /**
  * The movement tables of section IV.D (Movement, emergency and post-crisis migration
@@ -344,6 +345,42 @@ function rowSums(rows: DepartureRow[]): Map<string, string[]> {
       totals.map((t) => t.key),
     );
   return sums;
+}
+
+/**
+ * What each printed line of Table 1 says, for the constraint model: per row and half, the numbers
+ * in printed order and the field each stands in (Total migrants, the first field, is not among them).
+ */
+export function table1Readings(src: SourceText): LineEvidence[] {
+  const head = src.find(/^Table 1: /);
+  const header1 = src.find(/^Region of departure\t/, head);
+  const width1 = src.fields(header1 + 2).length;
+  const grandLine = src.find(/^Grand total\t/, header1);
+  const header2 = src.find(/^Region\/Area of destination\t/, grandLine);
+  const width2 = src.fields(header2 + 2).length;
+  const halves = [
+    headerBlocks(src.fields(header1 + 1), src.fields(header1 + 2), 3, 1),
+    headerBlocks(src.fields(header2 + 1), src.fields(header2 + 2), 0, 2),
+  ];
+  const rows = departureRows(src, header1 + 3, header2 + 3, [width1, width2]);
+  return rows.flatMap((row) =>
+    halves.map((blocks, h): LineEvidence => {
+      const from = blocks[0]?.from ?? 0;
+      const to = blocks[blocks.length - 1]?.to ?? 0;
+      const numbers: { value: number; at: number }[] = [];
+      for (let i = from; i <= to; i++) {
+        const v = parseNumber(row.fields[h]?.[i] ?? "");
+        if (v !== null) numbers.push({ value: v, at: i - from });
+      }
+      return {
+        table: "table1",
+        row: row.key,
+        line: row.lines[h] as number,
+        span: blocks.flatMap(blockColumns).map((c) => c.key),
+        numbers,
+      };
+    }),
+  );
 }
 
 export function importTable1(src: SourceText, fixes: ManualFix[]): Table {

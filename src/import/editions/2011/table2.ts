@@ -23,6 +23,20 @@ import { keyOf, parseNumber, SourceText } from "../../source-text";
  * reconstruction is argued in data/2011/curated/table2-reconstruction.md.
  */
 
+/**
+ * What one printed line says about a row, for the constraint model (movement-model.ts): its
+ * numbers in printed order and the field each stands in (`at`, an index into `span`, the
+ * columns that half of the table prints). The column lists above are one reading of it; the
+ * model tries every reading that keeps the printed order within a few fields.
+ */
+export interface LineEvidence {
+  table: string;
+  row: string;
+  line: number;
+  span: string[];
+  numbers: { value: number; at: number }[];
+}
+
 const TITLE = "Table 2: Movements by service and region of departure/countries or regions of destination";
 const OTHER = "Other countries in";
 
@@ -288,6 +302,7 @@ function totalRow(
 /** The row's Total migrants and first-half numbers, placed by FIRST_HALF_COLUMNS or their headers. */
 function numbersRow(src: SourceText, n: number, cols: Column[], meta: Meta, offset: number): Row {
   const f = src.fields(n);
+  const span = cols.slice(1, 17).map((c) => c.key);
   const cells: CellValue[] = cols.map(() => null);
   cells[0] = parseNumber(f[3 - offset] ?? "");
   const printed: { field: number; value: number }[] = [];
@@ -308,6 +323,13 @@ function numbersRow(src: SourceText, n: number, cols: Column[], meta: Meta, offs
   });
   const row: Row = { key: meta.key, label: meta.label, path: meta.path, line: n, cells };
   if (meta.marks.length > 0) row.marks = meta.marks;
+  readings.push({
+    table: "table2",
+    row: meta.key,
+    line: n,
+    span,
+    numbers: printed.map(({ field, value }) => ({ value, at: field - (4 - offset) })),
+  });
   return row;
 }
 
@@ -318,6 +340,9 @@ function indexOf(cols: Column[], key: string): number {
 }
 
 // ---------------------------------------------------------------- second half
+
+/** The readings the last importTable2 call collected (one per clean printed line). */
+let readings: LineEvidence[] = [];
 
 /** Fills a row's second-half cells from a clean line, placed by SECOND_HALF_COLUMNS or their headers. */
 function applySecondHalf(src: SourceText, n: number, row: Row, cols: Column[], firstSecond: number): void {
@@ -330,6 +355,13 @@ function applySecondHalf(src: SourceText, n: number, row: Row, cols: Column[], f
     throw new Error(`line ${n}: ${printed.length} numbers, column list for ${row.key} has ${align.length}`);
   }
   row.cellLines = row.cellLines ?? {};
+  readings.push({
+    table: "table2",
+    row: row.key,
+    line: n,
+    span: cols.slice(firstSecond).map((c) => c.key),
+    numbers: printed.map(({ text, field }) => ({ value: parseNumber(text) as number, at: field })),
+  });
   printed.forEach(({ text, field }, i) => {
     if (!isNumber(text)) throw new Error(`line ${n}: "${text}" is not a table number`);
     const ci = align ? indexOf(cols, align[i] as string) : firstSecond + field;
@@ -434,6 +466,18 @@ function undeterminedCells(
 }
 
 // ---------------------------------------------------------------- table
+
+/** Table 2 and the evidence of its clean printed lines (the garbled ones are read by manual fixes). */
+export function importTable2WithReadings(
+  src: SourceText,
+  fixes: ManualFix[],
+): { table: Table; readings: LineEvidence[] } {
+  readings = [];
+  const table = importTable2(src, fixes);
+  const out = readings;
+  readings = [];
+  return { table, readings: out };
+}
 
 export function importTable2(src: SourceText, fixes: ManualFix[]): Table {
   const own = fixes.filter((f) => f.table === "table2");
