@@ -9,7 +9,7 @@ export { IomError, isIomError, type IomErrorKind } from "./errors";
 export { parseFormula, type ParsedFormula } from "./formula";
 export { tableGrid, isMissing, type Grid, type GridCell, type Missing, type TableGrid } from "./grid";
 export { Iom, ARITY, VALUE_FUNCTIONS, describeProvenance, type ValueFunction } from "./iom";
-export { CallMemo } from "./memo";
+export { CallMemo, callKey, approxBytes, DEFAULT_MEMO_BUDGET, type MemoArg, type MemoOptions } from "./memo";
 export { normalizeName } from "./normalize";
 export { checkTableSums, type SumMismatch } from "./proofs";
 export type { RuntimeEdition } from "./runtime-format";
@@ -22,6 +22,7 @@ export {
   useEdition,
   registerEdition,
   unregisterEdition,
+  editionsVersion,
   type EditionInfo,
 } from "./editions";
 export type * from "./model";
