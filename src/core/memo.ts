@@ -19,47 +19,52 @@ export type MemoArg = string | number | boolean | null | undefined;
 /** No valid argument is longer; a call with a longer one (junk, pasted text) is computed, not kept. */
 const MAX_KEPT_LENGTH = 256;
 
-/**
- * One given argument as text no other argument value gives: a string leads with its length (so no
- * content can fake a boundary), a number with "n" and ends with ";", TRUE/FALSE are "t"/"f" (an
- * omitted argument is "_", see step). Undefined for an argument not worth keeping: over-long text
- * (junk, pasted text: no name of the report is that long) or an object.
- */
-function part(a: unknown): string | undefined {
-  switch (typeof a) {
-    case "string":
-      return a.length > MAX_KEPT_LENGTH ? undefined : `${a.length}:${a}`;
-    case "number":
-      // -0 prints as "0" but is another value (a message may show it).
-      return Object.is(a, -0) ? "n-0;" : `n${a};`;
-    case "boolean":
-      return a ? "t" : "f";
-    default:
-      return undefined;
-  }
-}
+/** "0:" … "256:": the length prefix of each text argument a key can hold, made once. */
+const LENGTHS = Array.from({ length: MAX_KEPT_LENGTH + 1 }, (_, n) => `${n}:`);
 
+/** The parts of the key being built, joined once at the end: one flat string, no chain of pieces. */
+const parts: string[] = [];
 /** Omitted arguments not written yet: written only when a given argument follows them. */
 let pending = 0;
 
-/** `key` with one more argument; null and undefined are one omitted argument (Excel passes null, scripts undefined). */
-function step(key: string | undefined, x: MemoArg): string | undefined {
-  if (key === undefined) return undefined;
+/**
+ * Adds one argument to `parts`, as text no other argument value gives: a string leads with its
+ * length (so no content can fake a boundary), a number with "n" and ends with ";", TRUE/FALSE are
+ * "t"/"f", an omitted argument "_" (null and undefined alike: Excel passes null, scripts undefined),
+ * written only when a given argument follows. False for an argument not worth keeping: over-long
+ * text (junk, pasted text: no name of the report is that long) or an object.
+ */
+function add(x: MemoArg): boolean {
   if (x === null || x === undefined) {
     pending++;
-    return key;
+    return true;
   }
-  const p = part(x);
-  if (p === undefined) return undefined;
-  for (; pending > 0; pending--) key += "_";
-  return key + p;
+  for (; pending > 0; pending--) parts.push("_");
+  switch (typeof x) {
+    case "string": {
+      const length = LENGTHS[x.length];
+      if (length === undefined) return false;
+      parts.push(length, x);
+      return true;
+    }
+    case "number":
+      // -0 prints as "0" but is another value (a message may show it).
+      parts.push(Object.is(x, -0) ? "n-0;" : `n${x};`);
+      return true;
+    case "boolean":
+      parts.push(x ? "t" : "f");
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
  * The key of `tag(a, b, …)`: the tag (a function's name, fixed by the code, never containing "(")
  * and its arguments up to the last one given, since omitted arguments at the end are no arguments.
  * Undefined when the call should be computed and not kept. Fixed parameters rather than a rest
- * array: the functions build a key on every recalculation, and this allocates only the key.
+ * array: the functions build a key on every recalculation, and this allocates only the key (a
+ * flat string: a key built by `+=` would keep its chain of pieces alive in the memo too).
  */
 export function callKey(
   tag: string,
@@ -71,9 +76,12 @@ export function callKey(
   f?: MemoArg,
   g?: MemoArg,
 ): string | undefined {
+  parts.length = 0;
   pending = 0;
-  const key = step(step(step(step(step(step(step(`${tag}(`, a), b), c), d), e), f), g);
-  pending = 0;
+  parts.push(tag, "(");
+  const kept = add(a) && add(b) && add(c) && add(d) && add(e) && add(f) && add(g);
+  const key = kept ? parts.join("") : undefined;
+  parts.length = 0;
   return key;
 }
 

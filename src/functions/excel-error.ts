@@ -44,29 +44,35 @@ export function excelError(code: ExcelErrorCode, message: string): ExcelError {
 }
 
 /**
- * An error outcome as the functions keep it: Excel's code and the core's message as data (a code
- * and its parameters, or fixed text), no Error object and no stack. It is put into words, in
- * Excel's display language, each time a cell shows it.
+ * An error outcome as the functions keep it: Excel's code and the core's message as data (its code
+ * and parameters, or fixed text), in one small object: no Error, no stack. It is put into words,
+ * in Excel's display language, each time a cell shows it.
  */
 export class Failure {
   constructor(
     readonly code: ExcelErrorCode,
-    readonly message: Message | string,
+    /** The message's code ("not_found"), or the message itself when it is fixed text. */
+    readonly problem: string,
+    /** The message's parameters; undefined for fixed text. */
+    readonly params?: Message["params"],
   ) {}
 
   /** The Excel error a cell shows, worded in `lang`. */
   shown(lang: Lang = hostLanguage()): ExcelError {
-    return excelError(
-      this.code,
-      typeof this.message === "string" ? this.message : render(this.message, lang),
-    );
+    const text =
+      this.params === undefined
+        ? this.problem
+        : render({ code: this.problem, params: this.params } as Message, lang);
+    return excelError(this.code, text);
   }
 }
 
 /** What anything a query throws becomes: the core's typed errors their code and message, anything else an internal error. */
 export function failureOf(e: unknown): Failure {
-  if (e instanceof IomError)
-    return new Failure(e.kind === "bad_argument" ? "#VALUE!" : "#N/A", e.problem ?? e.message);
+  if (e instanceof IomError) {
+    const code = e.kind === "bad_argument" ? "#VALUE!" : "#N/A";
+    return e.problem ? new Failure(code, e.problem.code, e.problem.params) : new Failure(code, e.message);
+  }
   // A bug, not bad input: still an error value in the cell, never an exception in Excel's face.
   return new Failure("#VALUE!", `internal error: ${e instanceof Error ? e.message : String(e)}`);
 }

@@ -37,9 +37,9 @@ const memo = new CallMemo<Outcome>({ weigh: weighOutcome });
 let memoEditions = editionsVersion();
 
 function weighOutcome(o: Outcome): number {
-  if (typeof o === "number") return 0;
+  if (typeof o === "number") return Number.isInteger(o) ? 0 : 16; // a small integer lives in the pointer
   if (typeof o === "string") return 16 + o.length;
-  if (o instanceof Failure) return 32 + approxMessage(o.message);
+  if (o instanceof Failure) return 40 + o.problem.length + (o.params ? JSON.stringify(o.params).length : 0);
   let n = 16 + 8 * o.length;
   for (const row of o) {
     n += 16 + 8 * row.length;
@@ -47,10 +47,6 @@ function weighOutcome(o: Outcome): number {
   }
   return n;
 }
-
-/** A message's parameters hold names and numbers (and arrays of them): about their text's length. */
-const approxMessage = (m: Failure["message"]): number =>
-  typeof m === "string" ? 16 + m.length : 48 + JSON.stringify(m.params).length;
 
 /** The kept outcome of the call `key` names, or undefined (computed, and kept when `key` is defined). */
 function kept(key: string | undefined): Outcome | undefined {
