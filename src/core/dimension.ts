@@ -32,7 +32,7 @@ export class Dimension<T> {
    * Suggestions by normalised input: ranking them compares the input with every name (most of a
    * millisecond for countries), and one misspelt name recurs in many calls, each its own memo entry.
    */
-  private readonly suggested = new CallMemo<readonly string[]>({ budgetBytes: 512 * 1024 });
+  private readonly suggested = new CallMemo<readonly string[]>({ budgetBytes: 256 * 1024 });
   readonly entries: readonly Named<T>[];
 
   constructor(
