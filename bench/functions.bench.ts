@@ -4,7 +4,7 @@
  * by id with every parameter passed. Metrics:
  *   functions.first_pass_ns_per_call     10,000 distinct valid cells once, in a fresh process: an
  *                                        empty memo, cold code, the indexes built on the way (median
- *                                        of 3 processes)
+ *                                        of 5 processes)
  *   functions.first_pass_ratio_to_scan   that ÷ the first pass of a scan without indexes over labels
  *                                        normalised beforehand (bench/support/scan.ts), itself in a
  *                                        fresh process: cold against cold
@@ -35,7 +35,7 @@ export const targets: Targets = {
 
 const REPEATS = 20;
 /** Fresh processes for the first passes (each side), the median taken. */
-const FRESH_RUNS = 3;
+const FRESH_RUNS = 5;
 const PEAK_CALLS = 1_000_000;
 /** Cells of each set run first to build the lazy indexes, outside the memory counted. */
 const WARM = 300;
