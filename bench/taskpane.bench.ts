@@ -1,25 +1,22 @@
 /**
- * Task pane: round trips to Excel (counted on the recording fake of tests/taskpane/fake-excel.ts)
- * and the pane's first render in headless chromium (the built dist/, with the stub Office host).
- * Metrics: taskpane.syncs_insert_max (every template, both modes; target ≤ 2),
- * taskpane.syncs_refresh_30_tables (target ≤ 3), taskpane.first_render_ms (median of 5 loads, from
- * navigation start to the pane's "iom:first-render" mark). bundle.taskpane_gz_kb is bundle.bench's.
+ * Task pane: round trips to Excel, counted on the recording fake of tests/taskpane/fake-excel.ts.
+ * Metrics: taskpane.syncs_insert_max (every template, both modes; target ≤ 2) and
+ * taskpane.syncs_refresh_30_tables (target ≤ 3). The pane's first render in a browser is
+ * browser.bench.ts's, its size bundle.bench.ts's.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { buildAddin } from "../scripts/build";
-import { ROOT } from "../scripts/webpack.config";
 import { iom } from "../src/core";
 import { insertBlock } from "../src/taskpane/excel/insert";
 import { refreshAll } from "../src/taskpane/excel/refresh";
 import { Catalog } from "../src/sheets/catalog";
 import { SETTINGS_KEY, hashContent, parseRecords } from "../src/taskpane/plans/metadata";
-import { FIRST_RENDER_MARK } from "../src/taskpane/ui/marks";
-import { launch, openPane, serve } from "../tests/e2e/harness";
 import { FakeWorkbook } from "../tests/taskpane/fake-excel";
+import type { Targets } from "./support/targets";
 
-const DIST = join(ROOT, "dist");
-const LOADS = 5;
+export const targets: Targets = {
+  "taskpane.syncs_insert_max": { max: 2 },
+  "taskpane.syncs_refresh_30_tables": { max: 3 },
+};
+
 const all = (): boolean => true;
 
 async function insertSyncsMax(catalog: Catalog, edition: string): Promise<number> {
@@ -57,30 +54,6 @@ async function refreshSyncs30(catalog: Catalog, edition: string): Promise<number
   return syncs;
 }
 
-async function firstRenderMs(): Promise<number> {
-  if (!existsSync(join(DIST, "taskpane.js"))) await buildAddin({ mode: "production", outDir: DIST });
-  const { server, url } = await serve(DIST);
-  const browser = await launch();
-  try {
-    const times: number[] = [];
-    for (let i = 0; i < LOADS; i++) {
-      const pane = await openPane(browser, url, { displayLanguage: "en-US" });
-      await pane.page.getByTestId("template-list").waitFor({ timeout: 30_000 });
-      const ms = await pane.page.evaluate(
-        (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
-        FIRST_RENDER_MARK,
-      );
-      times.push(ms);
-      await pane.page.context().close();
-    }
-    times.sort((a, b) => a - b);
-    return Math.round(times[Math.floor(times.length / 2)] ?? NaN);
-  } finally {
-    await browser.close();
-    server.close();
-  }
-}
-
 export default async function taskpaneBench(): Promise<Record<string, number>> {
   const core = iom();
   const catalog = new Catalog(core);
@@ -88,6 +61,5 @@ export default async function taskpaneBench(): Promise<Record<string, number>> {
   return {
     "taskpane.syncs_insert_max": await insertSyncsMax(catalog, edition),
     "taskpane.syncs_refresh_30_tables": await refreshSyncs30(catalog, edition),
-    "taskpane.first_render_ms": await firstRenderMs(),
   };
 }

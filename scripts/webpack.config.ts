@@ -4,7 +4,11 @@
  * Output (dist/ by default):
  *   taskpane.html   the shared-runtime page: loads office.js from Microsoft's CDN, then functions.js and
  *                   taskpane.js, so custom functions, ribbon commands and the task pane share one runtime
- *   functions.js    the custom functions bundle (src/functions/functions.ts)
+ *   functions.js    the custom functions (src/functions/functions.ts) with everything they need: the
+ *                   query core, the editions' data, webpack's module loader. It registers the functions
+ *                   as soon as it runs, before taskpane.js (React and the pane) has even started
+ *   taskpane.js     the task pane; it depends on functions.js for the modules both use, so the page
+ *                   holds one core, one memo and one copy of the data
  *   functions.json  custom functions metadata generated from the JSDoc of src/functions/functions.ts
  *   functions-fr.json, functions-es.json  the same in French and Spanish (scripts/functions-locales.ts)
  *   taskpane.js     the task pane bundle (src/taskpane/taskpane.ts, or .tsx later)
@@ -48,12 +52,18 @@ export function createWebpackConfig(options: AddinBuildOptions): Configuration {
     devtool: "source-map",
     entry: {
       functions: functionsSource,
-      taskpane: join(ROOT, "src/taskpane/taskpane.ts"),
+      // Every module the functions bundle holds is taken from it, in the one module cache of its
+      // loader: the pane gets the very core, memo and parsed data the functions answer from.
+      taskpane: { import: join(ROOT, "src/taskpane/taskpane.ts"), dependOn: "functions" },
     },
     output: {
       path: options.outDir ?? join(ROOT, "dist"),
       // Fixed names: the manifest points at functions.js and functions.json directly.
       filename: "[name].js",
+      // Lazy chunks (the chart previews) load beside the page that asks for them. An explicit public
+      // path, rather than webpack's automatic one, also lets functions.js (which holds the runtime)
+      // run where there is no document: the functions' own runtime and the tests.
+      publicPath: "",
       clean: true,
       // Always write the outputs, so their modification time says when they were built (bench relies on it).
       compareBeforeEmit: false,

@@ -8,6 +8,10 @@ import { sourceLine } from "../i18n/content";
 export const TABLE_FORMATS = ["csv", "tsv", "json"] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
+/** What `iom export` writes (here, not in the command's module, which loads the workbook library). */
+export const EXPORT_FORMATS = ["xlsx", "csv", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 /** Undetermined cells print as #N/A, as in Excel. */
 const text = (c: GridCell): string => (isMissing(c) ? "#N/A" : String(c));
 

@@ -2,17 +2,16 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { IomError, registerEdition, useEdition, type Edition } from "../core";
-import { runCheck } from "./commands/check";
-import { runEval } from "./commands/eval";
-import { EXPORT_FORMATS, runExport, type ExportFormat } from "./commands/export";
-import { runFacts, runList, runSource, runTable, runTables } from "./commands/lookup";
-import { runRefresh } from "./commands/refresh";
 import { setHostLanguage } from "../i18n/host";
 import { LANGS, type Lang } from "../i18n/lang";
 import { UserError } from "./errors";
-import { TABLE_FORMATS, type TableFormat } from "./formats";
+import { EXPORT_FORMATS, TABLE_FORMATS, type ExportFormat, type TableFormat } from "./formats";
 import { EXIT, type Io } from "./io";
 import { packageRoot } from "./root";
+
+// Each command's module loads when the command runs: `iom eval` never loads the workbook library
+// (exceljs, JSZip), `iom table` not even the functions. Start-up is most of a one-formula command.
+const lookup = () => import("./commands/lookup");
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -100,7 +99,7 @@ function build(io: Io, exit: { code: number }): Command {
       'Evaluate =IOM.* formulas with the add-in\'s own function code, e.g. iom eval \'=IOM.STAFF("P-4","F")\'',
     )
     .argument("<formula...>", "one or more formulas; a spilled result prints as tab-separated rows")
-    .action((formulas: string[]) => set(runEval(formulas, io)));
+    .action(async (formulas: string[]) => set((await import("./commands/eval")).runEval(formulas, io)));
 
   program
     .command("list")
@@ -109,13 +108,13 @@ function build(io: Io, exit: { code: number }): Command {
       "[dimension]",
       "a dimension such as place, programme, category, location, item, region, table, key",
     )
-    .action((dimension: string | undefined) => set(runList(dimension, io)));
+    .action(async (dimension: string | undefined) => set((await lookup()).runList(dimension, io)));
 
   program
     .command("tables")
     .description("List the report's tables: id, number, size, unit and title")
     .option("--json", "as JSON, with the sheet and Excel table names the export uses")
-    .action((opts: { json?: boolean }) => set(runTables(opts, io)));
+    .action(async (opts: { json?: boolean }) => set((await lookup()).runTables(opts, io)));
 
   program
     .command("table")
@@ -127,8 +126,8 @@ function build(io: Io, exit: { code: number }): Command {
     .addOption(
       new Option("-f, --format <format>", "output format").choices([...TABLE_FORMATS]).default("tsv"),
     )
-    .action((id: string, opts: { format: TableFormat }) =>
-      set(runTable(/^\d+$/.test(id) ? `Table ${id}` : id, opts.format, io)),
+    .action(async (id: string, opts: { format: TableFormat }) =>
+      set((await lookup()).runTable(/^\d+$/.test(id) ? `Table ${id}` : id, opts.format, io)),
     );
 
   program
@@ -136,7 +135,9 @@ function build(io: Io, exit: { code: number }): Command {
     .description("List the narrative figures whose key, label or text contain every word of SEARCH")
     .argument("[search...]", "words to look for, e.g. legal contracts; all facts when left out")
     .option("--json", "as JSON, with the paragraph, line and printed text")
-    .action((search: string[], opts: { json?: boolean }) => set(runFacts(search.join(" "), opts, io)));
+    .action(async (search: string[], opts: { json?: boolean }) =>
+      set((await lookup()).runFacts(search.join(" "), opts, io)),
+    );
 
   program
     .command("source")
@@ -145,7 +146,7 @@ function build(io: Io, exit: { code: number }): Command {
       "<formula...>",
       'a formula such as \'=IOM.STAFF("P-4","F")\', or a function and its arguments: STAFF P-4 F',
     )
-    .action((formula: string[]) => set(runSource(formula, io)));
+    .action(async (formula: string[]) => set((await lookup()).runSource(formula, io)));
 
   program
     .command("export")
@@ -156,7 +157,7 @@ function build(io: Io, exit: { code: number }): Command {
     .requiredOption("-o, --out <path>", "the .xlsx file to write, or the directory for csv/json files")
     .option("--force", "replace files that already exist")
     .action(async (opts: { format: ExportFormat; out: string; force?: boolean }) =>
-      set(await runExport(opts, io)),
+      set(await (await import("./commands/export")).runExport(opts, io)),
     );
 
   program
@@ -178,7 +179,7 @@ function build(io: Io, exit: { code: number }): Command {
     )
     .action(
       async (workbook: string, opts: { out?: string; dryRun?: boolean; force?: boolean; show: number }) =>
-        set(await runRefresh(workbook, opts, io)),
+        set(await (await import("./commands/refresh")).runRefresh(workbook, opts, io)),
     );
 
   program
@@ -186,7 +187,7 @@ function build(io: Io, exit: { code: number }): Command {
     .description(
       "Run the data proofs: rebuild the data from the report text, recompute every printed total, check the data files are reproduced",
     )
-    .action(async () => set(await runCheck(io)));
+    .action(async () => set(await (await import("./commands/check")).runCheck(io)));
 
   for (const c of program.commands) c.showHelpAfterError().showSuggestionAfterError();
   return program;

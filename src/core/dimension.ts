@@ -2,6 +2,7 @@ import { localName, translations } from "../i18n/glossary";
 import type { Lang } from "../i18n/lang";
 import { msg } from "../i18n/messages";
 import { IomError } from "./errors";
+import { CallMemo } from "./memo";
 import { editDistance, normalizeName } from "./normalize";
 
 export interface Named<T> {
@@ -27,6 +28,11 @@ type Keys<T> = { index: Map<string, Named<T>[]>; compact: Map<string, Named<T>[]
 export class Dimension<T> {
   private readonly english: Keys<T> = { index: new Map(), compact: new Map() };
   private foreignKeys: Keys<T> | undefined;
+  /**
+   * Suggestions by normalised input: ranking them compares the input with every name (most of a
+   * millisecond for countries), and one misspelt name recurs in many calls, each its own memo entry.
+   */
+  private readonly suggested = new CallMemo<readonly string[]>({ budgetBytes: 256 * 1024 });
   readonly entries: readonly Named<T>[];
 
   constructor(
@@ -84,10 +90,14 @@ export class Dimension<T> {
     );
   }
 
-  /** Up to three canonical names closest to `input` (typos, partial names). */
-  suggest(input: string, limit = 3): string[] {
+  /** Up to three canonical names closest to `input` (typos, partial names), ranked once per distinct name. */
+  suggest(input: string, limit = 3): readonly string[] {
     const q = normalizeName(input);
     if (q === "") return [];
+    return this.suggested.through(`${limit}:${q}`, () => Object.freeze(this.closest(q, limit)));
+  }
+
+  private closest(q: string, limit: number): string[] {
     const scored: { name: string; score: number }[] = [];
     for (const index of [this.english.index, this.foreignIndex().index])
       for (const [key, hits] of index) {

@@ -39,6 +39,11 @@ let bundledLoaded = false;
 /** The edition answering when none is named, when a caller chose one (the CLI's --edition). */
 let chosen: string | undefined;
 let names: Dimension<string> | undefined;
+/** Counts the changes to what a blank or named edition argument means (callers that remember answers start afresh). */
+let version = 0;
+
+/** Changes whenever an edition is added, replaced or removed, or another one is made the default. */
+export const editionsVersion = (): number => version;
 
 const labelOf = (id: string, document: string): string => `${document} (${id})`;
 
@@ -64,6 +69,7 @@ export function registerEdition(data: RuntimeEdition | Edition): EditionInfo {
   const isRuntime = data.tables.some((t) => "reasons" in t);
   const load = isRuntime ? () => expandEdition(data as RuntimeEdition) : () => data as Edition;
   add(data.edition, load, data.meta.year, data.meta);
+  version++;
   return editionInfo(data.edition);
 }
 
@@ -72,6 +78,7 @@ export function unregisterEdition(id: string): void {
   registry();
   entries.delete(id);
   names = undefined;
+  version++;
 }
 
 /**
@@ -79,7 +86,9 @@ export function unregisterEdition(id: string): void {
  * the latest with undefined. Unknown names throw like an edition argument does.
  */
 export function useEdition(edition: Arg): void {
-  chosen = isBlank(edition) ? undefined : editionId(edition);
+  const next = isBlank(edition) ? undefined : editionId(edition);
+  if (next !== chosen) version++;
+  chosen = next;
 }
 
 /** The edition answering when none is named: the chosen one, else the latest. */

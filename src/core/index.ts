@@ -17,7 +17,7 @@ export {
   type TableGrid,
 } from "./grid";
 export { Iom, ARITY, VALUE_FUNCTIONS, describeProvenance, type ValueFunction } from "./iom";
-export { CallMemo } from "./memo";
+export { CallMemo, callKey, approxBytes, DEFAULT_MEMO_BUDGET, type MemoArg, type MemoOptions } from "./memo";
 export { normalizeName } from "./normalize";
 export { checkTableSums, type SumMismatch } from "./proofs";
 export type { RuntimeEdition } from "./runtime-format";
@@ -30,6 +30,7 @@ export {
   useEdition,
   registerEdition,
   unregisterEdition,
+  editionsVersion,
   type EditionInfo,
 } from "./editions";
 export type * from "./model";

@@ -9,7 +9,6 @@ import { Dimension } from "./dimension";
 import { EditionIndex } from "./edition";
 import { IomError } from "./errors";
 import { parseFormula } from "./formula";
-import { CallMemo } from "./memo";
 import { tableGrid, type Grid } from "./grid";
 import { tableCellSources, type Call, type CellSource } from "./cell-calls";
 import type { Edition, Fact, Presentation, Table } from "./model";
@@ -43,9 +42,6 @@ export interface EditionLinks {
   core: (edition: Arg) => Iom;
 }
 
-/** Bounds each function's memo so a workbook of millions of distinct calls can't grow it without end. */
-const MEMO_LIMIT = 200_000;
-
 /**
  * The query core: one edition of the report, indexed once, answering every =IOM.* question
  * with a value and its provenance, or a typed IomError. No Office globals: the custom
@@ -70,8 +66,6 @@ export class Iom {
   get financeQuery(): FinanceQuery {
     return (this.finance_ ??= new FinanceQuery(this.index));
   }
-  /** Answers and IomErrors are both deterministic, so both are remembered, per function. */
-  private readonly memo = new Map<string, CallMemo<Answer>>();
   /** Each fact's searchable text, normalised once on the first search. */
   private haystacks: string[] | undefined;
   private readonly dimensions: Dimension<(lang: Lang) => string[]>;
@@ -210,46 +204,33 @@ export class Iom {
 
   private readonly sources = new Map<string, (CellSource | null)[][]>();
 
-  private cached(fn: string, args: readonly Arg[], compute: () => Answer): Answer {
-    let m = this.memo.get(fn);
-    if (!m) {
-      m = new CallMemo<Answer>(MEMO_LIMIT, (e) => e instanceof IomError);
-      this.memo.set(fn, m);
-    }
-    return m.get(args, compute);
-  }
-
+  // Answers are computed on every call: the custom functions keep their outcomes in their one memo
+  // (src/functions), and the other callers (task pane, CLI, scripts) ask for few of them.
   movements(place?: Arg, programme?: Arg, from?: Arg): Answer {
-    return this.cached("MOVEMENTS", [place, programme, from], () =>
-      this.movementsQuery.answer(place, programme, from),
-    );
+    return this.movementsQuery.answer(place, programme, from);
   }
 
   migrants(ageGroup?: Arg, gender?: Arg): Answer {
-    return this.cached("MIGRANTS", [ageGroup, gender], () => this.migrantsQuery.answer(ageGroup, gender));
+    return this.migrantsQuery.answer(ageGroup, gender);
   }
 
   staff(category?: Arg, gender?: Arg, location?: Arg, nationality?: Arg): Answer {
-    return this.cached("STAFF", [category, gender, location, nationality], () =>
-      this.staffQuery.answer(category, gender, location, nationality),
-    );
+    return this.staffQuery.answer(category, gender, location, nationality);
   }
 
   expenditure(item?: Arg, year?: Arg): Answer {
-    return this.cached("EXPENDITURE", [item, year], () => this.financeQuery.expenditure(item, year));
+    return this.financeQuery.expenditure(item, year);
   }
 
   projects(region?: Arg, service?: Arg): Answer {
-    return this.cached("PROJECTS", [region, service], () => this.financeQuery.projects(region, service));
+    return this.financeQuery.projects(region, service);
   }
 
   fact(key: Arg): Answer {
-    return this.cached("FACT", [key], () => {
-      const k = nameArg(key, "key", "legal.contracts_reviewed");
-      if (k === undefined)
-        throw new IomError("bad_argument", msg("key_required", { count: this.edition.facts.length }), "key");
-      return this.index.fact(k);
-    });
+    const k = nameArg(key, "key", "legal.contracts_reviewed");
+    if (k === undefined)
+      throw new IomError("bad_argument", msg("key_required", { count: this.edition.facts.length }), "key");
+    return this.index.fact(k);
   }
 
   /** Facts whose key, label, unit or printed text contain every word of `search`. */
@@ -419,17 +400,8 @@ export class Iom {
   }
 }
 
-/** Lines already written, per answer (the core memoises answers, so a recalculated IOM.SOURCE reuses its line). */
-const described = new WeakMap<Answer, Partial<Record<Lang, string>>>();
-
 /** A provenance as the one line of text IOM.SOURCE shows, worded in `lang`. */
 export function describeProvenance(answer: Answer, edition: Edition, lang: Lang = "en"): string {
-  let lines = described.get(answer);
-  if (!lines) described.set(answer, (lines = {}));
-  return (lines[lang] ??= provenanceLine(answer, edition, lang));
-}
-
-function provenanceLine(answer: Answer, edition: Edition, lang: Lang): string {
   const p: Provenance = answer.provenance;
   const w = PROVENANCE_WORDS[lang];
   const where = (place: string): string => localName("table", place, lang);

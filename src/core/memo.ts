@@ -1,152 +1,187 @@
 /**
- * Remembers the outcome of a deterministic call by its arguments. Each distinct argument value
- * gets a small integer id (one table shared by every memo, since the same names recur across
- * functions), and up to four ids pack into one number: a recalculation of a cell already seen is
- * one lookup per argument in a small, hot table of names, then one lookup of the outcome. No
- * string is built per call and nothing is allocated, which is what lets a workbook of thousands of
- * =IOM.* cells recalculate instantly.
+ * Remembers the outcomes of deterministic calls within a memory budget, not a count of entries.
+ *
+ * A call is keyed by a short text built from its arguments (callKey): no table of argument values
+ * to run out of, so a sheet with a million distinct names costs what its entries cost, and a
+ * recalculation of a cell already seen is one text built and one Map lookup however many distinct
+ * values came before.
+ *
+ * Outcomes live in two generations: new ones go to the young one; when the young one reaches half
+ * the budget it becomes the old one and the previous old one is dropped. A hit in the old
+ * generation moves back to the young one, so the cells a workbook keeps recalculating survive
+ * every turnover (a cheap approximation of least-recently-used eviction) and nothing is ever
+ * wiped all at once because of its size.
  */
 
-/** Distinct argument values (ids 1..RADIX-1; 0 is an omitted argument). */
-const RADIX = 4096;
+/** An argument as Excel or a script passes it. */
+export type MemoArg = string | number | boolean | null | undefined;
 
 /** No valid argument is longer; a call with a longer one (junk, pasted text) is computed, not kept. */
 const MAX_KEPT_LENGTH = 256;
 
-/** An argument as Excel or a script passes it. */
-type A = string | number | boolean | null | undefined;
+/** "0:" … "256:": the length prefix of each text argument a key can hold, made once. */
+const LENGTHS = Array.from({ length: MAX_KEPT_LENGTH + 1 }, (_, n) => `${n}:`);
 
-/** The ids of argument values, shared by every memo; `generation` counts its resets. */
-const ids = new Map<unknown, number>();
-let generation = 0;
+/** The parts of the key being built, joined once at the end: one flat string, no chain of pieces. */
+const parts: string[] = [];
+/** Omitted arguments not written yet: written only when a given argument follows them. */
+let pending = 0;
 
-/** null and undefined are one value (Excel passes null for an omitted argument, scripts undefined). */
-function idOf(a: unknown): number {
-  if (a === null || a === undefined) return 0;
-  if (typeof a === "string" && a.length > MAX_KEPT_LENGTH) return -1;
-  let id = ids.get(a);
-  if (id === undefined) {
-    if (ids.size >= RADIX - 1) return -1;
-    id = ids.size + 1;
-    ids.set(a, id);
+/**
+ * Adds one argument to `parts`, as text no other argument value gives: a string leads with its
+ * length (so no content can fake a boundary), a number with "n" and ends with ";", TRUE/FALSE are
+ * "t"/"f", an omitted argument "_" (null and undefined alike: Excel passes null, scripts undefined),
+ * written only when a given argument follows. False for an argument not worth keeping: over-long
+ * text (junk, pasted text: no name of the report is that long) or an object.
+ */
+function add(x: MemoArg): boolean {
+  if (x === null || x === undefined) {
+    pending++;
+    return true;
   }
-  return id;
+  for (; pending > 0; pending--) parts.push("_");
+  switch (typeof x) {
+    case "string": {
+      const length = LENGTHS[x.length];
+      if (length === undefined) return false;
+      parts.push(length, x);
+      return true;
+    }
+    case "number":
+      // -0 prints as "0" but is another value (a message may show it).
+      parts.push(Object.is(x, -0) ? "n-0;" : `n${x};`);
+      return true;
+    case "boolean":
+      parts.push(x ? "t" : "f");
+      return true;
+    default:
+      return false;
+  }
 }
 
-/** A thrown outcome, told apart from a returned one by its class. */
-class Thrown {
-  constructor(readonly error: unknown) {}
+/**
+ * The key of `tag(a, b, …)`: the tag (a function's name, fixed by the code, never containing "(")
+ * and its arguments up to the last one given, since omitted arguments at the end are no arguments.
+ * Undefined when the call should be computed and not kept. Fixed parameters rather than a rest
+ * array: the functions build a key on every recalculation, and this allocates only the key (a
+ * flat string: a key built by `+=` would keep its chain of pieces alive in the memo too).
+ */
+export function callKey(
+  tag: string,
+  a?: MemoArg,
+  b?: MemoArg,
+  c?: MemoArg,
+  d?: MemoArg,
+  e?: MemoArg,
+  f?: MemoArg,
+  g?: MemoArg,
+): string | undefined {
+  parts.length = 0;
+  pending = 0;
+  parts.push(tag, "(");
+  const kept = add(a) && add(b) && add(c) && add(d) && add(e) && add(f) && add(g);
+  const key = kept ? parts.join("") : undefined;
+  parts.length = 0;
+  return key;
 }
 
-export class CallMemo<T> {
-  private outcomes = new Map<number | string, T | Thrown>();
-  private generation = generation;
+/** What one entry costs besides its value: the Map's slot and the key string's header. */
+const ENTRY_BYTES = 64;
 
-  /**
-   * @param limit outcomes kept before the memo starts afresh, so a sheet of millions of distinct calls can't grow it without end
-   * @param keepError which thrown values are deterministic answers (kept and rethrown) rather than accidents
-   */
-  constructor(
-    private readonly limit = 200_000,
-    private readonly keepError: (e: unknown) => boolean = () => true,
-  ) {}
-
-  /** compute()'s result for these arguments, computing it on the first call only; a kept error is rethrown. */
-  get(args: readonly unknown[], compute: () => T): T {
-    return this.settle(keyOf(args), compute);
-  }
-
-  /**
-   * f(a, b, c, d, e) remembered by its first `arity` arguments: the same as get() without the
-   * argument array and closure a call of get() allocates (the custom functions' hot path).
-   */
-  call(f: (a: A, b: A, c: A, d: A, e: A) => T, arity: number, a?: A, b?: A, c?: A, d?: A, e?: A): T {
-    const key = e === null || e === undefined ? packed(arity, a, b, c, d) : keyOf([a, b, c, d, e]);
-    return this.settle(key, f, a, b, c, d, e);
-  }
-
-  /** The kept outcome for `key`, or f(a, b, c, d, e) computed (and kept unless `key` is undefined). */
-  private settle(
-    key: number | string | undefined,
-    f: (a: A, b: A, c: A, d: A, e: A) => T,
-    a?: A,
-    b?: A,
-    c?: A,
-    d?: A,
-    e?: A,
-  ): T {
-    if (this.generation !== generation) this.clear(); // the shared ids were reset: old keys mean nothing
-    if (key === undefined) {
-      if (ids.size >= RADIX - 1) {
-        ids.clear(); // out of ids: every memo starts afresh, the next calls are kept again
-        generation++;
+/**
+ * A rough count of the bytes `v` holds (plain data: strings, numbers, arrays, objects), for the
+ * budget. Shared parts are counted in every entry that holds them, so the estimate errs high and
+ * the memo turns over early rather than late.
+ */
+export function approxBytes(v: unknown, depth = 0): number {
+  switch (typeof v) {
+    case "string":
+      return 16 + v.length;
+    case "number":
+      return Number.isInteger(v) && Math.abs(v) < 2 ** 30 ? 0 : 16; // small integers live in the pointer
+    case "object": {
+      if (v === null) return 0;
+      if (depth > 8) return 64;
+      let n = 0;
+      if (Array.isArray(v)) {
+        n = 16 + 8 * v.length;
+        for (const x of v as unknown[]) n += approxBytes(x, depth + 1);
+        return n;
       }
-      return f(a, b, c, d, e);
+      n = 24;
+      for (const k in v) n += 8 + approxBytes((v as Record<string, unknown>)[k], depth + 1);
+      return n;
     }
-    let outcome = this.outcomes.get(key);
-    if (outcome === undefined) {
-      try {
-        outcome = f(a, b, c, d, e);
-      } catch (err) {
-        if (!this.keepError(err)) throw err;
-        outcome = new Thrown(err);
-      }
-      if (this.outcomes.size >= this.limit) this.clear();
-      this.outcomes.set(key, outcome);
-    }
-    if (outcome instanceof Thrown) throw outcome.error;
-    return outcome;
+    default:
+      return 0;
+  }
+}
+
+export interface MemoOptions<T> {
+  /** The bytes the kept outcomes may take, by `weigh`'s estimate (each generation gets half). */
+  budgetBytes?: number;
+  /** An outcome's size in bytes; by default approxBytes. */
+  weigh?: (value: T) => number;
+}
+
+/** 32 MiB: some 150,000 distinct calls of the functions (each keeps 0.1 to 0.2 KB). */
+export const DEFAULT_MEMO_BUDGET = 32 * 2 ** 20;
+
+/** Outcomes by call key (see callKey), bounded by an estimate of the memory they hold. */
+export class CallMemo<T extends NonNullable<unknown>> {
+  private young = new Map<string, T>();
+  private old = new Map<string, T>();
+  private youngBytes = 0;
+  private readonly generationBytes: number;
+  private readonly weigh: (value: T) => number;
+
+  constructor(options: MemoOptions<T> = {}) {
+    this.generationBytes = (options.budgetBytes ?? DEFAULT_MEMO_BUDGET) / 2;
+    this.weigh = options.weigh ?? approxBytes;
   }
 
+  /** The outcome kept for `key`, or undefined. A hit in the old generation moves to the young one. */
+  get(key: string): T | undefined {
+    const hit = this.young.get(key);
+    if (hit !== undefined) return hit;
+    const old = this.old.get(key);
+    if (old !== undefined) this.set(key, old);
+    return old;
+  }
+
+  /** Keeps `value` for `key`; the young generation turns old once it holds half the budget. */
+  set(key: string, value: T): void {
+    this.young.set(key, value);
+    this.youngBytes += ENTRY_BYTES + key.length + this.weigh(value);
+    if (this.youngBytes >= this.generationBytes) {
+      this.old = this.young;
+      this.young = new Map();
+      this.youngBytes = 0;
+    }
+  }
+
+  /** compute()'s outcome for `key`, computed on the first call only; an undefined key is never kept. */
+  through(key: string | undefined, compute: () => T): T {
+    if (key === undefined) return compute();
+    let v = this.get(key);
+    if (v === undefined) {
+      v = compute();
+      this.set(key, v);
+    }
+    return v;
+  }
+
+  /** Forgets everything (the data changed: an edition was added or removed). */
   clear(): void {
-    this.outcomes = new Map();
-    this.generation = generation;
+    this.young = new Map();
+    this.old = new Map();
+    this.youngBytes = 0;
   }
-}
 
-/** Reused by packed(), so that the hot path allocates nothing. */
-const scratch: A[] = [null, null, null, null];
-
-/**
- * A call's first four arguments (the rest omitted) as one number, or undefined when one can't be
- * kept: fold() without an argument array.
- */
-function packed(arity: number, a: A, b: A, c: A, d: A): number | undefined {
-  scratch[0] = a;
-  scratch[1] = b;
-  scratch[2] = c;
-  scratch[3] = d;
-  return fold(arity, scratch, Math.min(arity, 4));
-}
-
-/**
- * The first `upTo` of a call's `count` arguments (the rest omitted) as one number, or undefined
- * when one can't be kept. The count leads and trailing omitted arguments are not folded in, so
- * each count of folded ids has its own range of numbers: [a], [a, null] and [null, a] all differ.
- * The result stays below 32 * 4096^4 = 2^53 for up to 31 arguments: exact in a double.
- */
-function fold(count: number, args: readonly unknown[], upTo: number): number | undefined {
-  let given = upTo;
-  while (given > 0 && (args[given - 1] === null || args[given - 1] === undefined)) given--;
-  let k = count;
-  for (let i = 0; i < given; i++) {
-    const id = idOf(args[i]);
-    if (id < 0) return undefined;
-    k = k * RADIX + id;
+  /** Distinct keys held (an entry moved back to the young generation may also still be in the old). */
+  get size(): number {
+    let n = this.young.size;
+    for (const k of this.old.keys()) if (!this.young.has(k)) n++;
+    return n;
   }
-  return k;
-}
-
-/** The arguments as one number when at most four of them are given (see fold), else a string. */
-function keyOf(args: readonly unknown[]): number | string | undefined {
-  let given = args.length;
-  while (given > 0 && (args[given - 1] === null || args[given - 1] === undefined)) given--;
-  if (given <= 4) return fold(args.length, args, given);
-  let k = "";
-  for (let i = 0; i < args.length; i++) {
-    const id = idOf(args[i]);
-    if (id < 0) return undefined;
-    k += `${id},`;
-  }
-  return k;
 }

@@ -6,11 +6,19 @@
  * Excel passes null for an omitted argument, so no parameter relies on a default value.
  */
 /* eslint-disable @typescript-eslint/only-throw-error -- Excel wants a CustomFunctions.Error thrown, and that class is not an Error subclass */
-import { type Answer, isMissing, type Grid, CallMemo } from "../core";
-import { iom } from "../core";
+import {
+  type Answer,
+  type Grid,
+  CallMemo,
+  callKey,
+  editionsVersion,
+  iom,
+  isMissing,
+  type MemoArg,
+} from "../core";
 import { hostLanguage } from "../i18n/host";
 import type { Lang } from "../i18n/lang";
-import { excelError, toExcelError, type ExcelError } from "./excel-error";
+import { excelError, Failure, failureOf, type ExcelError } from "./excel-error";
 
 /**
  * Office's custom functions runtime. The build appends `CustomFunctions.associate(...)` calls to
@@ -24,59 +32,111 @@ export const CustomFunctions: { associate: (id: string, fn: (...args: never[]) =
   associate: () => undefined,
 };
 
-/**
- * Each function's outcomes, value or error, by display language and arguments. They are
- * deterministic (the data is bundled), so a recalculation of a cell already seen is a few Map
- * lookups; the core below memoises too, but this also skips building the error or the spilled grid.
- */
-function newMemos() {
-  return {
-    MOVEMENTS: new CallMemo<number>(),
-    MIGRANTS: new CallMemo<number>(),
-    STAFF: new CallMemo<number>(),
-    EXPENDITURE: new CallMemo<number>(),
-    PROJECTS: new CallMemo<number>(),
-    FACT: new CallMemo<number>(),
-    FACTS: new CallMemo<Spill>(),
-    TABLE: new CallMemo<Spill>(),
-    LIST: new CallMemo<string[][]>(),
-    SOURCE: new CallMemo<string>(),
-  };
-}
-const memosByLanguage: Partial<Record<Lang, ReturnType<typeof newMemos>>> = {};
-/** The memos of Excel's display language (error messages, LIST and SOURCE are worded in it). */
-const memoIn = (lang: Lang): ReturnType<typeof newMemos> => (memosByLanguage[lang] ??= newMemos());
 
 /** A spilled result; frozen, since every later call with the same arguments returns this very array. */
 type Spill = readonly (readonly (string | number | ExcelError)[])[];
 
-type In = string | number | boolean | null | undefined;
-/** Each value function's last argument names the edition of the report (blank: the latest). */
-const at = (edition: In) => iom({ edition });
-const answerMovements = (p: In, g: In, f: In, e: In): number => value(() => at(e).movements(p, g, f));
-const answerMigrants = (a: In, g: In, e: In): number => value(() => at(e).migrants(a, g));
-const answerStaff = (c: In, g: In, l: In, n: In, e: In): number => value(() => at(e).staff(c, g, l, n));
-const answerExpenditure = (i: In, y: In, e: In): number => value(() => at(e).expenditure(i, y));
-const answerProjects = (r: In, s: In, e: In): number => value(() => at(e).projects(r, s));
-const answerFact = (k: In, e: In): number => value(() => at(e).fact(k));
+/** What a call gave: its value (a number, a text, a spill) or the error its cell shows. */
+type Outcome = number | string | Spill | Failure;
 
-function value(answer: () => Answer): number {
-  let v: number;
-  try {
-    v = answer().value;
-  } catch (e) {
-    throw toExcelError(e);
+/**
+ * The functions' one memo: each call's outcome, value or error, by function and arguments (and
+ * the display language for LIST and SOURCE, whose values are worded in it). The outcomes are
+ * deterministic, since the data is bundled, so a recalculation of a cell already seen is one key
+ * and one lookup. Errors are kept as their code and message data (Failure), worded when shown.
+ */
+const memo = new CallMemo<Outcome>({ weigh: weighOutcome });
+/** The editions the memo's outcomes were computed with; a change (an edition added) empties it. */
+let memoEditions = editionsVersion();
+
+function weighOutcome(o: Outcome): number {
+  if (typeof o === "number") return Number.isInteger(o) ? 0 : 16; // a small integer lives in the pointer
+  if (typeof o === "string") return 16 + o.length;
+  if (o instanceof Failure) return 40 + o.problem.length + (o.params ? JSON.stringify(o.params).length : 0);
+  let n = 16 + 8 * o.length;
+  for (const row of o) {
+    n += 16 + 8 * row.length;
+    for (const c of row) n += typeof c === "string" ? 16 + c.length : typeof c === "number" ? 16 : 64;
   }
-  if (!Number.isFinite(v)) throw excelError("#N/A", "the data holds no finite number for this cell");
-  return v;
+  return n;
 }
 
-function spill(grid: () => Grid): Spill {
+/** The kept outcome of the call `key` names, or undefined (computed, and kept when `key` is defined). */
+function kept(key: string | undefined): Outcome | undefined {
+  if (key === undefined) return undefined;
+  const version = editionsVersion();
+  if (version !== memoEditions) {
+    memo.clear();
+    memoEditions = version;
+  }
+  return memo.get(key);
+}
+
+const keep = <T extends Outcome>(key: string | undefined, o: T): T => {
+  if (key !== undefined) memo.set(key, o);
+  return o;
+};
+
+/** The value of an outcome, or its error thrown (in Excel's display language). */
+function shown<T extends number | string | Spill>(o: Outcome): T {
+  if (o instanceof Failure) throw o.shown(hostLanguage());
+  return o as T;
+}
+
+type In = MemoArg;
+/** Each value function's last argument names the edition of the report (blank: the latest). */
+const at = (edition: In) => iom({ edition });
+const answerMovements = (p: In, g: In, f: In, e: In): Answer => at(e).movements(p, g, f);
+const answerMigrants = (a: In, g: In, e: In): Answer => at(e).migrants(a, g);
+const answerStaff = (c: In, g: In, l: In, n: In, e: In): Answer => at(e).staff(c, g, l, n);
+const answerExpenditure = (i: In, y: In, e: In): Answer => at(e).expenditure(i, y);
+const answerProjects = (r: In, s: In, e: In): Answer => at(e).projects(r, s);
+const answerFact = (k: In, e: In): Answer => at(e).fact(k);
+
+/**
+ * The number `answer(a, b, c, d, e)` gives, kept under `key`. The function and its arguments are
+ * passed rather than a closure, so a recalculation (a hit) allocates nothing but its key.
+ */
+function value(
+  key: string | undefined,
+  answer: (a: In, b: In, c: In, d: In, e: In) => Answer,
+  a?: In,
+  b?: In,
+  c?: In,
+  d?: In,
+  e?: In,
+): number {
+  return shown<number>(kept(key) ?? keep(key, valueOutcome(answer, a, b, c, d, e)));
+}
+
+function valueOutcome(
+  answer: (a: In, b: In, c: In, d: In, e: In) => Answer,
+  a: In,
+  b: In,
+  c: In,
+  d: In,
+  e: In,
+): number | Failure {
+  let v: number;
+  try {
+    v = answer(a, b, c, d, e).value;
+  } catch (err) {
+    return failureOf(err);
+  }
+  return Number.isFinite(v) ? v : new Failure("#N/A", "the data holds no finite number for this cell");
+}
+
+/** The spill `grid()` gives, kept under `key`; or its error thrown. */
+const spilled = (key: string | undefined, grid: () => Grid): Spill =>
+  shown<Spill>(kept(key) ?? keep(key, spill(grid)));
+
+/** A spilled grid, frozen, its missing cells #N/A with their reason; or the error of the whole call. */
+function spill(grid: () => Grid): Spill | Failure {
   let g: Grid;
   try {
     g = grid();
   } catch (e) {
-    throw toExcelError(e);
+    return failureOf(e);
   }
   return Object.freeze(
     g.map((row) => Object.freeze(row.map((c) => (isMissing(c) ? excelError("#N/A", c.missing) : c)))),
@@ -98,7 +158,14 @@ export function movements(
   from?: string | number | boolean | null,
   edition?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).MOVEMENTS.call(answerMovements, 4, place, programme, from, edition);
+  return value(
+    callKey("MOVEMENTS", place, programme, from, edition),
+    answerMovements,
+    place,
+    programme,
+    from,
+    edition,
+  );
 }
 
 /**
@@ -114,7 +181,7 @@ export function migrants(
   gender?: string | number | boolean | null,
   edition?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).MIGRANTS.call(answerMigrants, 3, age_group, gender, edition);
+  return value(callKey("MIGRANTS", age_group, gender, edition), answerMigrants, age_group, gender, edition);
 }
 
 /**
@@ -134,7 +201,8 @@ export function staff(
   nationality?: string | number | boolean | null,
   edition?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).STAFF.call(answerStaff, 5, category, gender, location, nationality, edition);
+  const key = callKey("STAFF", category, gender, location, nationality, edition);
+  return value(key, answerStaff, category, gender, location, nationality, edition);
 }
 
 /**
@@ -150,7 +218,7 @@ export function expenditure(
   year?: string | number | boolean | null,
   edition?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).EXPENDITURE.call(answerExpenditure, 3, item, year, edition);
+  return value(callKey("EXPENDITURE", item, year, edition), answerExpenditure, item, year, edition);
 }
 
 /**
@@ -166,7 +234,7 @@ export function projects(
   service?: string | number | boolean | null,
   edition?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).PROJECTS.call(answerProjects, 3, region, service, edition);
+  return value(callKey("PROJECTS", region, service, edition), answerProjects, region, service, edition);
 }
 
 /**
@@ -180,7 +248,7 @@ export function fact(
   key: string | number | boolean | null,
   edition?: string | number | boolean | null,
 ): number {
-  return memoIn(hostLanguage()).FACT.call(answerFact, 2, key, edition);
+  return value(callKey("FACT", key, edition), answerFact, key, edition);
 }
 
 /**
@@ -198,8 +266,8 @@ export function facts(
   edition?: string | number | boolean | null,
 ): any[][] {
   // Excel copies the spilled array; the cast only drops readonly for the metadata's any[][].
-  return memoIn(hostLanguage()).FACTS.get([search, headers, edition], () =>
-    spill(() => at(edition).factsGrid(search, headers)),
+  return spilled(callKey("FACTS", search, headers, edition), () =>
+    at(edition).factsGrid(search, headers),
   ) as any[][];
 }
 
@@ -216,8 +284,8 @@ export function table(
   headers?: string | number | boolean | null,
   edition?: string | number | boolean | null,
 ): any[][] {
-  return memoIn(hostLanguage()).TABLE.get([table, headers, edition], () =>
-    spill(() => at(edition).table(table, headers)),
+  return spilled(callKey("TABLE", table, headers, edition), () =>
+    at(edition).table(table, headers),
   ) as any[][];
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -234,18 +302,12 @@ export function list(
   edition?: string | number | boolean | null,
 ): string[][] {
   const lang = hostLanguage();
-  return memoIn(lang).LIST.get([dimension, edition], () => {
-    try {
-      // Names in Excel's display language; every language's names are accepted as arguments.
-      return Object.freeze(
-        at(edition)
-          .list(dimension, lang)
-          .map((n) => Object.freeze([n])),
-      ) as string[][];
-    } catch (e) {
-      throw toExcelError(e);
-    }
-  });
+  // Names in Excel's display language; every language's names are accepted as arguments.
+  const names = (): Grid =>
+    at(edition)
+      .list(dimension, lang)
+      .map((n) => [n]);
+  return spilled(callKey("LIST", lang, dimension, edition), names) as string[][];
 }
 
 /**
@@ -268,13 +330,8 @@ export function source(
   arg5?: string | number | boolean | null,
 ): string {
   const lang = hostLanguage();
-  return memoIn(lang).SOURCE.get([func, arg1, arg2, arg3, arg4, arg5], () => {
-    try {
-      return iom().sourceIn(lang, func, arg1, arg2, arg3, arg4, arg5);
-    } catch (e) {
-      throw toExcelError(e);
-    }
-  });
+  const key = callKey("SOURCE", lang, func, arg1, arg2, arg3, arg4, arg5);
+  return shown<string>(kept(key) ?? keep(key, sourceOutcome(lang, func, arg1, arg2, arg3, arg4, arg5)));
 }
 
 /**
@@ -287,6 +344,14 @@ export function edition(edition?: string | number | boolean | null): string {
   try {
     return at(edition).editionLabel();
   } catch (e) {
-    throw toExcelError(e);
+    throw failureOf(e).shown(hostLanguage());
+  }
+}
+
+function sourceOutcome(lang: Lang, func: In, a1: In, a2: In, a3: In, a4: In, a5: In): string | Failure {
+  try {
+    return iom().sourceIn(lang, func, a1, a2, a3, a4, a5);
+  } catch (e) {
+    return failureOf(e);
   }
 }

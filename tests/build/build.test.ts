@@ -6,9 +6,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runInNewContext } from "node:vm";
 import { checkManifest, manifestUrls } from "../../scripts/manifest-checks";
 import { ManifestPlugin } from "../../scripts/manifest-plugin";
 import { ROOT, type ScriptResult, runScript } from "../helpers/node-scripts";
+import { dataCopies, pageScripts } from "../helpers/page-bundles";
 import { SHARED_BUILD_BASE_URL as BASE_URL, sharedBuild } from "../helpers/shared-build";
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string })
@@ -50,6 +52,39 @@ describe("production build", () => {
     // which stands in with a no-op where office.js could not load.
     expect(read("functions.js")).toMatch(/\b\w+\.associate\("EDITION",/);
     expect(read("functions.js")).toContain("globalThis.CustomFunctions");
+  });
+
+  it("loads the data and the core once: one copy of each edition's data, no core module in the pane's bundle", () => {
+    expect(pageScripts(out)).toEqual(["functions.js", "taskpane.js"]);
+    for (const copies of Object.values(dataCopies(out))) expect(copies).toBe(1);
+    const sources = (file: string): string[] =>
+      (JSON.parse(read(`${file}.map`)) as { sources: string[] }).sources.map((s) =>
+        s.replace(/^webpack:\/\/[^/]*\//, ""),
+      );
+    const coreOrData = (s: string): boolean => /^(\.\/)?(src\/core|data)\//.test(s);
+    expect(sources("functions.js").filter(coreOrData).length).toBeGreaterThan(10);
+    expect(sources("taskpane.js").filter(coreOrData)).toEqual([]);
+  });
+
+  it("functions.js registers every function on its own, answering at once (nothing of the pane needed)", () => {
+    const registered = new Map<string, (...args: unknown[]) => unknown>();
+    const sandbox: Record<string, unknown> = {
+      CustomFunctions: {
+        associate: (id: string, f: (...args: unknown[]) => unknown) => void registered.set(id, f),
+        Error: class {
+          constructor(
+            readonly code: string,
+            readonly message: string,
+          ) {}
+        },
+        ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" },
+      },
+    };
+    sandbox.self = sandbox; // webpack's loader registers its chunks on `self`
+    runInNewContext(read("functions.js"), sandbox);
+    const { functions } = JSON.parse(read("functions.json")) as { functions: { id: string }[] };
+    expect([...registered.keys()].sort()).toEqual(functions.map((f) => f.id).sort());
+    expect(registered.get("STAFF")?.("P-4", "F", null, null, null)).toBe(55);
   });
 
   it("loads office.js from Microsoft's CDN, then the functions bundle, then the task pane (shared runtime)", () => {

@@ -3,7 +3,7 @@
  * bin/iom.js runs the compiled CLI. Built here into a scratch copy so the test never depends on,
  * or disturbs, a lib/ left over from an earlier build.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "./helpers";
@@ -57,5 +57,41 @@ describe("bin/iom.js after build:lib", () => {
     expect(missing.stderr).toContain('did you mean "Table 5"');
     const usage = await exec(process.execPath, [bin, "nonsense"]);
     expect(usage.code).toBe(2);
+  });
+
+  it("loads the workbook and zip libraries only for the commands that write or read workbooks", async () => {
+    // The modules a run has loaded, by package, printed as it exits.
+    const loaded = async (...args: string[]): Promise<string[]> => {
+      const probe = `process.on("exit", () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));
+        process.argv = [process.argv[0], "iom", ...${JSON.stringify(args)}];
+        require(${JSON.stringify(tmp.path("bin/iom.js"))});`;
+      const r = await exec(process.execPath, ["-e", probe]);
+      return (JSON.parse(r.stderr) as string[]).flatMap((f) => /node_modules\/([^/]+)\//.exec(f)?.[1] ?? []);
+    };
+    const evaluated = await loaded("eval", '=IOM.STAFF("P-4","F")');
+    expect(evaluated).toContain("commander");
+    expect(evaluated).not.toContain("exceljs");
+    expect(evaluated).not.toContain("jszip");
+    expect(await loaded("export", "--format", "xlsx", "--out", tmp.path("x.xlsx"))).toContain("exceljs");
+  });
+
+  /** Runs iom with its output read like `| head -1`: the first line, then the pipe closed. */
+  const headOne = (...args: string[]) =>
+    new Promise<{ code: number | null; first: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [tmp.path("bin/iom.js"), ...args], { cwd: ROOT });
+      let first = "";
+      let stderr = "";
+      child.stdout.once("data", (chunk: Buffer) => {
+        first = chunk.toString().split("\n")[0] ?? "";
+        child.stdout.destroy();
+      });
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("close", (code) => resolve({ code, first, stderr }));
+    });
+
+  it("stops quietly when the reader closes the pipe early (iom --help | head -1)", async () => {
+    expect(await headOne("--help")).toEqual({ code: 0, first: "Usage: iom [options] [command]", stderr: "" });
+    // Output larger than a pipe holds: the rest is written after the reader has gone (EPIPE for sure).
+    expect(await headOne("facts", "--json")).toEqual({ code: 0, first: "[", stderr: "" });
   });
 });

@@ -14,6 +14,11 @@ export interface StubOptions {
   host?: string | null;
   /** Highest ExcelApi version the host claims, e.g. "1.17". */
   excelApi?: string;
+  /**
+   * A call the stub makes as soon as its function is registered, as Excel recalculating a sheet
+   * would: its result and the time it came (ms since navigation) go to window.__iom.probe.
+   */
+  probe?: { id: string; args: unknown[] } | null;
 }
 
 let fakeJs: string | undefined;
@@ -35,8 +40,11 @@ function install(options: Required<StubOptions>, exportsOfFake: Record<string, u
   };
   const wb = new FakeWorkbook();
   const functions: Record<string, Fn> = {};
+  /** When each function was registered (ms since navigation). */
+  const registeredAt: Record<string, number> = {};
   const w = window as unknown as Record<string, unknown>;
-  w.__iom = { wb, functions };
+  const state: Record<string, unknown> = { wb, functions, registeredAt };
+  w.__iom = state;
 
   /** Literal arguments of =IOM.NAME("a",1,,TRUE). */
   const parseArgs = (body: string): unknown[] => {
@@ -102,6 +110,17 @@ function install(options: Required<StubOptions>, exportsOfFake: Record<string, u
   w.CustomFunctions = {
     associate: (id: string, fn: Fn): void => {
       functions[id.toUpperCase()] = fn;
+      registeredAt[id.toUpperCase()] = performance.now();
+      const probe = options.probe;
+      if (probe && probe.id === id.toUpperCase()) {
+        let value: unknown;
+        try {
+          value = fn(...probe.args);
+        } catch (e) {
+          value = (e as { code?: string }).code ?? String(e);
+        }
+        state.probe = { value, at: performance.now() };
+      }
     },
     Error: CustomFunctionsError,
     ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" },
@@ -135,6 +154,7 @@ export function officeStubScript(options: StubOptions): string {
     displayLanguage: options.displayLanguage,
     host: options.host === undefined ? "Excel" : options.host,
     excelApi: options.excelApi ?? "1.17",
+    probe: options.probe ?? null,
   };
   // tsx (esbuild) wraps functions in __name(...) to keep their names; give the browser that helper.
   return `(function () {

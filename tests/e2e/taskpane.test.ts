@@ -16,17 +16,23 @@ import { ROOT } from "../helpers/node-scripts";
 import { sharedBuild } from "../helpers/shared-build";
 import { iom } from "../../src/core";
 import { Catalog } from "../../src/sheets/catalog";
+import { FIRST_RENDER_MARK } from "../../src/taskpane/ui/marks";
 
 const ARTIFACTS = join(ROOT, "tests/artifacts/taskpane");
 const catalog = new Catalog(iom());
 
 let server: Server;
 let baseUrl: string;
+/** The functions the build's functions.json declares. */
+let declared: string[];
 let browser: Browser;
 
 beforeAll(async () => {
   const { out, result: build } = await sharedBuild();
   if (build.code !== 0) throw new Error(`build failed:\n${build.stderr}`);
+  declared = (
+    JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as { functions: { id: string }[] }
+  ).functions.map((f) => f.id);
   ({ server, url: baseUrl } = await serve(out));
   browser = await launch();
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -101,6 +107,29 @@ function assertStaysLocal(pane: OpenedPane): void {
   expect(pane.requests.every((u) => u.startsWith(baseUrl) || u === OFFICE_JS)).toBe(true);
   expect(pane.consoleErrors).toEqual([]);
 }
+
+it("registers the functions and answers from them before the pane's first render (one core for both)", async () => {
+  const probe = { id: "STAFF", args: ["P-4", "F", null, null, null] };
+  const pane = await openPane(browser, baseUrl, { displayLanguage: "en-US", probe });
+  const page = await ready(pane);
+  const seen = await page.evaluate((mark) => {
+    const state = (
+      window as unknown as {
+        __iom: { registeredAt: Record<string, number>; probe?: { value: unknown; at: number } };
+      }
+    ).__iom;
+    return {
+      registered: Object.keys(state.registeredAt).sort(),
+      probe: state.probe,
+      render: performance.getEntriesByName(mark)[0]?.startTime ?? NaN,
+    };
+  }, FIRST_RENDER_MARK);
+  expect(seen.registered).toEqual([...declared].sort());
+  expect(seen.probe?.value).toBe(iom().staff("P-4", "F").value);
+  // functions.js runs to its end before taskpane.js starts: an order, not a timing.
+  expect(seen.probe?.at).toBeLessThan(seen.render);
+  assertStaysLocal(pane);
+}, 60_000);
 
 it("inserts every table and every chart in both modes, two round trips each", async () => {
   const pane = await openPane(browser, baseUrl, { displayLanguage: "en-US" });

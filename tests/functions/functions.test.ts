@@ -7,7 +7,10 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { evaluate, runEval } from "../../src/cli/commands/eval";
 import { run } from "../../src/cli/program";
 import { bufferIo } from "../../src/cli/io";
+import { registerEdition, unregisterEdition } from "../../src/core";
 import * as fns from "../../src/functions/functions";
+import { buildEdition } from "../../src/import/build";
+import * as importer from "../fixtures/edition-2099/importer";
 
 const FUNCTIONS_SOURCE = join(__dirname, "../../src/functions/functions.ts");
 
@@ -176,6 +179,24 @@ describe("spilled functions", () => {
     expect(fns.movements("Kenya", null, null, 2011)).toBe(46200);
     expect(() => fns.staff("P-4", "F", null, null, "1999")).toThrow(/edition "1999" not found/);
     expect(fns.source("STAFF", "P-4", "F", null, null, "2011")).toMatch(/MC\/2346, 2011 edition/);
+  });
+
+  it("remember nothing across a change of editions: a blank edition means the latest at each call", async () => {
+    expect(fns.staff("P-4", "F", null, null)).toBe(55); // remembered from the report's edition
+    const fake = (
+      await buildEdition(join(__dirname, "../.."), "2099", {
+        dataDir: "tests/fixtures/edition-2099",
+        importer,
+      })
+    ).edition;
+    registerEdition(fake);
+    try {
+      expect(fns.staff("P-4", "F", null, null)).toBe(5); // the synthetic edition is now the latest
+      expect(fns.staff("P-4", "F", null, null, 2011)).toBe(55);
+    } finally {
+      unregisterEdition("2099");
+    }
+    expect(fns.staff("P-4", "F", null, null)).toBe(55);
   });
 });
 

@@ -32,9 +32,10 @@ function files(path: string): string[] {
     .flatMap((name) => files(join(path, name)));
 }
 
-function inputHash(): string {
+/** A short hash of the files under `inputs` (paths relative to the repository), names and contents. */
+export function inputHash(inputs: readonly string[] = INPUTS): string {
   const hash = createHash("sha256");
-  for (const input of INPUTS)
+  for (const input of inputs)
     for (const file of files(join(ROOT, input))) {
       hash.update(relative(ROOT, file));
       hash.update(readFileSync(file));

@@ -4,13 +4,12 @@ import { join } from "node:path";
 import { iom } from "../../core";
 import { hostLanguage } from "../../i18n/host";
 import { UserError } from "../errors";
-import { tableText } from "../formats";
+import { tableText, type ExportFormat } from "../formats";
 import { EXIT, type Io } from "../io";
 import { exportBytes } from "../xlsx/export-workbook";
 import { exists, writeFileAtomic } from "../xlsx/files";
 
-export const EXPORT_FORMATS = ["xlsx", "csv", "json"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from "../formats";
 
 export interface ExportOptions {
   format: ExportFormat;
