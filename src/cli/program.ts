@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { IomError, registerEdition, useEdition, type Edition } from "../core";
 import { setHostLanguage } from "../i18n/host";
 import { LANGS, type Lang } from "../i18n/lang";
@@ -51,7 +51,11 @@ function loadEditionFile(path: string): void {
   const e = data as Partial<Edition>;
   if (typeof e.edition !== "string" || !Array.isArray(e.tables) || typeof e.meta?.year !== "number")
     throw new UserError(`--data ${path}: not an edition of the report (no edition, meta or tables)`, EXIT.io);
-  registerEdition(data as Edition);
+  // A runtime.json ships without its presentation: take the edition folder's, when it is beside it.
+  const beside = join(dirname(path), "curated", "presentation.json");
+  if (e.presentation === undefined && existsSync(beside))
+    e.presentation = JSON.parse(readFileSync(beside, "utf8")) as Edition["presentation"];
+  registerEdition(e as Edition);
 }
 
 /** Builds the `iom` command line; every command writes through `io` and sets `exit`. */

@@ -146,11 +146,27 @@ function mapperOf(index: EditionIndex, table: Table): Mapper | undefined {
 /** Whether some value function can return a table's cells: every table with a role. */
 export const hasCalls = (index: EditionIndex, table: Table): boolean => mapperOf(index, table) !== undefined;
 
+const computed = new WeakMap<Iom, Map<string, (CellSource | null)[][]>>();
+
 /**
- * The formula source of every cell of a table (rows × columns, aligned with table.cells); null for
- * the cells the report leaves blank (they stay blank in every mode).
+ * For each printed cell of a table, the =IOM.* call that returns exactly it, or why there is none;
+ * null where the report leaves the cell blank (it stays blank in every mode). Computed once per table.
+ * A function of the core rather than a method, so the custom functions' bundle, which never inserts
+ * tables, leaves it out.
  */
-export function tableCellSources(core: Iom, index: EditionIndex, table: Table): (CellSource | null)[][] {
+export function cellSources(core: Iom, tableId: string): (CellSource | null)[][] {
+  let byTable = computed.get(core);
+  if (!byTable) computed.set(core, (byTable = new Map<string, (CellSource | null)[][]>()));
+  let s = byTable.get(tableId);
+  if (!s) {
+    s = tableCellSources(core, core.index, core.index.table(tableId));
+    byTable.set(tableId, s);
+  }
+  return s;
+}
+
+/** The formula source of every cell of a table (rows × columns, aligned with table.cells). */
+function tableCellSources(core: Iom, index: EditionIndex, table: Table): (CellSource | null)[][] {
   const mapper = mapperOf(index, table);
   return table.rows.map((row) =>
     table.columns.map((column, ci): CellSource | null => {

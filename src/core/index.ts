@@ -4,7 +4,7 @@
  */
 export type { Answer, Note, Provenance } from "./answer";
 export { isAll, isBlank, type Arg } from "./args";
-export type { Call, CellSource, StaticReason } from "./cell-calls";
+export { cellSources, type Call, type CellSource, type StaticReason } from "./cell-calls";
 export { IomError, isIomError, type IomErrorKind } from "./errors";
 export { parseFormula, type ParsedFormula } from "./formula";
 export {
@@ -18,6 +18,7 @@ export {
 } from "./grid";
 export { Iom, ARITY, VALUE_FUNCTIONS, describeProvenance, type ValueFunction } from "./iom";
 export { CallMemo, callKey, approxBytes, DEFAULT_MEMO_BUDGET, type MemoArg, type MemoOptions } from "./memo";
+export { presentationOf, registerPresentation } from "./presentations";
 export { normalizeName } from "./normalize";
 export { checkTableSums, type SumMismatch } from "./proofs";
 export type { RuntimeEdition } from "./runtime-format";

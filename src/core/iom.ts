@@ -10,7 +10,8 @@ import { EditionIndex } from "./edition";
 import { IomError } from "./errors";
 import { parseFormula } from "./formula";
 import { tableGrid, type Grid } from "./grid";
-import { tableCellSources, type Call, type CellSource } from "./cell-calls";
+import type { Call } from "./cell-calls";
+import { presentationOf } from "./presentations";
 import type { Edition, Fact, Presentation, Table } from "./model";
 import { normalizeName } from "./normalize";
 import { FinanceQuery } from "./queries/finance";
@@ -152,7 +153,7 @@ export class Iom {
 
   /** How the edition is shown in a workbook: translated titles, stub headings, chart templates. */
   get presentation(): Presentation {
-    return this.index.edition.presentation;
+    return this.index.edition.presentation ?? presentationOf(this.edition.edition);
   }
 
   /** A table by its id, its number ("Table 5") or its title; unknown names throw with suggestions. */
@@ -188,21 +189,6 @@ export class Iom {
   ageGroupOfRow(key: string): string | undefined {
     return this.migrantsQuery.ageGroup.entries.find((e) => e.value === key)?.name;
   }
-
-  /**
-   * For each printed cell of a table, the =IOM.* call that returns exactly it, or why there is none;
-   * null where the report leaves the cell blank. Computed once per table.
-   */
-  cellSources(tableId: string): (CellSource | null)[][] {
-    let s = this.sources.get(tableId);
-    if (!s) {
-      s = tableCellSources(this, this.index, this.index.table(tableId));
-      this.sources.set(tableId, s);
-    }
-    return s;
-  }
-
-  private readonly sources = new Map<string, (CellSource | null)[][]>();
 
   // Answers are computed on every call: the custom functions keep their outcomes in their one memo
   // (src/functions), and the other callers (task pane, CLI, scripts) ask for few of them.

@@ -330,7 +330,8 @@ export interface Presentation {
 export interface Edition {
   edition: string;
   meta: EditionMeta;
-  presentation: Presentation;
+  /** Absent in the runtime form the add-in ships (see runtime-format.ts); registerPresentation supplies it. */
+  presentation?: Presentation;
   document: string;
   title: string;
   source: string;

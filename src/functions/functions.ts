@@ -32,7 +32,6 @@ export const CustomFunctions: { associate: (id: string, fn: (...args: never[]) =
   associate: () => undefined,
 };
 
-
 /** A spilled result; frozen, since every later call with the same arguments returns this very array. */
 type Spill = readonly (readonly (string | number | ExcelError)[])[];
 

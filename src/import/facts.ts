@@ -116,7 +116,6 @@ export function baseUnits(value: number, unit: string): Fact["base"] {
   return { value: base, unit: m[1] ?? (m[4] as string), scale };
 }
 
-
 function importFact(src: SourceText, c: CuratedFact, context: FactsContext): Fact {
   const [first, last] = paragraphLines(src, c.paragraph, context.paragraphsFrom);
   const hits: number[] = [];

@@ -1,7 +1,15 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { buildEdition, editions, type BuildResult } from "./build";
-import { bundleIndex, dataReport, discrepanciesMarkdown, runtimeJson, stableJson, tableCsv } from "./write";
+import {
+  bundleIndex,
+  dataReport,
+  discrepanciesMarkdown,
+  presentationsIndex,
+  runtimeJson,
+  stableJson,
+  tableCsv,
+} from "./write";
 
 /** The files `npm run import` writes for an edition, path → content. */
 export async function outputsOf(root: string, edition: string): Promise<Map<string, string>> {
@@ -26,7 +34,10 @@ export function outputsFrom({ edition: e, problems }: BuildResult): Map<string, 
 
 /** Every file `npm run import` writes: data/index.ts (the bundled editions), then each edition's. */
 async function allOutputs(root: string): Promise<Map<string, string>> {
-  const out = new Map([[join("data", "index.ts"), bundleIndex(editions())]]);
+  const out = new Map([
+    [join("data", "index.ts"), bundleIndex(editions())],
+    [join("data", "presentations.ts"), presentationsIndex(editions())],
+  ]);
   for (const edition of editions())
     for (const [path, content] of await outputsOf(root, edition)) out.set(path, content);
   return out;
@@ -55,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${stale.length} data files differ from a fresh import: run npm run import\n`);
     return 1;
   }
-  for (const edition of editions()) rmSync(join(root, "data", edition, "csv"), { recursive: true, force: true });
+  for (const edition of editions())
+    rmSync(join(root, "data", edition, "csv"), { recursive: true, force: true });
   for (const [path, content] of outputs) {
     const full = join(root, path);
     mkdirSync(join(full, ".."), { recursive: true });

@@ -5,6 +5,8 @@
 import type { Lang } from "../i18n/lang";
 
 export { tableNameFor } from "./names";
+// Every block reads its edition's presentation: load the bundled ones with the layout.
+import "./bundled-presentations";
 import type { Rect } from "./a1";
 
 export type Mode = "static" | "live";

@@ -1,6 +1,6 @@
 /**
  * An =IOM.* call as the formula text a cell holds. Which call returns which printed cell is the
- * core's knowledge (Iom.cellSources); this only writes it.
+ * core's knowledge (cellSources); this only writes it.
  */
 import { ARITY, type Arg, type Call } from "../core";
 

@@ -3,7 +3,7 @@
  * grouped column headings, the rows with their nested labels and totals in bold, footnotes, and
  * "Source: IOM, <document>, Table N". The innermost heading row and the rows form an Excel table.
  */
-import { isMissing, tableGrid, type Iom, type Table } from "../core";
+import { cellSources, isMissing, tableGrid, type Iom, type Table } from "../core";
 import { NOTES, sourceLine, stubHeadings, tableNumber, tableTitle, unitLine } from "../i18n/content";
 import type { Lang } from "../i18n/lang";
 import { formatMessage } from "../i18n/plural";
@@ -98,7 +98,7 @@ export function tableBlock(table: Table, mode: Mode, lang: Lang, i: Iom): Block 
   formats.push(headers.map(() => TEXT_FORMAT));
   const displayHeader = [...headers.slice(0, labelColumns), ...table.columns.map((c) => c.label)];
 
-  const sources = mode === "live" ? i.cellSources(table.id) : undefined;
+  const sources = mode === "live" ? cellSources(i, table.id) : undefined;
   const columnFormats = table.columns.map((_, ci) => columnFormat(table, ci));
   let liveCells = 0;
   let staticCells = 0;

@@ -25,10 +25,11 @@ describe("the 2011 data", () => {
     expect(outputs.size).toBe(4 + committed.tables.length);
   });
 
-  it("ships a runtime.json that expands back to edition.json, less the fixes' long texts", () => {
+  it("ships a runtime.json that expands back to edition.json, less the fixes' long texts and the presentation", () => {
     const runtime = JSON.parse(readFileSync(join(root, "data/2011/runtime.json"), "utf8")) as RuntimeEdition;
     const { fixes, ...shipped } = expandEdition(runtime);
-    const { fixes: fullFixes, ...full } = committed;
+    // The presentation ships apart (data/presentations.ts), for the pane and the CLI only.
+    const { fixes: fullFixes, presentation: _presentation, ...full } = committed;
     // Proved cells ship the totals that force or contradict them; the printed figures stay in edition.json.
     const totalsOnly = full.tables.map((t) =>
       t.proved ? { ...t, proved: t.proved.map((p) => ({ ...p, because: p.because.filter((b) => !isPrintedFigure(b)) })) } : t,

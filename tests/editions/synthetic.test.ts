@@ -5,11 +5,18 @@
  * refresh and the CLI — with no code that knows about it.
  */
 import ExcelJS from "exceljs";
-import { writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluate } from "../../src/cli/commands/eval";
 import { exportBytes } from "../../src/cli/xlsx/export-workbook";
-import { editions, iom, registerEdition, unregisterEdition, type Edition } from "../../src/core";
+import {
+  editions,
+  iom,
+  registerEdition,
+  registerPresentation,
+  unregisterEdition,
+  type Edition,
+} from "../../src/core";
 import { compactEdition } from "../../src/core/runtime-format";
 import * as fns from "../../src/functions/functions";
 import { buildEdition, type BuildResult } from "../../src/import/build";
@@ -28,7 +35,9 @@ beforeAll(async () => {
   built = await buildEdition(root, "2099", { dataDir: "tests/fixtures/edition-2099", importer });
   fake = built.edition;
   // As data/<edition>/runtime.json holds an edition: the compact form the bundles ship.
+  // As data/<edition>/runtime.json holds it (no presentation), with the presentation the pane would load.
   registerEdition(JSON.parse(JSON.stringify(compactEdition(fake))) as Parameters<typeof registerEdition>[0]);
+  if (fake.presentation) registerPresentation("2099", fake.presentation);
 });
 afterAll(() => {
   unregisterEdition("2099");
@@ -122,8 +131,14 @@ describe("the synthetic 2099 edition", () => {
       "Officials by grade and gender",
       "Facts",
     ]);
-    const data = tmp.path("fake-runtime.json");
+    // A runtime.json and its folder's curated/presentation.json beside it, as `npm run import` leaves them.
+    const data = tmp.path("runtime.json");
     writeFileSync(data, JSON.stringify(compactEdition(fake)));
+    mkdirSync(tmp.path("curated"), { recursive: true });
+    copyFileSync(
+      join(root, "tests/fixtures/edition-2099/curated/presentation.json"),
+      tmp.path("curated/presentation.json"),
+    );
     const xlsx = tmp.path("fake.xlsx");
     const exported = await iomCli(
       "--data",

@@ -4,7 +4,7 @@
  * when run through the very function code Excel runs.
  */
 import { evaluate } from "../../src/cli/commands/eval";
-import { iom } from "../../src/core";
+import { cellSources, iom } from "../../src/core";
 import { sourceLine } from "../../src/i18n/content";
 import { LANGS } from "../../src/i18n/lang";
 import { decimalsOf } from "../../src/sheets/block";
@@ -129,7 +129,7 @@ describe("live formulas", () => {
   it("keeps static, shaded and counted, only the figures no value function returns", () => {
     const statics = Object.fromEntries(
       tables.map((t) => {
-        const sources = core.cellSources(t.id).flat();
+        const sources = cellSources(core, t.id).flat();
         return [t.id, sources.filter((s) => s !== null && "static" in s).length];
       }),
     );

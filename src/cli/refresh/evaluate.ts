@@ -102,10 +102,9 @@ export function tableShape(tableName: string): TableShape | undefined {
     return { kind: "facts", values };
   }
   const id = tableName.slice(4).toLowerCase();
-  const templateId = [
-    ...edition.tables.map((t) => t.id),
-    ...edition.presentation.charts.map((c) => c.id),
-  ].find((t) => t.toLowerCase() === id);
+  const templateId = [...edition.tables.map((t) => t.id), ...core.presentation.charts.map((c) => c.id)].find(
+    (t) => t.toLowerCase() === id,
+  );
   const values = templateId === undefined ? undefined : tableValues(core, templateId);
   if (!values) return undefined;
   const table = edition.tables.find((t) => t.id === templateId);
@@ -119,7 +118,7 @@ export function tableShape(tableName: string): TableShape | undefined {
     kind: "report",
     title:
       table?.number ??
-      edition.presentation.charts.find((c) => c.id === templateId)?.title.en ??
+      core.presentation.charts.find((c) => c.id === templateId)?.title.en ??
       templateId ??
       "",
     rows: values.body.length,
