@@ -4,9 +4,19 @@
  */
 import { isMissing, tableGrid, type GridCell, type Edition, type Table } from "../core";
 import { sourceLine } from "../i18n/content";
+import { delimited } from "./output";
 
 export const TABLE_FORMATS = ["csv", "tsv", "json"] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
+
+/** What `iom eval` prints: a value per line, spills as rows (text is TSV), or JSON records. */
+export const EVAL_FORMATS = ["text", "tsv", "csv", "json"] as const;
+export type EvalFormat = (typeof EVAL_FORMATS)[number];
+/** What the listings print (list, tables, facts): aligned columns, CSV, TSV or JSON. */
+export const LISTING_FORMATS = ["text", "csv", "tsv", "json"] as const;
+export type ListingFormat = (typeof LISTING_FORMATS)[number];
+/** What `iom source` prints: its line, or the value with its provenance as JSON. */
+export const SOURCE_FORMATS = ["text", "json"] as const;
 
 /** What `iom export` writes (here, not in the command's module, which loads the workbook library). */
 export const EXPORT_FORMATS = ["xlsx", "csv", "json"] as const;
@@ -15,16 +25,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Undetermined cells print as #N/A, as in Excel. */
 const text = (c: GridCell): string => (isMissing(c) ? "#N/A" : String(c));
 
-const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-/** TSV has no quoting: a tab or line break inside a label becomes a space. */
-const tsvField = (s: string): string => s.replace(/[\t\r\n]+/g, " ");
-
 export function tableText(table: Table, edition: Edition, format: TableFormat): string {
   if (format === "json") return `${JSON.stringify(tableJson(table, edition), null, 2)}\n`;
-  const field = format === "csv" ? csvField : tsvField;
-  const sep = format === "csv" ? "," : "\t";
-  const rows = tableGrid(table, true).cells.map((r) => r.map((c) => field(text(c))).join(sep));
-  return `${rows.join(format === "csv" ? "\r\n" : "\n")}${format === "csv" ? "\r\n" : "\n"}`;
+  return delimited(
+    tableGrid(table, true).cells.map((r) => r.map(text)),
+    format,
+  );
 }
 
 /** The table as data: every cell by row and column key, null for a blank, "#N/A" for an undetermined one. */

@@ -5,7 +5,15 @@ import { IomError, registerEdition, useEdition, type Edition } from "../core";
 import { setHostLanguage } from "../i18n/host";
 import { LANGS, type Lang } from "../i18n/lang";
 import { UserError } from "./errors";
-import { EXPORT_FORMATS, TABLE_FORMATS, type ExportFormat, type TableFormat } from "./formats";
+import {
+  EVAL_FORMATS,
+  EXPORT_FORMATS,
+  LISTING_FORMATS,
+  SOURCE_FORMATS,
+  TABLE_FORMATS,
+  type ExportFormat,
+} from "./formats";
+import { addOutputOptions, chooseFormat, withOutput, type OutputOptions } from "./output";
 import { EXIT, type Io } from "./io";
 import { packageRoot } from "./root";
 
@@ -14,12 +22,29 @@ import { packageRoot } from "./root";
 const lookup = () => import("./commands/lookup");
 
 const EXIT_CODES_HELP = `
-Exit codes:
+Exit codes (the same in every command):
   0  success
-  1  a formula gave an Excel error, the data proofs failed, or refresh refused to change a workbook
-  2  usage: unknown command, bad option or argument
-  3  a file could not be read or written (missing, corrupt, encrypted, read-only)
-  4  not found: no such table, dimension or fact (the message suggests the closest names)`;
+  1  the report has no such figure (an undetermined cell, a chart's lost figures), the data proofs failed, or refresh refused to change a workbook
+  2  usage: unknown command, bad option or argument, a formula that cannot be read
+  3  a file could not be read or written (missing, corrupt, encrypted, read-only, already there)
+  4  not found: a name that matches nothing (function, table, dimension, place, fact), with the closest names`;
+
+/**
+ * Commander's error as one line, the way git and coreutils put it: "error: unknown command
+ * 'tabels'\n(Did you mean tables?)" → "unknown command 'tabels' (did you mean tables?)".
+ */
+const oneLine = (text: string): string =>
+  text
+    .replace(/^error:\s*/i, "")
+    .replace(/\(Did you mean/g, "(did you mean")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(" ");
+
+/** The hint after a usage error, to the help of the command at fault. */
+const helpHint = (command: string | undefined): string =>
+  `Try 'iom${command ? ` ${command}` : ""} --help' for more information.\n`;
 
 const positiveInt = (v: string): number => {
   const n = Number(v);
@@ -59,14 +84,17 @@ function loadEditionFile(path: string): void {
 }
 
 /** Builds the `iom` command line; every command writes through `io` and sets `exit`. */
-function build(io: Io, exit: { code: number }): Command {
+function build(io: Io, exit: { code: number; command?: string }): Command {
   const program = new Command("iom")
     .description(
       "Every figure of IOM's Report of the Director General, from the command line, each traced to its line in the report.",
     )
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(`iom: ${oneLine(s)}\n${helpHint(undefined)}`),
+    })
     .exitOverride()
-    .showHelpAfterError()
     .showSuggestionAfterError()
     .addHelpText("after", EXIT_CODES_HELP);
   // Subcommands inherit output, exit override and error help from here.
@@ -85,7 +113,8 @@ function build(io: Io, exit: { code: number }): Command {
       "--data <file>",
       "also load the edition in this runtime.json or edition.json (an edition not bundled yet)",
     )
-    .hook("preAction", (cmd) => {
+    .hook("preAction", (cmd, action) => {
+      exit.command = action.name();
       const opts = cmd.opts<{ lang: Lang; edition?: string; data?: string }>();
       setHostLanguage(opts.lang);
       if (opts.data) loadEditionFile(opts.data);
@@ -97,70 +126,97 @@ function build(io: Io, exit: { code: number }): Command {
       }
     });
 
-  program
-    .command("eval")
-    .description(
-      'Evaluate =IOM.* formulas with the add-in\'s own function code, e.g. iom eval \'=IOM.STAFF("P-4","F")\'',
-    )
-    .argument("<formula...>", "one or more formulas; a spilled result prints as tab-separated rows")
-    .action(async (formulas: string[]) => set((await import("./commands/eval")).runEval(formulas, io)));
+  addOutputOptions(
+    program
+      .command("eval")
+      .description(
+        'Evaluate =IOM.* formulas with the add-in\'s own function code, e.g. iom eval \'=IOM.STAFF("P-4","F")\'',
+      )
+      .argument("<formula...>", "one or more formulas; a spilled result prints as rows"),
+    EVAL_FORMATS,
+    "text",
+  ).action(async (formulas: string[], opts: OutputOptions) => {
+    const { runEval } = await import("./commands/eval");
+    const format = chooseFormat(opts, EVAL_FORMATS, "text");
+    set(withOutput(opts, format, io, (emit) => runEval(formulas, format, emit)));
+  });
 
-  program
-    .command("list")
-    .description("List the valid names of an argument (place, category, item, table…), or the dimensions")
-    .argument(
-      "[dimension]",
-      "a dimension such as place, programme, category, location, item, region, table, key",
-    )
-    .action(async (dimension: string | undefined) => set((await lookup()).runList(dimension, io)));
+  addOutputOptions(
+    program
+      .command("list")
+      .description("List the valid names of an argument (place, category, item, table…), or the dimensions")
+      .argument(
+        "[dimension]",
+        "a dimension such as place, programme, category, location, item, region, table, key",
+      ),
+    LISTING_FORMATS,
+    "text",
+  ).action(async (dimension: string | undefined, opts: OutputOptions) =>
+    set((await lookup()).runList(dimension, opts, io)),
+  );
 
-  program
-    .command("tables")
-    .description("List the report's tables: id, number, size, unit and title")
-    .option("--json", "as JSON, with the sheet and Excel table names the export uses")
-    .action(async (opts: { json?: boolean }) => set((await lookup()).runTables(opts, io)));
+  addOutputOptions(
+    program.command("tables").description("List the report's tables: id, number, size, unit and title"),
+    LISTING_FORMATS,
+    "text",
+  ).action(async (opts: OutputOptions) => set((await lookup()).runTables(opts, io)));
 
-  program
-    .command("table")
-    .description('Print one table as the report lays it out, e.g. iom table "Table 5" --format csv')
-    .argument(
-      "<id>",
-      'a table number, id or title: "Table 5", 5, "Annex I, section 12" (iom tables lists them)',
-    )
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices([...TABLE_FORMATS]).default("tsv"),
-    )
-    .action(async (id: string, opts: { format: TableFormat }) =>
-      set((await lookup()).runTable(/^\d+$/.test(id) ? `Table ${id}` : id, opts.format, io)),
-    );
+  addOutputOptions(
+    program
+      .command("table")
+      .description("Print one table as the report lays it out, e.g. iom table 5 --out table.csv")
+      .argument(
+        "<id>",
+        'a table number, id or title: "Table 5", 5, "Annex I, section 12" (iom tables lists them)',
+      ),
+    TABLE_FORMATS,
+    "tsv",
+  ).action(async (id: string, opts: OutputOptions) =>
+    set((await lookup()).runTable(/^\d+$/.test(id) ? `Table ${id}` : id, opts, io)),
+  );
 
-  program
-    .command("facts")
-    .description("List the narrative figures whose key, label or text contain every word of SEARCH")
-    .argument("[search...]", "words to look for, e.g. legal contracts; all facts when left out")
-    .option("--json", "as JSON, with the paragraph, line and printed text")
-    .action(async (search: string[], opts: { json?: boolean }) =>
-      set((await lookup()).runFacts(search.join(" "), opts, io)),
-    );
+  addOutputOptions(
+    program
+      .command("facts")
+      .description("List the narrative figures whose key, label or text contain every word of SEARCH")
+      .argument("[search...]", "words to look for, e.g. legal contracts; all facts when left out"),
+    LISTING_FORMATS,
+    "text",
+  ).action(async (search: string[], opts: OutputOptions) =>
+    set((await lookup()).runFacts(search.join(" "), opts, io)),
+  );
 
-  program
-    .command("source")
-    .description("Say where a value comes from: table, row, column, line of the report, footnotes")
-    .argument(
-      "<formula...>",
-      'a formula such as \'=IOM.STAFF("P-4","F")\', or a function and its arguments: STAFF P-4 F',
-    )
-    .action(async (formula: string[]) => set((await lookup()).runSource(formula, io)));
+  addOutputOptions(
+    program
+      .command("source")
+      .description("Say where a value comes from: table, row, column, line of the report, footnotes")
+      .argument(
+        "<formula...>",
+        'a formula such as \'=IOM.STAFF("P-4","F")\', or a function and its arguments: STAFF P-4 F',
+      ),
+    SOURCE_FORMATS,
+    "text",
+  ).action(async (formula: string[], opts: OutputOptions) =>
+    set((await lookup()).runSource(formula, opts, io)),
+  );
 
   program
     .command("export")
-    .description("Write every report table: one formatted workbook (xlsx) or one file per table (csv, json)")
-    .addOption(
-      new Option("-f, --format <format>", "what to write").choices([...EXPORT_FORMATS]).makeOptionMandatory(),
+    .description(
+      "Write every report table: one formatted workbook with its charts (xlsx), or one file per table (csv, json)",
     )
-    .requiredOption("-o, --out <path>", "the .xlsx file to write, or the directory for csv/json files")
+    .requiredOption(
+      "-o, --out <path>",
+      "a .xlsx file for the workbook, or a folder (a name without an extension) for csv or json files",
+    )
+    .addOption(
+      new Option("-f, --format <format>", "what to write (default: xlsx when --out ends in .xlsx)").choices([
+        ...EXPORT_FORMATS,
+      ]),
+    )
     .option("--force", "replace files that already exist")
-    .action(async (opts: { format: ExportFormat; out: string; force?: boolean }) =>
+    .option("--no-bom", "CSV without the UTF-8 byte order mark (Excel needs it to read accents)")
+    .action(async (opts: { format?: ExportFormat; out: string; force?: boolean; bom?: boolean }) =>
       set(await (await import("./commands/export")).runExport(opts, io)),
     );
 
@@ -176,14 +232,17 @@ function build(io: Io, exit: { code: number }): Command {
       "--force",
       "refresh the rest even when an IOM_<table> table's shape changed (that table is left as it is), and update IOM tables on protected sheets",
     )
-    .option("--show <n>", "changed cells to list per sheet", positiveInt, 20)
+    .option("--show <n>", "changed cells to list per sheet (default 20; with --json, all)", positiveInt)
+    .option("--json", "print the plan and what was done as one JSON object")
     .addHelpText(
       "after",
       "\nOnly the values of IOM cells change: every other byte of the workbook stays as it was. An up-to-date workbook is not written. The refreshed workbook is written through a temporary file, flushed to disk and renamed: the file is either untouched or fully replaced.",
     )
     .action(
-      async (workbook: string, opts: { out?: string; dryRun?: boolean; force?: boolean; show: number }) =>
-        set(await (await import("./commands/refresh")).runRefresh(workbook, opts, io)),
+      async (
+        workbook: string,
+        opts: { out?: string; dryRun?: boolean; force?: boolean; show: number; json?: boolean },
+      ) => set(await (await import("./commands/refresh")).runRefresh(workbook, opts, io)),
     );
 
   program
@@ -191,15 +250,23 @@ function build(io: Io, exit: { code: number }): Command {
     .description(
       "Run the data proofs: rebuild the data from the report text, recompute every printed total, check the data files are reproduced",
     )
-    .action(async () => set(await (await import("./commands/check")).runCheck(io)));
+    .option("--json", "print the results as one JSON object")
+    .action(async (opts: { json?: boolean }) =>
+      set(await (await import("./commands/check")).runCheck(io, undefined, opts)),
+    );
 
-  for (const c of program.commands) c.showHelpAfterError().showSuggestionAfterError();
+  for (const c of program.commands)
+    c.showSuggestionAfterError().configureOutput({
+      writeOut: (t) => io.out(t),
+      writeErr: (t) => io.err(t),
+      outputError: (t, write) => write(`iom: ${oneLine(t)}\n${helpHint(c.name())}`),
+    });
   return program;
 }
 
 /** Runs `iom` in-process: argv without the node and script names. Never calls process.exit. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const exit = { code: EXIT.ok as number };
+  const exit: { code: number; command?: string } = { code: EXIT.ok };
   const program = build(io, exit);
   if (argv.length === 0) {
     program.outputHelp({ error: true });
@@ -212,7 +279,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof UserError) {
-      io.err(`iom: ${e.message}\n`);
+      io.err(`iom: ${e.message}\n${e.exitCode === EXIT.usage ? helpHint(exit.command) : ""}`);
       return e.exitCode;
     }
     io.err(`iom: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

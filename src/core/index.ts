@@ -16,7 +16,7 @@ export {
   type Missing,
   type TableGrid,
 } from "./grid";
-export { Iom, ARITY, VALUE_FUNCTIONS, describeProvenance, type ValueFunction } from "./iom";
+export { Iom, ARITY, VALUE_FUNCTIONS, describeProvenance, unknownFunction, type ValueFunction } from "./iom";
 export { CallMemo, callKey, approxBytes, DEFAULT_MEMO_BUDGET, type MemoArg, type MemoOptions } from "./memo";
 export { presentationOf, registerPresentation } from "./presentations";
 export { normalizeName } from "./normalize";

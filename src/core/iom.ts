@@ -1,7 +1,7 @@
 import { localName } from "../i18n/glossary";
 import type { Lang } from "../i18n/lang";
 import { msg } from "../i18n/messages";
-import { functionIdOf } from "../i18n/names";
+import { closestFunctions, FUNCTION_NAMES, functionIdOf } from "../i18n/names";
 import { PROVENANCE_WORDS, fixNote, noteIn, proofNote } from "../i18n/provenance";
 import type { Answer, Provenance } from "./answer";
 import { flagArg, isBlank, nameArg, type Arg } from "./args";
@@ -344,6 +344,7 @@ export class Iom {
       case "FACT":
         return this.fact(a);
       default:
+        if (!functionIdOf(name)) throw unknownFunction(fn);
         throw new IomError(
           "not_found",
           msg("no_single_value", { fn, functions: VALUE_FUNCTIONS }),
@@ -366,6 +367,14 @@ export class Iom {
 
   /** IOM.SOURCE's line in `lang`: its wording and the report's places (Tableau 5); the report's own text stays English. */
   sourceIn(lang: Lang, fn: Arg, ...args: Arg[]): string {
+    return this.trace(lang, fn, ...args).line;
+  }
+
+  /**
+   * A value with everything known of where it comes from: the answer (value and provenance), the
+   * edition that gives it, and IOM.SOURCE's line in `lang`. Takes what `source` takes.
+   */
+  trace(lang: Lang, fn: Arg, ...args: Arg[]): { answer: Answer; edition: string; line: string } {
     const text = nameArg(fn, "function", "STAFF");
     if (text === undefined) throw new IomError("bad_argument", msg("function_required", {}), "function");
     let name = text;
@@ -378,12 +387,26 @@ export class Iom {
       callArgs = parsed.args;
     }
     const { core, answer } = this.route(name, callArgs);
-    return describeProvenance(answer, core.edition, lang);
+    return { answer, edition: core.editionLabel(), line: describeProvenance(answer, core.edition, lang) };
   }
 
   editionLabel(): string {
     return `${this.edition.document} (${this.edition.edition})`;
   }
+}
+
+/** No function has this name: the closest ones, in the language it was written in. */
+export function unknownFunction(written: string, lang: Lang = "en"): IomError {
+  const name = written.replace(/^=?IOM\./i, "").toUpperCase();
+  // A French or Spanish name where only the id counts (a workbook file stores =IOM.MOVEMENTS): the id.
+  const id = functionIdOf(name);
+  const suggestions = id ? [id] : closestFunctions(name, lang);
+  return new IomError(
+    "not_found",
+    msg("unknown_function", { name, suggestions, known: Object.keys(FUNCTION_NAMES) }),
+    "function",
+    suggestions,
+  );
 }
 
 /** A provenance as the one line of text IOM.SOURCE shows, worded in `lang`. */

@@ -159,7 +159,10 @@ export interface Discrepancy {
   column?: string;
   line: number;
   printed: number;
-  computed: number;
+  /** The figure the report's other numbers give, when they give one. */
+  computed?: number;
+  /** What the report says instead, when it says it in words ("an increase"): then there is no `computed`. */
+  claim?: string;
   message: string;
   /** Why the report's figure and the recomputed one differ, as far as can be told. */
   explanation: string;

@@ -10,6 +10,11 @@ export type ExcelErrorCode = "#N/A" | "#VALUE!";
 export interface ExcelError {
   code: string;
   message?: string;
+  /**
+   * The core's message code behind it ("not_found", "undetermined"…), where known: outside Excel
+   * only, so `iom eval` can tell a name that matched nothing from a figure the report lacks.
+   */
+  problem?: string;
 }
 
 /**
@@ -19,28 +24,30 @@ export interface ExcelError {
  */
 export class OfflineExcelError extends Error implements ExcelError {
   readonly code: ExcelErrorCode;
+  readonly problem?: string;
 
-  constructor(code: ExcelErrorCode, message: string) {
+  constructor(code: ExcelErrorCode, message: string, problem?: string) {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     super(message);
     Error.stackTraceLimit = limit;
     this.code = code;
     this.name = "ExcelError";
+    if (problem !== undefined) this.problem = problem;
   }
 }
 
 /** Excel shows the message in the cell's error flag; long ones are cut there anyway. */
 const MAX_MESSAGE = 1000;
 
-export function excelError(code: ExcelErrorCode, message: string): ExcelError {
+export function excelError(code: ExcelErrorCode, message: string, problem?: string): ExcelError {
   const text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
   const runtime = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
   if (runtime?.Error) {
     const errorCode = code === "#N/A" ? runtime.ErrorCode.notAvailable : runtime.ErrorCode.invalidValue;
     return new runtime.Error(errorCode, text);
   }
-  return new OfflineExcelError(code, text);
+  return new OfflineExcelError(code, text, problem);
 }
 
 /**
@@ -63,7 +70,7 @@ export class Failure {
       this.params === undefined
         ? this.problem
         : render({ code: this.problem, params: this.params } as Message, lang);
-    return excelError(this.code, text);
+    return excelError(this.code, text, this.params === undefined ? undefined : this.problem);
   }
 }
 

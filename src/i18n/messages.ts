@@ -27,7 +27,7 @@ export interface MessageParams {
   function_required: Record<string, never>;
   bad_formula: { problem: Message };
   formula_shape: { input: string };
-  unknown_function: { name: string; known: readonly string[] };
+  unknown_function: { name: string; suggestions: readonly string[]; known: readonly string[] };
   formula_unterminated: { input: string };
   formula_literal: { position: number; raw: string; input: string };
   formula_separator: { position: number; input: string; separator: string };
@@ -184,7 +184,12 @@ const en: Catalog = {
   function_required: () => `function: name the function to trace, e.g. "STAFF" (or give a whole formula)`,
   bad_formula: (p, w) => `function: ${w.render(p.problem)}`,
   formula_shape: (p) => `not a formula of the form =IOM.NAME(arguments): ${p.input}`,
-  unknown_function: (p) => `unknown function IOM.${p.name} (known: ${p.known.join(", ")})`,
+  unknown_function: (p) =>
+    `unknown function IOM.${p.name} — ${
+      p.suggestions.length > 0
+        ? `did you mean ${p.suggestions.map((s) => `IOM.${s}`).join(" or ")}?`
+        : `the functions are ${p.known.join(", ")}`
+    }`,
   formula_unterminated: (p) => `unterminated text in ${p.input}`,
   formula_literal: (p) =>
     `argument ${p.position} of ${p.input}: "${p.raw}" is not a literal (use "text", a number, TRUE/FALSE or leave it empty)`,
@@ -267,7 +272,12 @@ const fr: Catalog = {
     `${w.arg("function")} : indiquez la fonction dont citer la source, par exemple "${w.fn("STAFF").slice(4)}" (ou une formule entière)`,
   bad_formula: (p, w) => `${w.arg("function")} : ${w.render(p.problem)}`,
   formula_shape: (p) => `ce n'est pas une formule de la forme =IOM.NOM(arguments) : ${p.input}`,
-  unknown_function: (p, w) => `fonction inconnue IOM.${p.name} (connues : ${p.known.map(w.fn).join(", ")})`,
+  unknown_function: (p, w) =>
+    `fonction inconnue IOM.${p.name} — ${
+      p.suggestions.length > 0
+        ? `vouliez-vous dire ${p.suggestions.map((s) => `IOM.${s}`).join(" ou ")}\u00a0?`
+        : `les fonctions sont ${p.known.map(w.fn).join(", ")}`
+    }`,
   formula_unterminated: (p) => `texte non terminé dans ${p.input}`,
   formula_literal: (p) =>
     `argument ${p.position} de ${p.input} : "${p.raw}" n'est pas une valeur littérale (utilisez "du texte", un nombre, VRAI/FAUX ou laissez-le vide)`,
@@ -353,7 +363,11 @@ const es: Catalog = {
   bad_formula: (p, w) => `${w.arg("function")}: ${w.render(p.problem)}`,
   formula_shape: (p) => `no es una fórmula de la forma =IOM.NOMBRE(argumentos): ${p.input}`,
   unknown_function: (p, w) =>
-    `función desconocida IOM.${p.name} (conocidas: ${p.known.map(w.fn).join(", ")})`,
+    `función desconocida IOM.${p.name} — ${
+      p.suggestions.length > 0
+        ? `¿quiso decir ${p.suggestions.map((s) => `IOM.${s}`).join(" o ")}?`
+        : `las funciones son ${p.known.map(w.fn).join(", ")}`
+    }`,
   formula_unterminated: (p) => `texto sin terminar en ${p.input}`,
   formula_literal: (p) =>
     `argumento ${p.position} de ${p.input}: "${p.raw}" no es un valor literal (use "texto", un número, VERDADERO/FALSO o déjelo vacío)`,

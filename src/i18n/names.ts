@@ -9,7 +9,7 @@
  * follow Excel's argument names (valeur_cherchée, valor_buscado): lower case, accents, underscores.
  */
 import type { Lang } from "./lang";
-import { normalizeName } from "../core/normalize";
+import { editDistance, normalizeName } from "../core/normalize";
 
 type Translated = { fr: string; es: string };
 
@@ -97,4 +97,29 @@ export function functionIdOf(name: string): FunctionId | undefined {
   }
   const bare = name.replace(/^=?IOM\./i, "");
   return exactIds.get(bare.toUpperCase()) ?? functionIds.get(normalizeName(bare));
+}
+
+/**
+ * The functions a misspelt name most likely means (=IOM.MOVMENTS → MOVEMENTS), closest first, one
+ * name per function: names of any language within a third of their length in edits, or that start
+ * with the input. Each is named as it was matched (=IOM.PERSONEL → PERSONNEL in French); on a tie,
+ * in `lang`, then in English.
+ */
+export function closestFunctions(written: string, lang: Lang = "en", limit = 3): string[] {
+  const q = normalizeName(written.replace(/^=?IOM\./i, ""));
+  if (q === "") return [];
+  const best = new Map<FunctionId, { name: string; d: number }>();
+  for (const [id, t] of Object.entries(FUNCTION_NAMES) as [FunctionId, Translated][]) {
+    const names = lang === "en" ? [id, t.fr, t.es] : [t[lang], id, lang === "fr" ? t.es : t.fr];
+    for (const n of names) {
+      const key = normalizeName(n);
+      const max = Math.max(2, Math.floor(key.length / 3));
+      const d = q.length >= 3 && key.startsWith(q) ? 0.5 : editDistance(q, key, max);
+      if (d <= max && d < (best.get(id)?.d ?? Infinity)) best.set(id, { name: n, d });
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .map((b) => b.name)
+    .slice(0, limit);
 }

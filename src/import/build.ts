@@ -102,6 +102,7 @@ export async function buildEdition(
   const narrative = arithmetic.discrepancies.filter((d) => !recorded.some((r) => r.id === d.id));
   const discrepancies = [...recorded, ...narrative, ...(proof?.discrepancies ?? [])];
   problems.push(
+    ...discrepancyProblems(discrepancies),
     ...unexplainedMismatches(tables, discrepancies),
     ...metaProblems(meta, tables, facts),
     ...presentationProblems(presentation, tables),
@@ -125,6 +126,24 @@ export async function buildEdition(
     problems,
     ...(proof ? { solver: { timing: proof.timing, stats: proof.stats } } : {}),
   };
+}
+
+/**
+ * A discrepancy sets two different figures against each other (printed and computed), or a figure
+ * against what the text says in words (claim): never both, never two equal numbers.
+ */
+function discrepancyProblems(discrepancies: Discrepancy[]): string[] {
+  return discrepancies.flatMap((d) => {
+    if ((d.computed === undefined) === (d.claim === undefined))
+      return [
+        `discrepancy ${d.id}: give either computed (a number) or claim (words), not ${d.claim === undefined ? "neither" : "both"}`,
+      ];
+    if (d.computed !== undefined && Math.abs(d.computed - d.printed) < 1e-9)
+      return [
+        `discrepancy ${d.id}: printed and computed are both ${d.printed}; a claim in words says what differs`,
+      ];
+    return [];
+  });
 }
 
 /**

@@ -65,13 +65,13 @@ export function discrepanciesMarkdown(e: Edition): string {
     out.push(
       `## ${title(table)}`,
       "",
-      "| id | line | kind | where | printed | computed | explanation |",
+      "| id | line | kind | where | printed | computed or claimed | explanation |",
       "|---|---|---|---|---|---|---|",
     );
     for (const d of list) {
       const where = [d.row, d.column].filter(Boolean).join(" / ");
       out.push(
-        `| ${d.id} | ${d.line} | ${d.code} | ${mdCell(where)} | ${d.printed} | ${d.computed} | ${mdCell(`${d.message.replace(/\.$/, "")}. ${d.explanation}`)} |`,
+        `| ${d.id} | ${d.line} | ${d.code} | ${mdCell(where)} | ${d.printed} | ${mdCell(d.computed === undefined ? `the text: ${d.claim ?? ""}` : String(d.computed))} | ${mdCell(`${d.message.replace(/\.$/, "")}. ${d.explanation}`)} |`,
       );
     }
     out.push("");
@@ -205,3 +205,9 @@ export function presentationsIndex(editions: readonly string[]): string {
     "",
   ].join("\n");
 }
+
+/** A discrepancy's two sides in a few words: "printed 221, computed 220", or what the text claims instead. */
+export const discrepancyFigures = (d: Discrepancy): string =>
+  d.computed === undefined
+    ? `printed ${d.printed}, but the text says ${d.claim ?? "otherwise"}`
+    : `printed ${d.printed}, computed ${d.computed}`;

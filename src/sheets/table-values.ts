@@ -16,6 +16,8 @@ export interface TableValues {
   labelColumns: number;
   /** The body as the static block writes it: numbers, text, "" for blank, "=NA()" where undetermined. */
   body: Content[][];
+  /** Why a body cell is #N/A (an undetermined cell's reason and certain combined figure), by "row:col" of the body. */
+  notes: Map<string, string>;
 }
 
 const catalogs = new WeakMap<Iom, Catalog>();
@@ -34,5 +36,6 @@ export function tableValues(core: Iom, templateId: string, lang: Lang = "en"): T
     columns: (block.cells[block.table.row] ?? []).map(String),
     labelColumns,
     body: block.cells.slice(block.body.row, block.body.row + block.body.rows),
+    notes: new Map(block.cellNotes.map((n) => [`${n.row - block.body.row}:${n.col}`, n.text])),
   };
 }

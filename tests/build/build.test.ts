@@ -54,7 +54,7 @@ describe("production build", () => {
     expect(read("functions.js")).toContain("globalThis.CustomFunctions");
   });
 
-  it("loads the data and the core once: one copy of each edition's data, no core module in the pane's bundle", () => {
+  it("loads the data and the core once: one copy of each edition's data, no core module in the pane's bundle, the presentation only there", () => {
     expect(pageScripts(out)).toEqual(["functions.js", "taskpane.js"]);
     for (const copies of Object.values(dataCopies(out))) expect(copies).toBe(1);
     const sources = (file: string): string[] =>
@@ -62,8 +62,12 @@ describe("production build", () => {
         s.replace(/^webpack:\/\/[^/]*\//, ""),
       );
     const coreOrData = (s: string): boolean => /^(\.\/)?(src\/core|data)\//.test(s);
+    // The presentation (layouts of the report's tables) ships with the pane alone, by design.
+    const presentation = (s: string): boolean =>
+      /^(\.\/)?data\/(presentations\.ts|[^/]+\/curated\/presentation\.json)$/.test(s);
     expect(sources("functions.js").filter(coreOrData).length).toBeGreaterThan(10);
-    expect(sources("taskpane.js").filter(coreOrData)).toEqual([]);
+    expect(sources("functions.js").filter(presentation)).toEqual([]);
+    expect(sources("taskpane.js").filter((s) => coreOrData(s) && !presentation(s))).toEqual([]);
   });
 
   it("functions.js registers every function on its own, answering at once (nothing of the pane needed)", () => {

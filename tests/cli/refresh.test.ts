@@ -100,8 +100,9 @@ describe("a user's rich workbook made from an export", () => {
   let wb: Book;
 
   beforeAll(async () => {
-    await makeRich(exported, input);
+    const { table1Cell } = await makeRich(exported, input);
     const r = await refreshed(input, {
+      "T1 Movements by region": [table1Cell],
       "T5 Officials by grade": ["B10", "H17"],
       "T4 Migrants by gender and age": ["B5"],
       // Only the refreshable cells: B4–B6 (not ours), B10–B11 (already right) and B12 (circular) stay byte for byte.
@@ -115,7 +116,8 @@ describe("a user's rich workbook made from an export", () => {
     expect(valueOf(wb, "T5 Officials by grade", "B10")).toBe(14);
     expect(valueOf(wb, "T5 Officials by grade", "H17")).toBe(823);
     expect(out).toContain("'T5 Officials by grade' IOM_table5: 2 cells changed");
-    expect(out).toContain("'T1 Movements by region' IOM_table1: up to date");
+    // A number typed over an undetermined cell: #N/A again.
+    expect(out).toContain("'T1 Movements by region' IOM_table1: 1 cell changed");
   });
 
   it("writes the cached value of every spelling of =IOM.* and keeps the formulas", () => {
@@ -178,13 +180,38 @@ describe("a user's rich workbook made from an export", () => {
 
   it("lists the changes in a dry run and writes nothing", async () => {
     const bytes = readFileSync(input);
-    const r = await iomCli("refresh", input, "--dry-run", "--out", tmp.path("dry.xlsx"));
+    const r = await iomCli("refresh", input, "--dry-run", "--show", "200", "--out", tmp.path("dry.xlsx"));
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toMatch(/^dry run: nothing is written/);
     expect(r.out).toContain("'T5 Officials by grade'!B10: 0 → 14");
     expect(r.out).toContain("Budget!B2: #NAME? → 55");
+    // An error says why, and a misspelt function what it probably means.
+    expect(r.out).toMatch(
+      /'T1 [^']*'![A-Z]+\d+: 7 → #N\/A \(undetermined: line \d+ can be read in more than one way/,
+    );
+    expect(r.out).toContain('Budget!B7: 5 → #N/A (category "P-99" not found — did you mean');
+    expect(r.out).toMatch(
+      /Budget!B5 =IOM\.MOUVEMENTS\("Kenya"\): skipped — unknown function IOM\.MOUVEMENTS — did you mean IOM\.MOVEMENTS\?/,
+    );
     expect(existsSync(tmp.path("dry.xlsx"))).toBe(false);
     expect(readFileSync(input).equals(bytes)).toBe(true);
+  });
+
+  it("says the same as one JSON document with --json, and nothing else on stdout", async () => {
+    const r = await iomCli("refresh", input, "--dry-run", "--json");
+    expect({ code: r.code, err: r.err }).toEqual({ code: EXIT.ok, err: "" });
+    const plan = JSON.parse(r.out) as {
+      outcome: string;
+      workbook: string;
+      changedCount: number;
+      changes: { sheet: string; address: string; why?: string }[];
+    };
+    expect(plan.outcome).toBe("dry-run");
+    expect(plan.workbook).toBe(input);
+    expect(plan.changes.length).toBe(plan.changedCount);
+    expect(plan.changes).toContainEqual(expect.objectContaining({ sheet: "Budget", address: "B2" }));
+    const p99 = plan.changes.find((c) => c.sheet === "Budget" && c.address === "B7");
+    expect(p99?.why).toMatch(/category "P-99" not found/);
   });
 });
 

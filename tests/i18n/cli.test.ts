@@ -2,6 +2,7 @@
  * `iom --lang en|fr|es`: names, labels and messages in the chosen language; the
  * figures do not change; English stays the default, and a --lang run leaves no trace on the next.
  */
+import { EXIT } from "../../src/cli/io";
 import { iomCli } from "../cli/helpers";
 
 describe("iom --lang", () => {
@@ -35,13 +36,14 @@ describe("iom --lang", () => {
       '=IOM.PERSONNEL("P-4";"Femmes")',
       '=IOM.PERSONNEL("P-44")',
     );
-    expect(r.code).toBe(1);
-    expect(r.out).toBe(
-      '55\n#N/A\tcatégorie "P-44" introuvable — vouliez-vous dire "P-4", "P-1" ou "P-2"\u00a0?\n',
+    expect(r.code).toBe(EXIT.notFound);
+    expect(r.out).toBe("55\n#N/A\n");
+    expect(r.err).toBe(
+      'iom: =IOM.PERSONNEL("P-44"): catégorie "P-44" introuvable — vouliez-vous dire "P-4", "P-1" ou "P-2"\u00a0?\n',
     );
     const unknown = await iomCli("--lang", "fr", "eval", '=IOM.PERSONEL("P-4")');
-    expect(unknown.out).toMatch(
-      /^#NAME\?\tfonction inconnue IOM\.PERSONEL \(connues\u00a0: IOM\.MOUVEMENTS, /,
+    expect(unknown.err).toBe(
+      'iom: =IOM.PERSONEL("P-4"): fonction inconnue IOM.PERSONEL — vouliez-vous dire IOM.PERSONNEL\u00a0?\n',
     );
   });
 
@@ -64,7 +66,9 @@ describe("iom --lang", () => {
   it("is English by default and after a French run", async () => {
     await iomCli("--lang", "fr", "list", "gender");
     expect(await iomCli("list", "gender")).toMatchObject({ code: 0, out: "F\nM\n" });
-    expect((await iomCli("eval", '=IOM.STAFF("P-44")')).out).toMatch(/^#N\/A\tcategory "P-44" not found/);
+    expect((await iomCli("eval", '=IOM.STAFF("P-44")')).err).toMatch(
+      /^iom: =IOM\.STAFF\("P-44"\): category "P-44" not found/,
+    );
   });
 
   it("refuses a language it does not speak", async () => {

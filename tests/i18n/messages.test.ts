@@ -39,7 +39,11 @@ const SAMPLES: { [C in MessageCode]: Message & { code: C } } = {
   function_required: msg("function_required", {}),
   bad_formula: msg("bad_formula", { problem: msg("formula_unterminated", { input: '=IOM.STAFF("P-4' }) }),
   formula_shape: msg("formula_shape", { input: "STAFF" }),
-  unknown_function: msg("unknown_function", { name: "STAF", known: ["STAFF", "LIST"] }),
+  unknown_function: msg("unknown_function", {
+    name: "STAF",
+    suggestions: ["STAFF"],
+    known: ["STAFF", "LIST"],
+  }),
   formula_unterminated: msg("formula_unterminated", { input: '=IOM.STAFF("P-4' }),
   formula_literal: msg("formula_literal", { position: 1, raw: "A1", input: "=IOM.STAFF(A1)" }),
   formula_separator: msg("formula_separator", {

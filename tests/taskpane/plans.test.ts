@@ -337,6 +337,12 @@ describe("explain this cell", () => {
     expect(cell("=SUM(A1:A2)").kind).toBe("not_iom");
     expect(cell("=IOM.STAFF(A1)").kind).toBe("unparsable");
     expect(cell('=IOM.TABLE("Table 5")')).toMatchObject({ kind: "spill", name: "TABLE" });
+    // A misspelt function is an error that says what it probably means, not a spill.
+    expect(cell('=IOM.MOVMENTS("Kenya")')).toMatchObject({
+      kind: "error",
+      message: "unknown function IOM.MOVMENTS — did you mean IOM.MOVEMENTS?",
+      suggestions: ["MOVEMENTS"],
+    });
     expect(cell('=IOM.MOVEMENTS("Atlantis")')).toMatchObject({ kind: "error" });
   });
 });

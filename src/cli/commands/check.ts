@@ -5,10 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkTableSums } from "../../core";
+import { checkTableSums, type Discrepancy } from "../../core";
 import { buildEdition, editions, explains } from "../../import/build";
 import { outputsFrom } from "../../import/index";
-import { dataReport } from "../../import/write";
+import { dataReport, discrepancyFigures } from "../../import/write";
 import { UserError } from "../errors";
 import { EXIT, type Io } from "../io";
 import { packageRoot } from "../root";
@@ -21,8 +21,27 @@ const readOr = (path: string): string => {
   }
 };
 
-export async function runCheck(io: Io, root: string = packageRoot()): Promise<number> {
+/** What --json prints for one edition. */
+interface EditionCheck {
+  edition: string;
+  tables: number;
+  facts: number;
+  sumChecks: { totals: number; differ: number; unexplained: number };
+  problems: string[];
+  /** Data files a fresh import would change; null when the build had problems. */
+  stale: string[] | null;
+  discrepancies: Discrepancy[];
+}
+
+export async function runCheck(
+  io: Io,
+  root: string = packageRoot(),
+  opts: { json?: boolean } = {},
+): Promise<number> {
   let failed = false;
+  const checked: EditionCheck[] = [];
+  // With --json, the text report is left out and one JSON document gives the results.
+  const text: Io = opts.json ? { out: () => undefined, err: (t) => io.err(t) } : io;
   for (const edition of editions()) {
     let build;
     try {
@@ -34,7 +53,7 @@ export async function runCheck(io: Io, root: string = packageRoot()): Promise<nu
       );
     }
     const { edition: e, problems } = build;
-    io.out(dataReport(e, build.solver));
+    text.out(dataReport(e, build.solver));
     const totals = e.tables.reduce(
       (n, t) =>
         n +
@@ -45,30 +64,38 @@ export async function runCheck(io: Io, root: string = packageRoot()): Promise<nu
     const mismatches = e.tables.flatMap(checkTableSums);
     const explained = explains(e.discrepancies, e.tables);
     const unexplained = mismatches.filter((m) => !explained(m));
-    io.out(
+    text.out(
       `\nsum checks: ${totals} printed totals recomputed, ${mismatches.length} differ from their parts, ${unexplained.length} of them unexplained\n`,
     );
-    io.out(`build problems: ${problems.length}\n`);
-    for (const p of problems) io.out(`  ✗ ${p}\n`);
+    text.out(`build problems: ${problems.length}\n`);
+    for (const p of problems) text.out(`  ✗ ${p}\n`);
     const stale =
       problems.length === 0
         ? [...outputsFrom(build)].filter(([p, c]) => readOr(join(root, p)) !== c).map(([p]) => p)
         : [];
-    io.out(
+    text.out(
       problems.length === 0
         ? `reproducibility: ${stale.length === 0 ? "a fresh import reproduces every data file byte for byte" : `${stale.length} data files differ from a fresh import (run npm run import)`}\n`
         : "reproducibility: not checked (the build has problems)\n",
     );
-    for (const s of stale) io.out(`  ✗ stale: ${s}\n`);
-    io.out(
+    for (const s of stale) text.out(`  ✗ stale: ${s}\n`);
+    text.out(
       `\ndiscrepancies in the report itself (${e.discrepancies.length}, each explained; the data keeps the printed value):\n`,
     );
     for (const d of e.discrepancies)
-      io.out(
-        `  ${d.id} (${d.table}, line ${d.line}): printed ${d.printed}, computed ${d.computed}. ${d.message}\n`,
-      );
+      text.out(`  ${d.id} (${d.table}, line ${d.line}): ${discrepancyFigures(d)}. ${d.message}\n`);
     if (problems.length > 0 || unexplained.length > 0 || stale.length > 0) failed = true;
+    checked.push({
+      edition,
+      tables: e.tables.length,
+      facts: e.facts.length,
+      sumChecks: { totals, differ: mismatches.length, unexplained: unexplained.length },
+      problems,
+      stale: problems.length === 0 ? stale : null,
+      discrepancies: e.discrepancies,
+    });
   }
-  io.out(failed ? "\ncheck FAILED\n" : "\ncheck passed\n");
+  text.out(failed ? "\ncheck FAILED\n" : "\ncheck passed\n");
+  if (opts.json) io.out(`${JSON.stringify({ passed: !failed, editions: checked }, null, 2)}\n`);
   return failed ? EXIT.failed : EXIT.ok;
 }

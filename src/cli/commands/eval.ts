@@ -1,9 +1,12 @@
-import { parseFormula } from "../../core";
+import { parseFormula, unknownFunction } from "../../core";
 import { hostLanguage } from "../../i18n/host";
-import { msg, render } from "../../i18n/messages";
+import { render } from "../../i18n/messages";
 import { isExcelError, toExcelError, type ExcelError } from "../../functions/excel-error";
 import * as functions from "../../functions/functions";
-import { EXIT, type Io } from "../io";
+import { csvField, type Emit } from "../output";
+import type { ExitCode } from "../errors";
+import type { EvalFormat } from "../formats";
+import { EXIT } from "../io";
 
 type Cell = string | number | boolean | ExcelError;
 type FunctionResult = Cell | Cell[][];
@@ -38,11 +41,17 @@ export function evaluate(formula: string, options: { localized?: boolean } = {})
   const parsed = parseFormula(formula);
   // parseFormula reads French and Spanish names and separators too (=IOM.PERSONNEL("P-4";"Femmes")).
   if ("error" in parsed)
-    return { error: { code: "#NAME?", message: render(parsed.problem, hostLanguage()) } };
+    return {
+      error: {
+        code: "#NAME?",
+        message: render(parsed.problem, hostLanguage()),
+        problem: parsed.problem.code,
+      },
+    };
   const fn = options.localized || parsed.written === parsed.name ? BY_NAME[parsed.name] : undefined;
   if (!fn) {
-    const problem = msg("unknown_function", { name: parsed.written, known: functionNames() });
-    return { error: { code: "#NAME?", message: render(problem, hostLanguage()) } };
+    const e = unknownFunction(parsed.written, hostLanguage());
+    return { error: { code: "#NAME?", message: e.text(hostLanguage()), problem: "unknown_function" } };
   }
   try {
     // Excel passes null for every argument left out at the end, too.
@@ -56,21 +65,61 @@ export function evaluate(formula: string, options: { localized?: boolean } = {})
   }
 }
 
-const cellText = (c: Cell): string =>
-  isExcelError(c) ? c.code : typeof c === "number" ? String(c) : String(c);
+/** Names that matched nothing: the same exit code as `iom source` or `iom table` give them. */
+const NOT_FOUND = new Set(["not_found", "unknown_function", "ambiguous", "too_long", "no_fact_match"]);
 
-/** Prints each formula's result (a spill as tab-separated rows); exit 1 when any gave an error. */
-export function runEval(formulas: string[], io: Io): number {
-  let failed = false;
-  for (const f of formulas) {
-    const r = evaluate(f, { localized: true });
-    if ("error" in r) {
-      failed = true;
-      io.out(`${r.error.code}\t${r.error.message ?? ""}\n`);
-      continue;
-    }
-    if (Array.isArray(r.value)) io.out(r.value.map((row) => row.map(cellText).join("\t")).join("\n") + "\n");
-    else io.out(`${cellText(r.value)}\n`);
+/**
+ * The exit code of a formula's error, by the kind of problem, as every command uses them: a name
+ * that matched nothing 4, a formula or argument of the wrong form 2 (usage), a figure the report
+ * does not give (an undetermined cell, a chart's lost figures) 1.
+ */
+export function exitCodeOf(error: ExcelError): ExitCode {
+  if (error.problem !== undefined && NOT_FOUND.has(error.problem)) return EXIT.notFound;
+  if (error.code === "#VALUE!" || (error.code === "#NAME?" && error.problem !== "unknown_function"))
+    return EXIT.usage;
+  return EXIT.failed;
+}
+
+const cellText = (c: Cell): string => (isExcelError(c) ? c.code : String(c));
+
+const cellJson = (c: Cell): string | number | boolean | { error: string; message?: string } =>
+  isExcelError(c) ? { error: c.code, ...(c.message ? { message: c.message } : {}) } : c;
+
+/**
+ * Prints each formula's result: a value on its line, a spill as rows (tab-separated, or CSV);
+ * an error as the cell shows it, with its message on stderr. JSON gives one record per formula.
+ * The exit code is the first failing formula's.
+ */
+export function runEval(formulas: string[], format: EvalFormat, emit: Emit): number {
+  let code: ExitCode = EXIT.ok;
+  const results = formulas.map((formula) => {
+    const r = evaluate(formula, { localized: true });
+    if ("error" in r && code === EXIT.ok) code = exitCodeOf(r.error);
+    return { formula, r };
+  });
+  if (format === "json") {
+    const records = results.map(({ formula, r }) =>
+      "error" in r
+        ? { formula, error: r.error.code, message: r.error.message ?? "" }
+        : {
+            formula,
+            value: Array.isArray(r.value) ? r.value.map((row) => row.map(cellJson)) : cellJson(r.value),
+          },
+    );
+    emit.data(`${JSON.stringify(records, null, 2)}\n`);
+    return code;
   }
-  return failed ? EXIT.failed : EXIT.ok;
+  const field = format === "csv" ? (c: Cell) => csvField(cellText(c)) : cellText;
+  const sep = format === "csv" ? "," : "\t";
+  const eol = format === "csv" ? "\r\n" : "\n";
+  let text = "";
+  for (const { formula, r } of results) {
+    if ("error" in r) {
+      text += `${r.error.code}${eol}`;
+      emit.problem(`${formula}: ${r.error.message ?? r.error.code}`);
+    } else if (Array.isArray(r.value)) text += r.value.map((row) => row.map(field).join(sep)).join(eol) + eol;
+    else text += `${field(r.value)}${eol}`;
+  }
+  emit.data(text);
+  return code;
 }

@@ -16,6 +16,8 @@ export interface RefreshOptions {
   force?: boolean;
   /** How many changed cells to list per sheet (the rest are counted). */
   show?: number;
+  /** Print the plan and the outcome as one JSON object instead of text. */
+  json?: boolean;
   /** Bounds on what the refresh reads (tests lower them). */
   limits?: Limits;
 }
@@ -80,7 +82,9 @@ function printPlan(plan: RefreshPlan, dryRun: boolean, io: Io): void {
   const shownPerSheet = new Map<string, number>();
   for (const c of plan.changes) {
     shownPerSheet.set(c.sheet, (shownPerSheet.get(c.sheet) ?? 0) + 1);
-    io.out(`  ${quote(c.sheet)}!${addressOf(c.row, c.col)}: ${c.from} → ${c.to}\n`);
+    io.out(
+      `  ${quote(c.sheet)}!${addressOf(c.row, c.col)}: ${c.from} → ${c.to}${c.why ? ` (${c.why})` : ""}\n`,
+    );
   }
   const shown = plan.changes.length;
   if (plan.changedCount > shown) io.out(`  … and ${plan.changedCount - shown} more\n`);
@@ -104,6 +108,25 @@ function copyInto(from: string, fd: number): Promise<void> {
   return Promise.resolve();
 }
 
+/** What happened to the file, for --json. */
+type Outcome = "dry-run" | "refused" | "up-to-date" | "copied" | "written";
+
+/** The plan and its outcome as one JSON document: every cell address in A1 form. */
+function planJson(plan: RefreshPlan, workbook: string, out: string, outcome: Outcome): string {
+  const { changes, ...rest } = plan;
+  return `${JSON.stringify(
+    {
+      workbook,
+      out,
+      outcome,
+      ...rest,
+      changes: changes.map(({ row, col, ...c }) => ({ ...c, address: addressOf(row, col) })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
 export async function runRefresh(workbook: string, opts: RefreshOptions, io: Io): Promise<number> {
   checkInput(workbook);
   const out = opts.out ?? workbook;
@@ -113,36 +136,43 @@ export async function runRefresh(workbook: string, opts: RefreshOptions, io: Io)
   const refresh = await WorkbookRefresh.open(
     workbook,
     workbook,
-    { force: Boolean(opts.force), show: opts.show ?? 20 },
+    { force: Boolean(opts.force), show: opts.show ?? (opts.json ? Number.MAX_SAFE_INTEGER : 20) },
     opts.limits,
   );
+  // With --json, the text report is left out and one JSON document says what happened.
+  const text: Io = opts.json ? { out: () => undefined, err: (t) => io.err(t) } : io;
+  const plan = refresh.plan;
+  const done = (outcome: Outcome, code: number): number => {
+    if (opts.json) io.out(planJson(plan, workbook, out, outcome));
+    return code;
+  };
   try {
-    const plan = refresh.plan;
-    io.out(
+    text.out(
       `${opts.dryRun ? "dry run: nothing is written. " : ""}refresh ${workbook}${out !== workbook ? ` → ${out}` : ""}\n`,
     );
-    printPlan(plan, Boolean(opts.dryRun), io);
+    printPlan(plan, Boolean(opts.dryRun), text);
     if (plan.refusedTables.length > 0 && !opts.force) {
       const refusal = refuse("tables_changed", { file: workbook, tables: plan.refusedTables });
       if (opts.dryRun) {
-        io.out(`a refresh would be refused: ${refusal.message}\n`);
-        return EXIT.failed;
+        text.out(`a refresh would be refused: ${refusal.message}\n`);
+        return done("refused", EXIT.failed);
       }
+      done("refused", EXIT.failed);
       throw refusal;
     }
-    if (opts.dryRun || !target) return EXIT.ok;
+    if (opts.dryRun || !target) return done("dry-run", EXIT.ok);
     if (refresh.upToDate) {
       if (sameFile) {
-        io.out(`${workbook} is up to date: nothing written\n`);
-        return EXIT.ok;
+        text.out(`${workbook} is up to date: nothing written\n`);
+        return done("up-to-date", EXIT.ok);
       }
       await replaceFile(target, (fd) => copyInto(workbook, fd));
-      io.out(`${workbook} is up to date: copied unchanged to ${out}\n`);
-      return EXIT.ok;
+      text.out(`${workbook} is up to date: copied unchanged to ${out}\n`);
+      return done("copied", EXIT.ok);
     }
     await replaceFile(target, (fd) => refresh.write(fd));
-    io.out(`wrote ${out}: ${plural(plan.changedCount, "cell")} changed\n`);
-    return EXIT.ok;
+    text.out(`wrote ${out}: ${plural(plan.changedCount, "cell")} changed\n`);
+    return done("written", EXIT.ok);
   } finally {
     await refresh.close();
   }

@@ -4,10 +4,14 @@
  */
 import { escapeCellText } from "./xml-text";
 
-/** null is a blank cell. */
-export type CellValue = number | string | boolean | { error: string } | null;
+/**
+ * null is a blank cell. An error value the core gives says why (`why`, an undetermined cell's
+ * reason): reports show it; the file keeps only the error, as Excel does.
+ */
+export type CellValue = number | string | boolean | { error: string; why?: string } | null;
 
-export const isError = (v: CellValue): v is { error: string } => typeof v === "object" && v !== null;
+export const isError = (v: CellValue): v is { error: string; why?: string } =>
+  typeof v === "object" && v !== null;
 
 /** Same value as Excel would show it: numbers by value (a cached "0" is 0, not blank). */
 export function sameValue(a: CellValue, b: CellValue): boolean {

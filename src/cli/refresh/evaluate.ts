@@ -25,10 +25,10 @@ export type CallResult =
   | { kind: "grid"; grid: CellValue[][] }
   | { kind: "unknown"; message: string };
 
-type Cell = string | number | boolean | { code: string };
+type Cell = string | number | boolean | { code: string; message?: string };
 
 function toCell(c: Cell): CellValue {
-  if (typeof c === "object") return { error: c.code };
+  if (typeof c === "object") return c.message ? { error: c.code, why: c.message } : { error: c.code };
   if (typeof c === "number" && !Number.isFinite(c)) return { error: "#NUM!" };
   return c;
 }
@@ -58,7 +58,7 @@ export function evaluateCall(name: string, args: Arg[]): CallResult {
   const r = evaluate(formula);
   let out: CallResult;
   if ("error" in r && r.error.code === "#NAME?") out = { kind: "unknown", message: r.error.message ?? "" };
-  else if ("error" in r) out = { kind: "value", value: { error: r.error.code } };
+  else if ("error" in r) out = { kind: "value", value: toCell(r.error) };
   else if (Array.isArray(r.value)) out = { kind: "grid", grid: r.value.map((row) => row.map(toCell)) };
   else out = { kind: "value", value: toCell(r.value) };
   if (memo.size > 50_000) memo.clear();
@@ -133,10 +133,13 @@ export function tableShape(tableName: string): TableShape | undefined {
     rowLabels: table
       ? table.rows.map((r) => normalizeLabel(r.label))
       : values.body.map((r) => normalizeLabel(label(r))),
-    body: values.body.map((row) =>
-      row.slice(values.labelColumns).map((c): CellValue => {
+    body: values.body.map((row, r) =>
+      row.slice(values.labelColumns).map((c, j): CellValue => {
         if (c === "") return null;
-        if (c === NA_FORMULA) return { error: "#N/A" };
+        if (c === NA_FORMULA) {
+          const why = values.notes.get(`${r}:${values.labelColumns + j}`);
+          return why ? { error: "#N/A", why } : { error: "#N/A" };
+        }
         return c;
       }),
     ),

@@ -45,7 +45,8 @@ export class ValueTable {
       }
       return n;
     }
-    const key = typeof v === "object" && v !== null ? `e${v.error}` : `${typeof v}:${String(v)}`;
+    const key =
+      typeof v === "object" && v !== null ? `e${v.error}\u0000${v.why ?? ""}` : `${typeof v}:${String(v)}`;
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.values.length;

@@ -6,7 +6,7 @@
  * compressed bytes except the sheets with edits, whose bytes are spliced (sheet-patcher).
  */
 import type { Arg } from "../../core";
-import { cachedValue, sameValue, showValue, type CellValue } from "./cell-values";
+import { cachedValue, isError, sameValue, showValue, type CellValue } from "./cell-values";
 import { evaluateCall, type CallResult } from "./evaluate";
 import { checkTable, prepareTable, type TableContext, type TableReport, type TableState } from "./iom-tables";
 import { refTarget, templateText, type Template } from "./formulas";
@@ -55,6 +55,8 @@ export interface CellChange {
   col: number;
   from: string;
   to: string;
+  /** Why the new value is an error (#N/A: an undetermined cell, a name that matches nothing). */
+  why?: string;
 }
 
 export interface RefreshPlan {
@@ -512,6 +514,7 @@ export class WorkbookRefresh {
       const n = perSheet.get(sheet) ?? 0;
       perSheet.set(sheet, n + 1);
       if (n < this.opts.show) {
+        const next = targets.nextValue(i);
         plan.changes.push({
           sheet: (this.sheets[sheet] as SheetInfo).name,
           row: targets.row[i] as number,
@@ -520,7 +523,8 @@ export class WorkbookRefresh {
             (targets.flags[i] as number) & INSERTED
               ? "(no cell)"
               : showValue(targets.cachedValue(i, this.sst)),
-          to: showValue(targets.nextValue(i)),
+          to: showValue(next),
+          ...(isError(next) && next.why ? { why: next.why } : {}),
         });
       }
     }

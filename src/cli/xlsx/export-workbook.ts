@@ -12,7 +12,6 @@ import { FACTS_TABLE, FONT_FAMILY, TABLE_STYLE, sheetNameFromTitle, shortNumber 
 import { pageOf } from "../../i18n/content";
 import { addCharts, type SheetChart } from "./charts/add-charts";
 import { printAreaOf, sheetChartOf } from "./charts/placement";
-import { workbookBytes } from "./files";
 import { writeBlock } from "./write-block";
 
 export const CONTENTS_SHEET = "Contents";
@@ -208,8 +207,17 @@ export function exportWorkbook(core: Iom, lang: Lang): ExportedWorkbook {
   return { workbook: wb, charts };
 }
 
+/** The export as the bytes of an .xlsx file, native charts included, and what it holds. */
+export async function exportPackage(
+  core: Iom,
+  lang: Lang,
+): Promise<{ bytes: Buffer; sheets: number; charts: number }> {
+  const { workbook, charts } = exportWorkbook(core, lang);
+  const bytes = await addCharts(Buffer.from(await workbook.xlsx.writeBuffer()), charts);
+  return { bytes, sheets: workbook.worksheets.length, charts: charts.length };
+}
+
 /** The export as the bytes of an .xlsx file, native charts included. */
 export async function exportBytes(core: Iom, lang: Lang): Promise<Buffer> {
-  const { workbook, charts } = exportWorkbook(core, lang);
-  return addCharts(await workbookBytes(workbook), charts);
+  return (await exportPackage(core, lang)).bytes;
 }

@@ -3,7 +3,16 @@
  * its value and where it comes from (table or paragraph, row, column, line, footnotes, qualifier,
  * discrepancies).
  */
-import { type Answer, isIomError, parseFormula, type Iom, VALUE_FUNCTIONS, type Arg } from "../../core";
+import {
+  type Answer,
+  isIomError,
+  parseFormula,
+  type Iom,
+  VALUE_FUNCTIONS,
+  type Arg,
+  unknownFunction,
+} from "../../core";
+import { functionIdOf } from "../../i18n/names";
 import type { Lang } from "../../i18n/lang";
 import { render } from "../../i18n/messages";
 import { textOf } from "./text";
@@ -54,6 +63,10 @@ export function explainCell(cell: SelectedCell, core: Iom, lang: Lang = "en"): E
   const parsed = parseFormula(`=${m[2] ?? ""}`);
   if ("error" in parsed)
     return { kind: "unparsable", address, formula, message: render(parsed.problem, lang) };
+  if (!functionIdOf(parsed.name)) {
+    const e = unknownFunction(parsed.written, lang);
+    return { kind: "error", address, formula, message: e.text(lang), suggestions: [...e.suggestions] };
+  }
   if (!VALUE_SET.has(parsed.name)) return { kind: "spill", address, formula, name: parsed.name };
   try {
     const { core: answering, answer } = core.route(parsed.name, parsed.args);

@@ -63,7 +63,8 @@ export async function sheetPart(path: string, name: string): Promise<string> {
  * write, a shared formula, a spilled array, a circular reference, and the rich content a
  * workbook has (styles, validation, conditional format, note, hyperlink, picture, merge, names).
  */
-export async function makeRich(exported: string, out: string): Promise<void> {
+/** Writes the rich workbook to `out`; returns the address of the Table 1 cell it typed over. */
+export async function makeRich(exported: string, out: string): Promise<{ table1Cell: string }> {
   const wb = await load(exported);
   const t5 = wb.getWorksheet("T5 Officials by grade");
   const t4 = wb.getWorksheet("T4 Migrants by gender and age");
@@ -71,6 +72,18 @@ export async function makeRich(exported: string, out: string): Promise<void> {
   t5.getCell("B10").value = 0; // P-4, Headquarters, F: 14 in the report
   t5.getCell("H17").value = 800; // Total: 823
   t4.getCell("B5").value = formula('IOM.MIGRANTS("0-9","F")', 1); // a live cell inside IOM_table4: 20861
+  // An undetermined cell of Table 1 (=NA() in the export) typed over with a number.
+  const t1 = wb.worksheets.find((w) => w.name.startsWith("T1 "));
+  let undetermined: ExcelJS.Cell | undefined;
+  t1?.eachRow((row) =>
+    row.eachCell((c) => {
+      const v = c.value as ExcelJS.CellFormulaValue | null;
+      if (!undetermined && v && typeof v === "object" && "formula" in v && v.formula === "NA()")
+        undetermined = c;
+    }),
+  );
+  if (!undetermined) throw new Error("export's Table 1 has no undetermined cell");
+  undetermined.value = 7;
   const mine = wb.addWorksheet("Budget", { properties: { tabColor: { argb: "FF00B050" } } });
   mine.getCell("A1").value = "Grade";
   mine.getCell("A1").font = { bold: true, color: { argb: "FF1F4E79" } };
@@ -157,6 +170,7 @@ export async function makeRich(exported: string, out: string): Promise<void> {
   wb.definedNames.add("Budget!$B$2", "women_p4");
   wb.definedNames.add("'T5 Officials by grade'!$A$5:$H$17", "t5_all");
   await wb.xlsx.writeFile(out);
+  return { table1Cell: undetermined.address };
 }
 
 /** The Table 4 grid IOM.TABLE("Table 4",FALSE) spills, for checking a refreshed spill. */

@@ -1,15 +1,14 @@
 /**
- * Writing the export's files without ever leaving a half-written file: every problem becomes a
+ * Writing the CLI's files without ever leaving a half-written file: every problem becomes a
  * UserError that says what is wrong with which file, and writes go to a temporary file in the
  * same directory that is renamed over the target only once it is complete. (`iom refresh` has
  * its own, stricter writer: src/cli/refresh/atomic-file.ts.)
  */
-import ExcelJS from "exceljs";
 import { randomBytes } from "node:crypto";
 import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { UserError } from "../errors";
-import { EXIT } from "../io";
+import { UserError } from "./errors";
+import { EXIT } from "./io";
 
 const errnoOf = (e: unknown): string | undefined =>
   typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : undefined;
@@ -66,9 +65,4 @@ export function writeFileAtomic(path: string, data: Buffer | string): void {
     rmSync(tmp, { force: true });
     throw new UserError(describeFsError(e, "write", path), EXIT.io);
   }
-}
-
-/** The workbook as .xlsx bytes. */
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
