@@ -132,11 +132,19 @@ function build(io: Io, exit: { code: number; command?: string }): Command {
       .description(
         'Evaluate =IOM.* formulas with the add-in\'s own function code, e.g. iom eval \'=IOM.STAFF("P-4","F")\'',
       )
-      .argument("<formula...>", "one or more formulas; a spilled result prints as rows"),
+      .argument("<formula...>", "one or more formulas; a spilled result prints as rows")
+      .option(
+        "--cell-values",
+        "print the JSON Excel receives where it shows data types: a figure's card (a Double with its source), IOM.COUNTRY's entity",
+      ),
     EVAL_FORMATS,
     "text",
-  ).action(async (formulas: string[], opts: OutputOptions) => {
-    const { runEval } = await import("./commands/eval");
+  ).action(async (formulas: string[], opts: OutputOptions & { cellValues?: boolean }) => {
+    const { runEval, runEvalCellValues } = await import("./commands/eval");
+    if (opts.cellValues) {
+      set(withOutput(opts, "json", io, (emit) => runEvalCellValues(formulas, emit)));
+      return;
+    }
     const format = chooseFormat(opts, EVAL_FORMATS, "text");
     set(withOutput(opts, format, io, (emit) => runEval(formulas, format, emit)));
   });

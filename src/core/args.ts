@@ -4,6 +4,30 @@ import { IomError } from "./errors";
 /** What Excel (or a script) may pass: Excel passes null for an omitted optional argument. */
 export type Arg = string | number | boolean | null | undefined;
 
+/**
+ * An argument as Excel may pass it where the function declares `any`: a plain value, or a data
+ * type (Excel.CellValue): an entity (Geography, Stocks, this add-in's own cards), a linked entity,
+ * a number with its format or its properties (Double, FormattedNumber), a String or Boolean value.
+ */
+export type CellArg = Arg | { type: string; text?: unknown; basicValue?: unknown };
+
+/**
+ * The plain value a data type stands for where a name or a number goes: an entity by the text its
+ * cell shows (a Geography "Kenya" is "Kenya"), a number, text or TRUE/FALSE by its basic value, an
+ * empty value as an omitted argument. The one place the functions unwrap their arguments.
+ */
+export function plainArg(a: CellArg): Arg {
+  if (a === null || typeof a !== "object") return a;
+  if (typeof a.text === "string" && a.text !== "") return a.text;
+  const v = a.basicValue;
+  if (a.type === "Empty") return null;
+  // An entity's basic value is "#VALUE!" (what Range.values gives for it): no name.
+  if ((typeof v === "string" && a.type !== "Entity" && a.type !== "LinkedEntity") || typeof v === "number")
+    return v;
+  if (typeof v === "boolean") return v;
+  throw new IomError("bad_argument", msg("unsupported_value", { type: String(a.type).slice(0, 40) }));
+}
+
 /** Longer input is no name of the report: refuse it before normalising megabytes. */
 const MAX_NAME = 200;
 

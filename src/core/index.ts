@@ -3,7 +3,26 @@
  * and scripts use of the core comes from here (eslint's no-restricted-imports keeps it so).
  */
 export type { Answer, Note, Provenance } from "./answer";
-export { isAll, isBlank, type Arg } from "./args";
+export { isAll, isBlank, plainArg, type Arg, type CellArg } from "./args";
+export {
+  figureCard,
+  statusOf,
+  type Card,
+  type CardField,
+  type CardSection,
+  type EntityCard,
+  type FigureCard,
+  type FigureStatus,
+} from "./card";
+export {
+  cellValueOf,
+  type CellValueJson,
+  type CellValueOptions,
+  type DoubleJson,
+  type EntityJson,
+  type PropertyJson,
+} from "./cell-values";
+export { countryCard } from "./country";
 export { cellSources, type Call, type CellSource, type StaticReason } from "./cell-calls";
 export { IomError, isIomError, type IomErrorKind } from "./errors";
 export { parseFormula, type ParsedFormula } from "./formula";

@@ -8,14 +8,23 @@
 /* eslint-disable @typescript-eslint/only-throw-error -- Excel wants a CustomFunctions.Error thrown, and that class is not an Error subclass */
 import {
   type Answer,
+  type Arg,
+  type CellValueJson,
+  type DoubleJson,
+  type EntityJson,
   type Grid,
+  type Iom,
   CallMemo,
   callKey,
+  cellValueOf,
+  countryCard,
   editionsVersion,
+  figureCard,
   iom,
   isMissing,
-  type MemoArg,
+  plainArg,
 } from "../core";
+import { dataTypes, type DataTypeSupport } from "./data-types";
 import { hostLanguage } from "../i18n/host";
 import type { Lang } from "../i18n/lang";
 import { excelError, Failure, failureOf, type ExcelError } from "./excel-error";
@@ -35,14 +44,14 @@ export const CustomFunctions: { associate: (id: string, fn: (...args: never[]) =
 /** A spilled result; frozen, since every later call with the same arguments returns this very array. */
 type Spill = readonly (readonly (string | number | ExcelError)[])[];
 
-/** What a call gave: its value (a number, a text, a spill) or the error its cell shows. */
-type Outcome = number | string | Spill | Failure;
+/** What a call gave: its value (a number, a text, a spill, a data type) or the error its cell shows. */
+type Outcome = number | string | Spill | CellValueJson | Failure;
 
 /**
  * The functions' one memo: each call's outcome, value or error, by function and arguments (and
- * the display language for LIST and SOURCE, whose values are worded in it). The outcomes are
- * deterministic, since the data is bundled, so a recalculation of a cell already seen is one key
- * and one lookup. Errors are kept as their code and message data (Failure), worded when shown.
+ * the display language for LIST, SOURCE and the cards, whose values are worded in it). The outcomes
+ * are deterministic, since the data is bundled, so a recalculation of a cell already seen is one
+ * key and one lookup. Errors are kept as their code and message data (Failure), worded when shown.
  */
 const memo = new CallMemo<Outcome>({ weigh: weighOutcome });
 /** The editions the memo's outcomes were computed with; a change (an edition added) empties it. */
@@ -52,8 +61,10 @@ function weighOutcome(o: Outcome): number {
   if (typeof o === "number") return Number.isInteger(o) ? 0 : 16; // a small integer lives in the pointer
   if (typeof o === "string") return 16 + o.length;
   if (o instanceof Failure) return 40 + o.problem.length + (o.params ? JSON.stringify(o.params).length : 0);
+  // A card: its text twice (UTF-16) and the objects around it; computed once per distinct call.
+  if (!Array.isArray(o)) return 3 * JSON.stringify(o).length;
   let n = 16 + 8 * o.length;
-  for (const row of o) {
+  for (const row of o as Spill) {
     n += 16 + 8 * row.length;
     for (const c of row) n += typeof c === "string" ? 16 + c.length : typeof c === "number" ? 16 : 64;
   }
@@ -77,52 +88,94 @@ const keep = <T extends Outcome>(key: string | undefined, o: T): T => {
 };
 
 /** The value of an outcome, or its error thrown (in Excel's display language). */
-function shown<T extends number | string | Spill>(o: Outcome): T {
+function shown<T extends number | string | Spill | CellValueJson>(o: Outcome): T {
   if (o instanceof Failure) throw o.shown(hostLanguage());
   return o as T;
 }
 
-type In = MemoArg;
+/**
+ * What Excel passes for an argument declared `any`: a plain value, or a data type (a Geography
+ * entity, this add-in's cards, a formatted number), which the core's plainArg unwraps.
+ */
+type In = string | number | boolean | null | undefined | Excel.CellValue;
+
+/** An argument as the core takes it; a data type with nothing to use is the cell's #VALUE!. */
+function plain(x: In): Arg {
+  if (x === null || typeof x !== "object") return x;
+  try {
+    return plainArg(x);
+  } catch (e) {
+    throw failureOf(e).shown(hostLanguage());
+  }
+}
+
 /** Each value function's last argument names the edition of the report (blank: the latest). */
-const at = (edition: In) => iom({ edition });
-const answerMovements = (p: In, g: In, f: In, e: In): Answer => at(e).movements(p, g, f);
-const answerMigrants = (a: In, g: In, e: In): Answer => at(e).migrants(a, g);
-const answerStaff = (c: In, g: In, l: In, n: In, e: In): Answer => at(e).staff(c, g, l, n);
-const answerExpenditure = (i: In, y: In, e: In): Answer => at(e).expenditure(i, y);
-const answerProjects = (r: In, s: In, e: In): Answer => at(e).projects(r, s);
-const answerFact = (k: In, e: In): Answer => at(e).fact(k);
+const at = (edition: Arg) => iom({ edition });
+type AnswerOf = (core: Iom, a: Arg, b: Arg, c: Arg, d: Arg) => Answer;
+const answerMovements: AnswerOf = (core, p, g, f) => core.movements(p, g, f);
+const answerMigrants: AnswerOf = (core, a, g) => core.migrants(a, g);
+const answerStaff: AnswerOf = (core, c, g, l, n) => core.staff(c, g, l, n);
+const answerExpenditure: AnswerOf = (core, i, y) => core.expenditure(i, y);
+const answerProjects: AnswerOf = (core, r, s) => core.projects(r, s);
+const answerFact: AnswerOf = (core, k) => core.fact(k);
 
 /**
- * The number `answer(a, b, c, d, e)` gives, kept under `key`. The function and its arguments are
- * passed rather than a closure, so a recalculation (a hit) allocates nothing but its key.
+ * The value of `tag(a, b, c, d)` in edition `e`, kept in the memo: the number, or where the host
+ * shows data types, its card (a DoubleCellValue whose basic value is the number). The function and
+ * its arguments are passed rather than a closure, so a recalculation (a hit) allocates nothing but
+ * its key.
  */
 function value(
-  key: string | undefined,
-  answer: (a: In, b: In, c: In, d: In, e: In) => Answer,
+  tag: string,
+  answer: AnswerOf,
+  e: In,
   a?: In,
   b?: In,
   c?: In,
   d?: In,
-  e?: In,
-): number {
-  return shown<number>(kept(key) ?? keep(key, valueOutcome(answer, a, b, c, d, e)));
+): number | Excel.DoubleCellValue {
+  const pe = plain(e);
+  const pa = plain(a);
+  const pb = plain(b);
+  const pc = plain(c);
+  const pd = plain(d);
+  if (!dataTypes().figures) {
+    const key = callKey(tag, pa, pb, pc, pd, pe);
+    return shown<number>(kept(key) ?? keep(key, valueOutcome(answer, pe, pa, pb, pc, pd)));
+  }
+  const lang = hostLanguage();
+  const key = callKey(`${tag}:card:${lang}`, pa, pb, pc, pd, pe);
+  return shown<DoubleJson>(kept(key) ?? keep(key, cardOutcome(lang, answer, pe, pa, pb, pc, pd)));
 }
 
-function valueOutcome(
-  answer: (a: In, b: In, c: In, d: In, e: In) => Answer,
-  a: In,
-  b: In,
-  c: In,
-  d: In,
-  e: In,
-): number | Failure {
+function valueOutcome(answer: AnswerOf, e: Arg, a: Arg, b: Arg, c: Arg, d: Arg): number | Failure {
   let v: number;
   try {
-    v = answer(a, b, c, d, e).value;
+    v = answer(at(e), a, b, c, d).value;
   } catch (err) {
     return failureOf(err);
   }
   return Number.isFinite(v) ? v : new Failure("#N/A", "the data holds no finite number for this cell");
+}
+
+function cardOutcome(
+  lang: Lang,
+  answer: AnswerOf,
+  e: Arg,
+  a: Arg,
+  b: Arg,
+  c: Arg,
+  d: Arg,
+): DoubleJson | Failure {
+  try {
+    const core = at(e);
+    const found = answer(core, a, b, c, d);
+    if (!Number.isFinite(found.value))
+      return new Failure("#N/A", "the data holds no finite number for this cell");
+    return cellValueOf(figureCard(found, core.edition, lang));
+  } catch (err) {
+    return failureOf(err);
+  }
 }
 
 /** The spill `grid()` gives, kept under `key`; or its error thrown. */
@@ -152,19 +205,12 @@ function spill(grid: () => Grid): Spill | Failure {
  * @returns Number of persons moved.
  */
 export function movements(
-  place?: string | number | boolean | null,
-  programme?: string | number | boolean | null,
-  from?: string | number | boolean | null,
-  edition?: string | number | boolean | null,
-): number {
-  return value(
-    callKey("MOVEMENTS", place, programme, from, edition),
-    answerMovements,
-    place,
-    programme,
-    from,
-    edition,
-  );
+  place?: string | number | boolean | null | Excel.CellValue,
+  programme?: string | number | boolean | null | Excel.CellValue,
+  from?: string | number | boolean | null | Excel.CellValue,
+  edition?: string | number | boolean | null | Excel.CellValue,
+): number | Excel.DoubleCellValue {
+  return value("MOVEMENTS", answerMovements, edition, place, programme, from);
 }
 
 /**
@@ -176,11 +222,11 @@ export function movements(
  * @returns Number of migrants.
  */
 export function migrants(
-  age_group?: string | number | boolean | null,
-  gender?: string | number | boolean | null,
-  edition?: string | number | boolean | null,
-): number {
-  return value(callKey("MIGRANTS", age_group, gender, edition), answerMigrants, age_group, gender, edition);
+  age_group?: string | number | boolean | null | Excel.CellValue,
+  gender?: string | number | boolean | null | Excel.CellValue,
+  edition?: string | number | boolean | null | Excel.CellValue,
+): number | Excel.DoubleCellValue {
+  return value("MIGRANTS", answerMigrants, edition, age_group, gender);
 }
 
 /**
@@ -194,14 +240,13 @@ export function migrants(
  * @returns Number of staff.
  */
 export function staff(
-  category: string | number | boolean | null,
-  gender?: string | number | boolean | null,
-  location?: string | number | boolean | null,
-  nationality?: string | number | boolean | null,
-  edition?: string | number | boolean | null,
-): number {
-  const key = callKey("STAFF", category, gender, location, nationality, edition);
-  return value(key, answerStaff, category, gender, location, nationality, edition);
+  category: string | number | boolean | null | Excel.CellValue,
+  gender?: string | number | boolean | null | Excel.CellValue,
+  location?: string | number | boolean | null | Excel.CellValue,
+  nationality?: string | number | boolean | null | Excel.CellValue,
+  edition?: string | number | boolean | null | Excel.CellValue,
+): number | Excel.DoubleCellValue {
+  return value("STAFF", answerStaff, edition, category, gender, location, nationality);
 }
 
 /**
@@ -213,11 +258,11 @@ export function staff(
  * @returns USD million.
  */
 export function expenditure(
-  item: string | number | boolean | null,
-  year?: string | number | boolean | null,
-  edition?: string | number | boolean | null,
-): number {
-  return value(callKey("EXPENDITURE", item, year, edition), answerExpenditure, item, year, edition);
+  item: string | number | boolean | null | Excel.CellValue,
+  year?: string | number | boolean | null | Excel.CellValue,
+  edition?: string | number | boolean | null | Excel.CellValue,
+): number | Excel.DoubleCellValue {
+  return value("EXPENDITURE", answerExpenditure, edition, item, year);
 }
 
 /**
@@ -229,11 +274,11 @@ export function expenditure(
  * @returns Number of projects.
  */
 export function projects(
-  region?: string | number | boolean | null,
-  service?: string | number | boolean | null,
-  edition?: string | number | boolean | null,
-): number {
-  return value(callKey("PROJECTS", region, service, edition), answerProjects, region, service, edition);
+  region?: string | number | boolean | null | Excel.CellValue,
+  service?: string | number | boolean | null | Excel.CellValue,
+  edition?: string | number | boolean | null | Excel.CellValue,
+): number | Excel.DoubleCellValue {
+  return value("PROJECTS", answerProjects, edition, region, service);
 }
 
 /**
@@ -244,10 +289,10 @@ export function projects(
  * @returns The figure as printed (a hedge such as "more than" is shown by IOM.SOURCE).
  */
 export function fact(
-  key: string | number | boolean | null,
-  edition?: string | number | boolean | null,
-): number {
-  return value(callKey("FACT", key, edition), answerFact, key, edition);
+  key: string | number | boolean | null | Excel.CellValue,
+  edition?: string | number | boolean | null | Excel.CellValue,
+): number | Excel.DoubleCellValue {
+  return value("FACT", answerFact, edition, key);
 }
 
 /**
@@ -260,14 +305,13 @@ export function fact(
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator maps only a literal any[][] to a mixed (text and number) matrix */
 export function facts(
-  search?: string | number | boolean | null,
-  headers?: string | number | boolean | null,
-  edition?: string | number | boolean | null,
+  search?: string | number | boolean | null | Excel.CellValue,
+  headers?: string | number | boolean | null | Excel.CellValue,
+  edition?: string | number | boolean | null | Excel.CellValue,
 ): any[][] {
+  const [s, h, e] = [plain(search), plain(headers), plain(edition)];
   // Excel copies the spilled array; the cast only drops readonly for the metadata's any[][].
-  return spilled(callKey("FACTS", search, headers, edition), () =>
-    at(edition).factsGrid(search, headers),
-  ) as any[][];
+  return spilled(callKey("FACTS", s, h, e), () => at(e).factsGrid(s, h)) as any[][];
 }
 
 /**
@@ -279,13 +323,12 @@ export function facts(
  * @returns The table as printed; undetermined cells are #N/A with the reason.
  */
 export function table(
-  table: string | number | boolean | null,
-  headers?: string | number | boolean | null,
-  edition?: string | number | boolean | null,
+  table: string | number | boolean | null | Excel.CellValue,
+  headers?: string | number | boolean | null | Excel.CellValue,
+  edition?: string | number | boolean | null | Excel.CellValue,
 ): any[][] {
-  return spilled(callKey("TABLE", table, headers, edition), () =>
-    at(edition).table(table, headers),
-  ) as any[][];
+  const [t, h, e] = [plain(table), plain(headers), plain(edition)];
+  return spilled(callKey("TABLE", t, h, e), () => at(e).table(t, h)) as any[][];
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -297,16 +340,17 @@ export function table(
  * @returns One name per row.
  */
 export function list(
-  dimension?: string | number | boolean | null,
-  edition?: string | number | boolean | null,
+  dimension?: string | number | boolean | null | Excel.CellValue,
+  edition?: string | number | boolean | null | Excel.CellValue,
 ): string[][] {
   const lang = hostLanguage();
+  const [d, e] = [plain(dimension), plain(edition)];
   // Names in Excel's display language; every language's names are accepted as arguments.
   const names = (): Grid =>
-    at(edition)
-      .list(dimension, lang)
+    at(e)
+      .list(d, lang)
       .map((n) => [n]);
-  return spilled(callKey("LIST", lang, dimension, edition), names) as string[][];
+  return spilled(callKey("LIST", lang, d, e), names) as string[][];
 }
 
 /**
@@ -321,16 +365,17 @@ export function list(
  * @returns A line of text citing the report, its edition and the line of its text.
  */
 export function source(
-  func: string | number | boolean | null,
-  arg1?: string | number | boolean | null,
-  arg2?: string | number | boolean | null,
-  arg3?: string | number | boolean | null,
-  arg4?: string | number | boolean | null,
-  arg5?: string | number | boolean | null,
+  func: string | number | boolean | null | Excel.CellValue,
+  arg1?: string | number | boolean | null | Excel.CellValue,
+  arg2?: string | number | boolean | null | Excel.CellValue,
+  arg3?: string | number | boolean | null | Excel.CellValue,
+  arg4?: string | number | boolean | null | Excel.CellValue,
+  arg5?: string | number | boolean | null | Excel.CellValue,
 ): string {
   const lang = hostLanguage();
-  const key = callKey("SOURCE", lang, func, arg1, arg2, arg3, arg4, arg5);
-  return shown<string>(kept(key) ?? keep(key, sourceOutcome(lang, func, arg1, arg2, arg3, arg4, arg5)));
+  const [f, a1, a2, a3, a4, a5] = [func, arg1, arg2, arg3, arg4, arg5].map(plain);
+  const key = callKey("SOURCE", lang, f, a1, a2, a3, a4, a5);
+  return shown<string>(kept(key) ?? keep(key, sourceOutcome(lang, f, a1, a2, a3, a4, a5)));
 }
 
 /**
@@ -339,18 +384,49 @@ export function source(
  * @param [edition] An edition's year or document symbol; empty for the latest, which every function answers from by default.
  * @returns The report's document symbol and edition, as "MC/1234 (1999)".
  */
-export function edition(edition?: string | number | boolean | null): string {
+export function edition(edition?: string | number | boolean | null | Excel.CellValue): string {
   try {
-    return at(edition).editionLabel();
+    return at(plain(edition)).editionLabel();
   } catch (e) {
     throw failureOf(e).shown(hostLanguage());
   }
 }
 
-function sourceOutcome(lang: Lang, func: In, a1: In, a2: In, a3: In, a4: In, a5: In): string | Failure {
+function sourceOutcome(lang: Lang, func: Arg, a1: Arg, a2: Arg, a3: Arg, a4: Arg, a5: Arg): string | Failure {
   try {
     return iom().sourceIn(lang, func, a1, a2, a3, a4, a5);
   } catch (e) {
     return failureOf(e);
+  }
+}
+
+/**
+ * A country of the report as a card: movements to it (in total and by programme), by region of departure where the report determines them, its nationals on IOM staff, the figures of the text naming it; each figure with its source. Read a field with =A1.Movements. Where Excel shows no data types, the country's name.
+ * @customfunction COUNTRY
+ * @param country A destination country or a nationality ("Kenya", "KE", a Geography data type).
+ * @param [edition] The edition of the report (see IOM.LIST("edition")); empty for the latest.
+ * @returns The country's card, or its name where Excel shows no data types.
+ */
+export function country(
+  country: string | number | boolean | null | Excel.CellValue,
+  edition?: string | number | boolean | null | Excel.CellValue,
+): string | Excel.EntityCellValue {
+  const [c, e] = [plain(country), plain(edition)];
+  const lang = hostLanguage();
+  const support = dataTypes();
+  const key = callKey(
+    `COUNTRY:${support.entities ? (support.figures ? "cards" : "entity") : "name"}:${lang}`,
+    c,
+    e,
+  );
+  return shown<EntityJson | string>(kept(key) ?? keep(key, countryOutcome(lang, support, c, e)));
+}
+
+function countryOutcome(lang: Lang, support: DataTypeSupport, c: Arg, e: Arg): EntityJson | string | Failure {
+  try {
+    const card = countryCard(at(e), c, lang);
+    return support.entities ? cellValueOf(card, { basicProperties: support.figures }) : card.text;
+  } catch (err) {
+    return failureOf(err);
   }
 }

@@ -60,6 +60,10 @@ export interface MessageParams {
   t6_no_official: { nationality: string; table: string };
   t7_no_employee: { nationality: string; table: string };
   all_staff_nationality: { by: "gender" | "location"; table: string };
+  /** IOM.COUNTRY given a name that is no country of the report; `tables`: those listing countries. */
+  not_a_country: { input: string; destinations?: string; nationalities: readonly string[] };
+  /** A data type passed where a name or number goes, with neither a text nor a basic value to use. */
+  unsupported_value: { type: string };
 }
 
 export type MessageCode = keyof MessageParams;
@@ -234,6 +238,10 @@ const en: Catalog = {
     `the report does not break down officials by both nationality and location (${w.t(p.byNationality)} has no location, ${w.t(p.byGrade)} no nationality)`,
   t6_no_official: (p, w) => `${w.t(p.table)} lists no official of ${p.nationality}'s nationality`,
   t7_no_employee: (p, w) => `${w.t(p.table)} lists no employee of ${p.nationality}'s nationality`,
+  not_a_country: (p, w) =>
+    `"${p.input}" is not a country of the report: ${w.fn("COUNTRY")} takes ${p.destinations ? `a destination country (${w.t(p.destinations)}) or ` : ""}a nationality (${w.ts(p.nationalities)})`,
+  unsupported_value: (p) =>
+    `expected a name or a number, got a ${p.type} data type without a text or a value to use`,
   all_staff_nationality: (p, w) =>
     `the report does not break down all staff by nationality and ${p.by}: officials by nationality (${w.t(p.table)}) have neither`,
 };
@@ -324,6 +332,10 @@ const fr: Catalog = {
     `le ${w.t(p.table)} ne compte aucun fonctionnaire de cette nationalité (${w.v("nationality", p.nationality)})`,
   t7_no_employee: (p, w) =>
     `le ${w.t(p.table)} ne compte aucun employé de cette nationalité (${w.v("nationality", p.nationality)})`,
+  not_a_country: (p, w) =>
+    `"${p.input}" n'est pas un pays du rapport : ${w.fn("COUNTRY")} prend ${p.destinations ? `un pays de destination (${w.t(p.destinations)}) ou ` : ""}une nationalité (${w.ts(p.nationalities)})`,
+  unsupported_value: (p) =>
+    `un nom ou un nombre est attendu, et non un type de données ${p.type} sans texte ni valeur utilisable`,
   all_staff_nationality: (p, w) =>
     `le rapport ne ventile pas l'ensemble du personnel par nationalité et par ${p.by === "gender" ? "sexe" : "lieu d'affectation"} : les fonctionnaires par nationalité (${w.t(p.table)}) n'ont ni l'un ni l'autre`,
 };
@@ -415,6 +427,10 @@ const es: Catalog = {
     `el ${w.t(p.table)} no cuenta ningún funcionario de esa nacionalidad (${w.v("nationality", p.nationality)})`,
   t7_no_employee: (p, w) =>
     `el ${w.t(p.table)} no cuenta ningún empleado de esa nacionalidad (${w.v("nationality", p.nationality)})`,
+  not_a_country: (p, w) =>
+    `"${p.input}" no es un país del informe: ${w.fn("COUNTRY")} toma ${p.destinations ? `un país de destino (${w.t(p.destinations)}) o ` : ""}una nacionalidad (${w.ts(p.nationalities)})`,
+  unsupported_value: (p) =>
+    `se esperaba un nombre o un número, no un tipo de datos ${p.type} sin texto ni valor utilizable`,
   all_staff_nationality: (p, w) =>
     `el informe no desglosa a todo el personal por nacionalidad y por ${p.by === "gender" ? "sexo" : "lugar de destino"}: los funcionarios por nacionalidad (${w.t(p.table)}) no tienen ni lo uno ni lo otro`,
 };

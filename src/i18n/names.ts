@@ -28,6 +28,7 @@ export const FUNCTION_NAMES = {
   LIST: { fr: "LISTE", es: "LISTA" },
   SOURCE: { fr: "SOURCE", es: "FUENTE" },
   EDITION: { fr: "EDITION", es: "EDICION" },
+  COUNTRY: { fr: "PAYS", es: "PAIS" },
 } as const satisfies Record<string, Translated>;
 
 export type FunctionId = keyof typeof FUNCTION_NAMES;
@@ -63,6 +64,7 @@ export const ARGUMENT_NAMES: Record<string, Translated> = {
   arg4: { fr: "arg4", es: "arg4" },
   arg5: { fr: "arg5", es: "arg5" },
   edition: { fr: "édition", es: "edición" },
+  country: { fr: "pays", es: "país" },
 };
 
 /** A function's name in `lang` ("STAFF" → "PERSONNEL"); unknown ids are returned unchanged. */

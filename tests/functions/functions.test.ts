@@ -247,6 +247,7 @@ describe("functions.json generated from the JSDoc", () => {
   it("declares every function of the issue", () => {
     expect(functions.map((f) => f.id).sort()).toEqual(
       [
+        "COUNTRY",
         "EDITION",
         "EXPENDITURE",
         "FACT",

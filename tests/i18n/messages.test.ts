@@ -101,6 +101,12 @@ const SAMPLES: { [C in MessageCode]: Message & { code: C } } = {
   t6_no_official: msg("t6_no_official", { nationality: "Germany", table: "Table 6" }),
   t7_no_employee: msg("t7_no_employee", { nationality: "Germany", table: "Table 7" }),
   all_staff_nationality: msg("all_staff_nationality", { by: "gender", table: "Table 6" }),
+  not_a_country: msg("not_a_country", {
+    input: "East Africa",
+    destinations: "Table 2",
+    nationalities: ["Table 6", "Table 7"],
+  }),
+  unsupported_value: msg("unsupported_value", { type: "WebImage" }),
 };
 
 describe("the message catalogs", () => {

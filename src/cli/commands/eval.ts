@@ -2,6 +2,7 @@ import { parseFormula, unknownFunction } from "../../core";
 import { hostLanguage } from "../../i18n/host";
 import { render } from "../../i18n/messages";
 import { isExcelError, toExcelError, type ExcelError } from "../../functions/excel-error";
+import { forceDataTypes } from "../../functions/data-types";
 import * as functions from "../../functions/functions";
 import { csvField, type Emit } from "../output";
 import type { ExitCode } from "../errors";
@@ -9,7 +10,9 @@ import type { EvalFormat } from "../formats";
 import { EXIT } from "../io";
 
 type Cell = string | number | boolean | ExcelError;
-type FunctionResult = Cell | Cell[][];
+/** A data type a function returns where the host shows them (a figure's or a country's card). */
+type CardValue = Excel.DoubleCellValue | Excel.EntityCellValue;
+type FunctionResult = Cell | Cell[][] | CardValue;
 type Callable = (...args: (string | number | boolean | null)[]) => FunctionResult;
 
 /** The =IOM.* functions by their Excel name: the very code Excel runs. */
@@ -25,12 +28,21 @@ const BY_NAME: Record<string, Callable> = {
   LIST: functions.list,
   SOURCE: functions.source,
   EDITION: functions.edition,
+  COUNTRY: functions.country,
 };
 
 export const functionNames = (): string[] => Object.keys(BY_NAME);
 
 /** The outcome of one formula: a value, a spilled grid, or the Excel error it shows. */
 export type EvalResult = { value: Cell | Cell[][] } | { error: ExcelError };
+/** The same, where the host shows data types: a value may be a card. */
+export type CellValueResult = { value: FunctionResult } | { error: ExcelError };
+
+const isCard = (v: FunctionResult): v is CardValue =>
+  typeof v === "object" && !Array.isArray(v) && "type" in v;
+
+/** What a cell holding a card gives as a plain value (Range.values): the number, or the entity's text. */
+const basicOf = (v: CardValue): Cell => (v.type === "Entity" ? (v.text ?? "") : v.basicValue);
 
 /**
  * Evaluates one formula with the function code. `localized` accepts the French and Spanish
@@ -38,6 +50,25 @@ export type EvalResult = { value: Cell | Cell[][] } | { error: ExcelError };
  * in a workbook file (=IOM.STAFF) are functions, so `refresh` leaves any other name alone.
  */
 export function evaluate(formula: string, options: { localized?: boolean } = {}): EvalResult {
+  const r = call(formula, options.localized === true);
+  if ("error" in r) return r;
+  return { value: isCard(r.value) ? basicOf(r.value) : r.value };
+}
+
+/**
+ * Evaluates one formula as a host that shows data types would (Excel on the web, Microsoft 365):
+ * the JSON Excel receives, a card where the function gives one.
+ */
+export function evaluateCellValues(formula: string): CellValueResult {
+  forceDataTypes(true);
+  try {
+    return call(formula, true);
+  } finally {
+    forceDataTypes(undefined);
+  }
+}
+
+function call(formula: string, localized: boolean): CellValueResult {
   const parsed = parseFormula(formula);
   // parseFormula reads French and Spanish names and separators too (=IOM.PERSONNEL("P-4";"Femmes")).
   if ("error" in parsed)
@@ -48,7 +79,7 @@ export function evaluate(formula: string, options: { localized?: boolean } = {})
         problem: parsed.problem.code,
       },
     };
-  const fn = options.localized || parsed.written === parsed.name ? BY_NAME[parsed.name] : undefined;
+  const fn = localized || parsed.written === parsed.name ? BY_NAME[parsed.name] : undefined;
   if (!fn) {
     const e = unknownFunction(parsed.written, hostLanguage());
     return { error: { code: "#NAME?", message: e.text(hostLanguage()), problem: "unknown_function" } };
@@ -84,6 +115,41 @@ const cellText = (c: Cell): string => (isExcelError(c) ? c.code : String(c));
 
 const cellJson = (c: Cell): string | number | boolean | { error: string; message?: string } =>
   isExcelError(c) ? { error: c.code, ...(c.message ? { message: c.message } : {}) } : c;
+
+const ERROR_TYPES: Record<string, string> = { "#N/A": "NotAvailable", "#VALUE!": "Value", "#NAME?": "Name" };
+
+/** An error as Excel's ErrorCellValue, with the message CustomFunctions.Error carries. */
+const errorJson = (e: ExcelError) => ({
+  type: "Error",
+  basicValue: e.code,
+  ...(ERROR_TYPES[e.code] ? { errorType: ERROR_TYPES[e.code] } : {}),
+  ...(e.message ? { message: e.message } : {}),
+});
+
+const cellValueJson = (v: FunctionResult): unknown =>
+  Array.isArray(v)
+    ? v.map((row) => row.map((c) => (isExcelError(c) ? errorJson(c) : c)))
+    : isExcelError(v)
+      ? errorJson(v)
+      : v;
+
+/**
+ * Prints what Excel would receive for each formula where it shows data types: a card's JSON
+ * (Excel.CellValue), a plain value, a spill's matrix, an error. One formula prints its value, more
+ * an array of them. The exit code is the first failing formula's.
+ */
+export function runEvalCellValues(formulas: string[], emit: Emit): number {
+  let code: ExitCode = EXIT.ok;
+  const values = formulas.map((formula) => {
+    const r = evaluateCellValues(formula);
+    if (!("error" in r)) return cellValueJson(r.value);
+    if (code === EXIT.ok) code = exitCodeOf(r.error);
+    emit.problem(`${formula}: ${r.error.message ?? r.error.code}`);
+    return errorJson(r.error);
+  });
+  emit.data(`${JSON.stringify(values.length === 1 ? values[0] : values, null, 2)}\n`);
+  return code;
+}
 
 /**
  * Prints each formula's result: a value on its line, a spill as rows (tab-separated, or CSV);

@@ -20,6 +20,8 @@ type Place =
 /** A Table 2 programme (its rows share a key prefix) or a service classification (several programmes). */
 interface Programme {
   name: string;
+  /** A service classification groups programmes; a programme is one block of Table 2's rows. */
+  kind: "service" | "programme";
   /** The row printing its total: a programme's Subtotal or a service's "… total". */
   totalRow: string;
   /** Key prefixes of its programmes' rows. */
@@ -119,6 +121,7 @@ export class MovementsQuery {
       if (r.key.endsWith("_total") && service && r.path.length === 1) {
         const s = services.get(withoutTotal(service)) ?? {
           name: withoutTotal(service),
+          kind: "service" as const,
           totalRow: r.key,
           programmes: [],
         };
@@ -130,11 +133,17 @@ export class MovementsQuery {
       const prefix = r.key.slice(0, r.key.indexOf("."));
       const p = programmes.get(prefix) ?? {
         name: programme,
+        kind: "programme" as const,
         totalRow: `${prefix}.subtotal`,
         programmes: [prefix],
       };
       programmes.set(prefix, p);
-      const s = services.get(service) ?? { name: service, totalRow: "", programmes: [] };
+      const s = services.get(service) ?? {
+        name: service,
+        kind: "service" as const,
+        totalRow: "",
+        programmes: [],
+      };
       if (!s.programmes.includes(prefix)) s.programmes.push(prefix);
       services.set(service, s);
     }
@@ -177,6 +186,24 @@ export class MovementsQuery {
         : [],
       value,
     }));
+  }
+
+  /** The programmes (not the service classifications), in the table's order. */
+  programmeNames(): string[] {
+    return this.programme.entries.filter((e) => e.value.kind === "programme").map((e) => e.name);
+  }
+
+  /** The regions of departure Table 2 breaks each destination's movements down by. */
+  departureRegions(): string[] {
+    return this.from.entries.filter((e) => e.value.t2Region !== undefined).map((e) => e.name);
+  }
+
+  /** The canonical name of the destination country `name` denotes (a country column or a narrative place), if any. */
+  countryNamed(name: string): string | undefined {
+    const hit = this.place.find(name);
+    if (!hit) return undefined;
+    const v = hit.value;
+    return v.kind === "fact" || (v.kind === "t2" && !v.column.startsWith("other.")) ? hit.name : undefined;
   }
 
   answer(placeArg: Arg, programmeArg: Arg, fromArg: Arg): Answer {

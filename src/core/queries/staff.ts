@@ -103,6 +103,13 @@ export class StaffQuery {
     this.nationality = new Dimension("nationality", [...countries.values()], countryTranslations);
   }
 
+  /** The grades of the officials' table (its rows but the total), as STAFF names them. */
+  gradeNames(): string[] {
+    return this.category.entries
+      .filter((e) => e.value.kind === "officials" && e.value.row !== "total")
+      .map((e) => e.name);
+  }
+
   answer(categoryArg: Arg, genderArg: Arg, locationArg: Arg, nationalityArg: Arg): Answer {
     const categoryName = nameArg(categoryArg, "category", "P-4");
     const genderName = nameArg(genderArg, "gender", "F");
