@@ -17,6 +17,8 @@ export interface CardField {
   /** Its property name in Excel: English in every language, so =A1.Source works in any workbook. */
   name: string;
   value: string | number;
+  /** How the pane labels the field in the card's language, where that is not its name. */
+  label?: string;
   /** How the value reads in the card's language, where that differs from the value (a status, lines). */
   text?: string;
   /** A figure with its own card (a country's movements): its provenance travels with it. */
@@ -102,7 +104,7 @@ export function figureCard(answer: Answer, edition: Edition, lang: Lang = "en"):
   ];
   const certainty: CardField[] = [
     field("Status", status, STATUS_WORDS[status][lang]),
-    field("Qualifier", p.qualifier ?? "", p.qualifier ? w.qualifier(p.qualifier, answer.value) : undefined),
+    field("Qualifier", p.qualifier ?? ""),
     field("Footnotes", p.footnotes.join(" · ")),
     field("Discrepancy", [...(p.proof ? [proofNote(p.proof, lang)] : []), ...p.discrepancies].join(" · ")),
     ...(p.alsoIn.length > 0

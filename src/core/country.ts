@@ -3,7 +3,7 @@
  * provenance: movements to it (in total and by programme), by region of departure where the
  * report's totals determine them, its nationals on IOM staff, and the narrative figures naming it.
  */
-import { UNDETERMINED_WORDS, sectionTitle, type CardSectionId } from "../i18n/cards";
+import { COUNTRY_FIELD_WORDS, UNDETERMINED_WORDS, sectionTitle, type CardSectionId } from "../i18n/cards";
 import { localName } from "../i18n/glossary";
 import type { Lang } from "../i18n/lang";
 import { msg } from "../i18n/messages";
@@ -38,10 +38,19 @@ export function countryCard(core: Iom, countryArg: Arg, lang: Lang): EntityCard 
   }
   const name = place ?? nationality ?? input;
   const edition = core.edition;
-  const figure = (field: string, a: Answer | IomError): CardField[] =>
-    a instanceof IomError ? [] : [{ name: field, value: a.value, figure: figureCard(a, edition, lang) }];
-  const nonZero = (field: string, a: Answer | IomError): CardField[] =>
-    a instanceof IomError || a.value === 0 ? [] : figure(field, a);
+  const figure = (field: string, a: Answer | IomError, label?: string): CardField[] =>
+    a instanceof IomError
+      ? []
+      : [
+          {
+            name: field,
+            label: label ?? labelOf(field, lang),
+            value: a.value,
+            figure: figureCard(a, edition, lang),
+          },
+        ];
+  const nonZero = (field: string, a: Answer | IomError, label?: string): CardField[] =>
+    a instanceof IomError || a.value === 0 ? [] : figure(field, a, label);
 
   const movements: CardField[] = [];
   const departures: CardField[] = [];
@@ -63,11 +72,15 @@ export function countryCard(core: Iom, countryArg: Arg, lang: Lang): EntityCard 
     for (const from of core.movementsQuery.departureRegions()) {
       const a = tryAnswer(() => core.movements(place, null, from));
       if (a instanceof IomError && a.code === "undetermined") undetermined.push(from);
-      departures.push(...nonZero(`From ${from}`, a));
+      departures.push(...nonZero(`From ${from}`, a, localName("from", from, lang)));
     }
     if (undetermined.length > 0) {
       const names = undetermined.map((r) => localName("from", r, lang)).join(", ");
-      departures.push({ name: "Undetermined departures", value: `${names}: ${UNDETERMINED_WORDS[lang]}` });
+      departures.push({
+        name: "Undetermined departures",
+        label: labelOf("Undetermined departures", lang),
+        value: `${names}: ${UNDETERMINED_WORDS[lang]}`,
+      });
     }
   }
 
@@ -103,12 +116,13 @@ export function countryCard(core: Iom, countryArg: Arg, lang: Lang): EntityCard 
     );
 
   const shown = localName("nationality", name, lang);
+  const iso = isoCodeOf(name);
   const about: CardField[] = [
     { name: "Name", value: shown },
     ...(shown !== name ? [{ name: "Name in the report", value: name }] : []),
-    { name: "ISO code", value: isoCodeOf(name) ?? "", ...(isoCodeOf(name) ? {} : { empty: true }) },
+    { name: "ISO code", value: iso ?? "", ...(iso ? {} : { empty: true }) },
     { name: "Edition", value: core.editionLabel() },
-  ];
+  ].map((f) => ({ ...f, label: labelOf(f.name, lang) }));
   const section = (id: CardSectionId, fields: CardField[]): CardSection[] =>
     fields.length > 0 ? [{ id, title: sectionTitle(id, lang), fields }] : [];
   return {
@@ -124,6 +138,14 @@ export function countryCard(core: Iom, countryArg: Arg, lang: Lang): EntityCard 
       ...section("about", about),
     ],
   };
+}
+
+/** The pane's label of a fixed field ("Officials P-4" → "Fonctionnaires P-4"). */
+function labelOf(field: string, lang: Lang): string {
+  const words = COUNTRY_FIELD_WORDS[field];
+  if (words) return words[lang];
+  const grade = /^Officials (.+)$/.exec(field);
+  return grade ? `${COUNTRY_FIELD_WORDS.Officials?.[lang] ?? "Officials"} ${grade[1] ?? ""}` : field;
 }
 
 /** The narrative figures whose text names the country (none is no error). */

@@ -53,3 +53,20 @@ export const UNDETERMINED_WORDS: Localized = {
 };
 
 export const sectionTitle = (id: CardSectionId, lang: Lang): string => SECTION_TITLES[id][lang];
+
+/** How the pane labels a country card's fixed fields (Excel names them in English: =A1.Movements). */
+export const COUNTRY_FIELD_WORDS: Record<string, Localized> = {
+  Movements: { en: "Movements", fr: "Mouvements", es: "Movimientos" },
+  Staff: { en: "Staff", fr: "Personnel", es: "Personal" },
+  Officials: { en: "Officials", fr: "Fonctionnaires", es: "Funcionarios" },
+  Employees: { en: "Employees", fr: "Employés", es: "Empleados" },
+  "Undetermined departures": {
+    en: "Undetermined departures",
+    fr: "Départs non déterminés",
+    es: "Partidas no determinadas",
+  },
+  Name: { en: "Name", fr: "Nom", es: "Nombre" },
+  "Name in the report": { en: "Name in the report", fr: "Nom dans le rapport", es: "Nombre en el informe" },
+  "ISO code": { en: "ISO code", fr: "Code ISO", es: "Código ISO" },
+  Edition: { en: "Edition", fr: "Édition", es: "Edición" },
+};

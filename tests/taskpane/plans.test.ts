@@ -326,6 +326,19 @@ describe("explain this cell", () => {
     });
   });
 
+  it("gives a value's card and a country's card, the fields Excel shows on the cell", () => {
+    const x = cell('=IOM.STAFF("P-4","F")', 55);
+    if (x.kind !== "answer") throw new Error(x.kind);
+    const fields = x.card.sections.flatMap((s) => s.fields);
+    expect(fields.find((f) => f.name === "Row")?.value).toBe(x.answer.provenance.row);
+    expect(fields.find((f) => f.name === "Source")?.value).toBe(core.source("STAFF", "P-4", "F"));
+    const y = cell('=IOM.COUNTRY("KE")', "Kenya");
+    if (y.kind !== "entity") throw new Error(y.kind);
+    const movements = y.card.sections.flatMap((s) => s.fields).find((f) => f.name === "Movements");
+    expect(movements?.value).toBe(core.movements("Kenya").value);
+    expect(cell('=IOM.COUNTRY("Atlantis")').kind).toBe("error");
+  });
+
   it("reads a negated pyramid cell and the prefix Excel adds to unknown functions", () => {
     const x = cell('=-_xludf.IOM.MIGRANTS("0-9","M")', -25079);
     expect(x).toMatchObject({ kind: "answer", negated: true, name: "MIGRANTS" });

@@ -307,10 +307,12 @@ describe("explain this cell", () => {
     const x = await screen.findByTestId("explanation");
     const answer = core.movements("Canada", "Resettlement Assistance");
     expect(text(x)).toContain("Sheet1!D9");
-    expect(text(x)).toContain(`From${answer.provenance.where} — ${answer.provenance.title}`);
+    expect(text(x)).toContain(`Source${answer.provenance.where} — ${answer.provenance.title}`);
+    expect(text(x)).toContain(`Table${answer.provenance.where}`);
     expect(text(x)).toContain(
-      `Line of the report text${answer.provenance.lines.join(", ")} of MC2346-report-2011.txt`,
+      `Line of the report textline ${answer.provenance.lines.join(", ")} of MC2346-report-2011.txt`,
     );
+    expect(text(x)).toContain("Statusprinted");
     expect(text(x)).toContain("Some of the movements of migrants resettled");
     expect(text(x)).toContain("Qualifiernone");
   });
@@ -354,6 +356,22 @@ describe("explain this cell", () => {
     expect(text(await screen.findByTestId("explanation"))).toContain(
       "Manual fixesnot printed: the PDF conversion lost this figure, derived from the report's printed totals (manual fix table1-southern_africa-west_africa",
     );
+  });
+
+  it("shows a country's card as Excel shows it: its sections, each figure with its source", async () => {
+    const actions = fakeActions({
+      readSelection: jest
+        .fn()
+        .mockResolvedValue({ address: "Sheet1!B2", formula: '=IOM.COUNTRY("Kenya")', value: "Kenya" }),
+    });
+    renderApp(actions);
+    fireEvent.click(screen.getByTestId("tab-explain"));
+    const x = text(await screen.findByTestId("explanation"));
+    const movements = core.movements("Kenya");
+    expect(x).toContain("Movements to it");
+    expect(x).toContain(`Movements46,200 — ${core.source("MOVEMENTS", "Kenya")}`);
+    expect(movements.value).toBe(46200);
+    expect(x).toContain("Its nationals on IOM staff");
   });
 
   it("says when the cell holds no =IOM.* formula", async () => {

@@ -264,6 +264,7 @@ const SELECTIONS = [
   { address: "Sheet1!A3", formula: '=IOM.STAFF("P-4"', value: "#NAME?" },
   { address: "Sheet1!A4", formula: '=IOM.TABLE("Table 5")', value: "Table 5" },
   { address: "Sheet1!A5", formula: '=IOM.MOVEMENTS("Lybia")', value: "#N/A" },
+  { address: "Sheet1!A6", formula: '=IOM.COUNTRY("Kenya")', value: "Kenya" },
 ];
 
 const OFFICE_ERRORS = [

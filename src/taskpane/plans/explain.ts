@@ -5,6 +5,10 @@
  */
 import {
   type Answer,
+  countryCard,
+  type EntityCard,
+  figureCard,
+  type FigureCard,
   isIomError,
   parseFormula,
   type Iom,
@@ -31,6 +35,8 @@ export type Explanation =
   | { kind: "not_iom"; address: string; content: string }
   | { kind: "unparsable"; address: string; formula: string; message: string }
   | { kind: "spill"; address: string; formula: string; name: string }
+  /** A country's card (=IOM.COUNTRY): what the cell's data type shows. */
+  | { kind: "entity"; address: string; formula: string; card: EntityCard }
   | { kind: "error"; address: string; formula: string; message: string; suggestions: string[] }
   | {
       kind: "answer";
@@ -39,6 +45,8 @@ export type Explanation =
       name: string;
       args: Arg[];
       answer: Answer;
+      /** The card Excel shows for the value (where it shows data types): the fields the pane lists. */
+      card: FigureCard;
       /** The edition that answered ("MC/1234 (1999)") and the file of its text the lines refer to. */
       edition: string;
       sourceFile: string;
@@ -67,8 +75,12 @@ export function explainCell(cell: SelectedCell, core: Iom, lang: Lang = "en"): E
     const e = unknownFunction(parsed.written, lang);
     return { kind: "error", address, formula, message: e.text(lang), suggestions: [...e.suggestions] };
   }
-  if (!VALUE_SET.has(parsed.name)) return { kind: "spill", address, formula, name: parsed.name };
   try {
+    if (parsed.name === "COUNTRY") {
+      const card = countryCard(core.inEdition(parsed.args[1]), parsed.args[0], lang);
+      return { kind: "entity", address, formula, card };
+    }
+    if (!VALUE_SET.has(parsed.name)) return { kind: "spill", address, formula, name: parsed.name };
     const { core: answering, answer } = core.route(parsed.name, parsed.args);
     return {
       kind: "answer",
@@ -79,6 +91,7 @@ export function explainCell(cell: SelectedCell, core: Iom, lang: Lang = "en"): E
       name: parsed.name,
       args: parsed.args,
       answer,
+      card: figureCard(answer, answering.edition, lang),
       negated,
       shown: cell.value,
     };

@@ -1,9 +1,9 @@
 /** Explain this cell: the selected =IOM.* formula's value and everything the report says about it. */
 import { Button, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { type Iom, VALUE_FUNCTIONS } from "../../core";
+import { type CardField, type Iom, VALUE_FUNCTIONS } from "../../core";
+import type { StringKey } from "../../i18n/pane";
 import type { PaneActions } from "../actions";
-import { fixNote, noteIn, proofNote } from "../../i18n/provenance";
 import { formatNumber } from "../../i18n/lang";
 import { type Explanation, explainCell } from "../plans/explain";
 import { textOf } from "../plans/text";
@@ -103,21 +103,45 @@ export function ExplainPanel({
         {t("explainButton")}
       </Button>
       {error !== undefined ? <OfficeErrorBar error={error} /> : null}
-      {explanation ? <ExplanationView explanation={explanation} core={core} /> : null}
+      {explanation ? <ExplanationView explanation={explanation} /> : null}
     </div>
   );
 }
 
-export function ExplanationView({
-  explanation: x,
-  core,
-}: {
-  explanation: Explanation;
-  core: Iom;
-}): JSX.Element {
+/** The pane's labels of a figure card's fields (Excel shows their English property names). */
+const FIGURE_LABELS: Record<string, StringKey> = {
+  Source: "explainSource",
+  Table: "explainTable",
+  Paragraph: "explainParagraph",
+  Title: "explainTitle",
+  Row: "explainRow",
+  Column: "explainColumn",
+  Line: "explainLines",
+  Edition: "aboutEdition",
+  Status: "explainStatus",
+  Qualifier: "explainQualifier",
+  Footnotes: "explainFootnotes",
+  Discrepancy: "explainDiscrepancies",
+  "Also printed in": "explainAlsoIn",
+  Fixes: "explainFixes",
+  Notes: "explainNotes",
+};
+
+export function ExplanationView({ explanation: x }: { explanation: Explanation }): JSX.Element {
   const t = useT();
   const lang = useLang();
   const styles = useStyles();
+  const labelOf = (f: CardField): string => {
+    const key = FIGURE_LABELS[f.name];
+    return key ? t(key) : (f.label ?? f.name);
+  };
+  // A figure of an entity reads as its number and its source; a field with nothing to say, "none".
+  const fieldText = (f: CardField): string => {
+    if (f.empty) return t("explainNone");
+    const v = f.text ?? (typeof f.value === "number" ? formatNumber(f.value, lang) : f.value);
+    const source = f.figure?.sections[0]?.fields.find((x) => x.name === "Source")?.value;
+    return source === undefined ? v : `${v} — ${String(source)}`;
+  };
   const info = (text: string): JSX.Element => (
     <MessageBar intent="info" layout="multiline" data-testid="explanation">
       <MessageBarBody className={styles.message}>{text}</MessageBarBody>
@@ -134,6 +158,25 @@ export function ExplanationView({
       return info(
         t("explainSpill", { address: x.address, name: x.name, functions: VALUE_FUNCTIONS.join(", ") }),
       );
+    case "entity":
+      return (
+        <div className={styles.stack} data-testid="explanation">
+          <p>{t("explainCardIntro", { address: x.address, formula: x.formula })}</p>
+          {x.card.sections.map((s) => (
+            <section key={s.id} aria-label={s.title}>
+              <h3>{s.title}</h3>
+              <dl className={styles.list}>
+                {s.fields.map((f) => (
+                  <div key={f.name} style={{ display: "contents" }}>
+                    <dt className={styles.term}>{f.label ?? f.name}</dt>
+                    <dd className={styles.detail}>{fieldText(f)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+      );
     case "error":
       return (
         <MessageBar intent="warning" layout="multiline" data-testid="explanation">
@@ -143,8 +186,7 @@ export function ExplanationView({
         </MessageBar>
       );
     case "answer": {
-      const p = x.answer.provenance;
-      const none = t("explainNone");
+      // The card's fields, the same Excel shows on the cell's data type, after the cell's own rows.
       const rows: [string, string][] = [
         [t("explainCell"), x.address],
         [t("formulaLabel"), x.formula],
@@ -153,39 +195,9 @@ export function ExplanationView({
           `${formatNumber(x.answer.value, lang)}${x.negated ? ` ${t("explainNegated")}` : ""}`,
         ],
         [t("explainShown"), typeof x.shown === "number" ? formatNumber(x.shown, lang) : textOf(x.shown)],
-        [t("explainWhere"), `${p.where} — ${p.title}`],
-        ...(p.row ? [[t("explainRow"), p.row] as [string, string]] : []),
-        ...(p.column ? [[t("explainColumn"), p.column] as [string, string]] : []),
-        ...(p.paragraph !== undefined
-          ? [[t("explainParagraph"), `¶${p.paragraph}`] as [string, string]]
-          : []),
-        [t("aboutEdition"), x.edition],
-        [t("explainLines"), t("linesOf", { lines: p.lines.join(", "), file: x.sourceFile })],
-        [t("explainFootnotes"), p.footnotes.join(" · ") || none],
-        [t("explainQualifier"), p.qualifier ? t("explainQualifierText", { qualifier: p.qualifier }) : none],
-        [
-          t("explainDiscrepancies"),
-          [...(p.proof ? [proofNote(p.proof, lang)] : []), ...p.discrepancies].join(" · ") || none,
-        ],
-        ...(p.alsoIn.length > 0
-          ? [
-              [
-                t("explainAlsoIn"),
-                p.alsoIn.map((a) => `${a.where} (${a.line}): ${formatNumber(a.value, lang)}`).join(" · "),
-              ] as [string, string],
-            ]
-          : []),
-        ...(p.fixes.length > 0
-          ? [
-              [t("explainFixes"), p.fixes.map((f) => fixNote(f, core.edition.edition, lang)).join(" · ")] as [
-                string,
-                string,
-              ],
-            ]
-          : []),
-        ...(p.notes.length > 0
-          ? [[t("explainNotes"), p.notes.map((n) => noteIn(n, lang)).join(" · ")] as [string, string]]
-          : []),
+        ...x.card.sections.flatMap((s) =>
+          s.fields.map((f) => [labelOf(f), fieldText(f)] as [string, string]),
+        ),
       ];
       return (
         <dl className={styles.list} data-testid="explanation">
