@@ -77,6 +77,7 @@ const en = {
   argCategory: "Category or grade",
   argLocation: "Location",
   argNationality: "Nationality",
+  argCountry: "Country",
   argItem: "Expenditure item",
   argYear: "Year",
   argRegion: "Region",
@@ -150,6 +151,7 @@ const en = {
 
   aboutData: "Data",
   aboutEdition: "Edition of the report",
+  aboutCards: "Show figures as cards (Excel data types, with their source)",
   aboutVersion: "Add-in version",
   aboutLanguage: "Language",
   aboutHost: "Host",
@@ -257,6 +259,7 @@ const fr: Strings = {
   argCategory: "Catégorie ou classe",
   argLocation: "Lieu d'affectation",
   argNationality: "Nationalité",
+  argCountry: "Pays",
   argItem: "Poste de dépenses",
   argYear: "Année",
   argRegion: "Région",
@@ -333,6 +336,7 @@ const fr: Strings = {
 
   aboutData: "Données",
   aboutEdition: "Édition du rapport",
+  aboutCards: "Afficher les chiffres sous forme de cartes (types de données Excel, avec leur source)",
   aboutVersion: "Version du complément",
   aboutLanguage: "Langue",
   aboutHost: "Hôte",
@@ -441,6 +445,7 @@ const es: Strings = {
   argCategory: "Categoría o grado",
   argLocation: "Lugar de destino",
   argNationality: "Nacionalidad",
+  argCountry: "País",
   argItem: "Partida de gastos",
   argYear: "Año",
   argRegion: "Región",
@@ -516,6 +521,7 @@ const es: Strings = {
 
   aboutData: "Datos",
   aboutEdition: "Edición del informe",
+  aboutCards: "Mostrar las cifras como tarjetas (tipos de datos de Excel, con su fuente)",
   aboutVersion: "Versión del complemento",
   aboutLanguage: "Idioma",
   aboutHost: "Aplicación",

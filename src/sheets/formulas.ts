@@ -23,7 +23,13 @@ export function formulaOf(call: Call): string {
     while (args.length < ARITY[call.fn]) args.push(null);
     args.push(/^\d+$/.test(call.edition) ? Number(call.edition) : call.edition);
   }
+  return `=${call.negate ? "-" : ""}${callText(call.fn, args)}`;
+}
+
+/** `IOM.COUNTRY("Kenya")`: any function's call with literal arguments, trailing empty ones left out. */
+export function callText(fn: string, given: readonly Arg[]): string {
+  const args = [...given];
   while (args.length > 0 && (args[args.length - 1] === null || args[args.length - 1] === undefined))
     args.pop();
-  return `=${call.negate ? "-" : ""}IOM.${call.fn}(${args.map(argText).join(",")})`;
+  return `IOM.${fn}(${args.map(argText).join(",")})`;
 }

@@ -9,6 +9,7 @@ import {
   readSelectedCell,
   watchSelection,
 } from "./excel/cell";
+import { cardsOn, setCards } from "./excel/data-types";
 import { type InsertResult, insertBlock } from "./excel/insert";
 import { type RefreshResult, refreshAll } from "./excel/refresh";
 import type { ExcelRun, Supports } from "./excel/run";
@@ -28,6 +29,8 @@ export interface PaneActions {
    */
   followSelection(listener: () => void): Promise<() => void>;
   insertFormula(formula: string): Promise<CellFormulaResult>;
+  /** The workbook's cards setting, where Excel shows data types (CustomFunctionsRuntime 1.4); absent elsewhere. */
+  cards?: { on(): boolean; set(on: boolean): Promise<void> };
 }
 
 /** The catalog of the edition a block record names (its label), or undefined when no such edition is loaded. */
@@ -41,7 +44,14 @@ function catalogOf(edition: string, current: Iom, templates: Catalog): Catalog |
   }
 }
 
-export function excelActions(run: ExcelRun, supports: Supports, core: Iom, templates: Catalog): PaneActions {
+export function excelActions(
+  run: ExcelRun,
+  supports: Supports,
+  core: Iom,
+  templates: Catalog,
+  /** Whether Excel shows the functions' data types (CustomFunctionsRuntime 1.4). */
+  dataTypes = false,
+): PaneActions {
   // One Excel subscription for the pane's lifetime, shared by whoever follows the selection.
   const listeners = new Set<() => void>();
   let watching: Promise<boolean> | undefined;
@@ -71,5 +81,6 @@ export function excelActions(run: ExcelRun, supports: Supports, core: Iom, templ
       return () => void listeners.delete(listener);
     },
     insertFormula: (formula) => insertFormulaAtSelection(run, formula),
+    ...(dataTypes ? { cards: { on: cardsOn, set: (on: boolean) => setCards(run, on) } } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { createRoot } from "react-dom/client";
 import { version } from "../../package.json";
 import { iom } from "../core";
 import { excelActions } from "./actions";
-import { officeRun, officeSupports } from "./excel/run";
+import { officeDataTypes, officeRun, officeSupports } from "./excel/run";
 import { hostLanguage } from "../i18n/host";
 import { translator } from "../i18n/pane";
 import { catalog } from "../sheets/catalog";
@@ -32,7 +32,11 @@ export async function start(doc: Document): Promise<void> {
   const open = (edition?: string): EditionView => {
     const core = iom({ edition });
     const templates = catalog(core);
-    return { core, catalog: templates, actions: excelActions(officeRun, officeSupports, core, templates) };
+    return {
+      core,
+      catalog: templates,
+      actions: excelActions(officeRun, officeSupports, core, templates, officeDataTypes()),
+    };
   };
   createRoot(container).render(createElement(App, { ...open(), openEdition: open, status, lang, version }));
 }

@@ -375,6 +375,19 @@ describe("the formula builder", () => {
     expect(typo.ok).toBe(false);
     expect(!typo.ok && typo.suggestions).toContain("Kenya");
   });
+
+  it("offers COUNTRY: a country's card, previewed by the movements to it", () => {
+    expect(optionsFor(ARGS.COUNTRY[0]!, core)).toContain("Kenya");
+    const p = previewFormula("COUNTRY", ["Kenya"], core);
+    expect(p).toMatchObject({ ok: true, formula: '=IOM.COUNTRY("Kenya")', value: "Kenya" });
+    expect(p.ok && p.source).toContain("Movements: 46,200");
+    const typo = previewFormula("COUNTRY", ["Kenyia"], core);
+    expect(!typo.ok && typo.suggestions).toContain("Kenya");
+    expect(previewFormula("COUNTRY", ["East Africa"], core)).toMatchObject({
+      ok: false,
+      argument: "country",
+    });
+  });
 });
 
 describe("the status line", () => {

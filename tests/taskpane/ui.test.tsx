@@ -433,3 +433,32 @@ describe("about", () => {
     expect(text(about)).toContain("LanguageEnglish");
   });
 });
+
+describe("the cards switch (Excel data types)", () => {
+  it("shows where Excel shows data types, reads the workbook's setting and writes the change", async () => {
+    const set = jest.fn().mockResolvedValue(undefined);
+    renderApp(fakeActions({ cards: { on: () => true, set } }));
+    fireEvent.click(screen.getByTestId("tab-about"));
+    const toggle = screen.getByTestId<HTMLInputElement>("cards");
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(toggle);
+    await waitFor(() => expect(set).toHaveBeenCalledWith(false));
+    expect(toggle.checked).toBe(false);
+  });
+
+  it("goes back, with Office's error, when the setting cannot be saved", async () => {
+    const set = jest.fn().mockRejectedValue(Object.assign(new Error("denied"), { code: "AccessDenied" }));
+    renderApp(fakeActions({ cards: { on: () => false, set } }));
+    fireEvent.click(screen.getByTestId("tab-about"));
+    const toggle = screen.getByTestId<HTMLInputElement>("cards");
+    fireEvent.click(toggle);
+    await waitFor(() => expect(set).toHaveBeenCalledWith(true));
+    await waitFor(() => expect(toggle.checked).toBe(false));
+  });
+
+  it("is not offered where Excel shows no data types", () => {
+    renderApp(fakeActions());
+    fireEvent.click(screen.getByTestId("tab-about"));
+    expect(screen.queryByTestId("cards")).toBeNull();
+  });
+});

@@ -22,3 +22,12 @@ export const officeSupports: Supports = (version) => {
     return false; // no Office context (a browser): nothing is supported
   }
 };
+
+/** Whether Excel shows the custom functions' data types (cards): CustomFunctionsRuntime 1.4. */
+export const officeDataTypes = (): boolean => {
+  try {
+    return Office.context.requirements.isSetSupported("CustomFunctionsRuntime", "1.4");
+  } catch {
+    return false; // no Office context (a browser)
+  }
+};

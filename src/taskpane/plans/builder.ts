@@ -4,6 +4,7 @@
  */
 import {
   type Arg,
+  countryCard,
   isIomError,
   type Iom,
   type ValueFunction,
@@ -12,7 +13,8 @@ import {
 } from "../../core";
 import type { Lang } from "../../i18n/lang";
 import type { StringKey } from "../../i18n/pane";
-import { type Call, formulaOf } from "../../sheets/formulas";
+import { formatNumber } from "../../i18n/lang";
+import { type Call, callText, formulaOf } from "../../sheets/formulas";
 
 export interface ArgSpec {
   /** The parameter's name in the function's signature. */
@@ -25,9 +27,13 @@ export interface ArgSpec {
   required?: boolean;
 }
 
-export const BUILDER_FUNCTIONS: readonly ValueFunction[] = VALUE_FUNCTIONS;
+/** The functions the builder offers: the value functions, and COUNTRY (a country's card). */
+export type BuilderFunction = ValueFunction | "COUNTRY";
+export const BUILDER_FUNCTIONS: readonly BuilderFunction[] = [...VALUE_FUNCTIONS, "COUNTRY"];
 
-export const ARGS: Record<ValueFunction, ArgSpec[]> = {
+export const ARGS: Record<BuilderFunction, ArgSpec[]> = {
+  // Every nationality is a country of the report; destinations are nearly all among them.
+  COUNTRY: [{ name: "country", dimension: "nationality", label: "argCountry", required: true }],
   MOVEMENTS: [
     { name: "place", dimension: "place", label: "argPlace" },
     { name: "programme", dimension: "programme", label: "argProgramme" },
@@ -68,7 +74,8 @@ export function callFor(fn: ValueFunction, values: readonly string[]): Call {
 }
 
 export type Preview =
-  | { ok: true; formula: string; value: number; source: string }
+  /** `value`: the figure, or what a COUNTRY cell shows (the name; its card holds the figures). */
+  | { ok: true; formula: string; value: number | string; source: string }
   | {
       ok: false;
       formula: string;
@@ -80,24 +87,47 @@ export type Preview =
     };
 
 export function previewFormula(
-  fn: ValueFunction,
+  fn: BuilderFunction,
   values: readonly string[],
   core: Iom,
   lang: Lang = "en",
 ): Preview {
+  if (fn === "COUNTRY") return previewCountry(values[0] ?? "", core, lang);
   const call = callFor(fn, values);
   const formula = formulaOf(call);
   try {
     const answer = core.answerOf(fn, call.args);
     return { ok: true, formula, value: answer.value, source: describeProvenance(answer, core.edition) };
   } catch (e) {
-    if (!isIomError(e)) throw e;
-    return {
-      ok: false,
-      formula,
-      message: e.text(lang),
-      suggestions: [...e.suggestions],
-      ...(e.argument ? { argument: e.argument } : {}),
-    };
+    return failed(e, formula, lang);
   }
+}
+
+/** A country's card: its name, and the first section's figures (the movements to it, or its staff). */
+function previewCountry(name: string, core: Iom, lang: Lang): Preview {
+  const formula = `=${callText("COUNTRY", [name === "" ? null : name])}`;
+  try {
+    const card = countryCard(core, name, lang);
+    const first = card.sections[0]?.fields ?? [];
+    const source = first
+      .map(
+        (f) => `${f.label ?? f.name}: ${typeof f.value === "number" ? formatNumber(f.value, lang) : f.value}`,
+      )
+      .join(" · ");
+    return { ok: true, formula, value: card.text, source };
+  } catch (e) {
+    return failed(e, formula, lang);
+  }
+}
+
+/** Why a call has no value, in the pane's language, with the names meant; anything but an IomError is a bug. */
+function failed(e: unknown, formula: string, lang: Lang): Preview {
+  if (!isIomError(e)) throw e;
+  return {
+    ok: false,
+    formula,
+    message: e.text(lang),
+    suggestions: [...e.suggestions],
+    ...(e.argument ? { argument: e.argument } : {}),
+  };
 }

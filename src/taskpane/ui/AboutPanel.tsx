@@ -1,8 +1,10 @@
 /** About: the data's edition, the add-in's version, the language and the host's status. */
-import { Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Select, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { editions, type Iom } from "../../core";
 import type { Status } from "../plans/status";
 import { LANGUAGE_NAMES } from "../../i18n/pane";
+import { OfficeErrorBar } from "./OfficeErrorBar";
 import { useLang, useT } from "./context";
 
 const useStyles = makeStyles({
@@ -25,12 +27,15 @@ export function AboutPanel({
   version,
   status,
   onEdition,
+  cards,
 }: {
   core: Iom;
   version: string;
   status: Status;
   /** Switches the pane to another edition; the choice is offered when more than one is loaded. */
   onEdition?: (edition: string) => void;
+  /** The workbook's cards setting, where Excel shows data types. */
+  cards?: { on(): boolean; set(on: boolean): Promise<void> };
 }): JSX.Element {
   const t = useT();
   const lang = useLang();
@@ -54,6 +59,7 @@ export function AboutPanel({
   const all = editions();
   return (
     <>
+      {cards ? <CardsSwitch cards={cards} /> : null}
       {onEdition && all.length > 1 ? (
         <label className={styles.edition}>
           {t("aboutEdition")}
@@ -79,6 +85,31 @@ export function AboutPanel({
           </div>
         ))}
       </dl>
+    </>
+  );
+}
+
+/** The workbook's cards setting: figures as Excel data types with their source, or plain numbers. */
+function CardsSwitch({ cards }: { cards: { on(): boolean; set(on: boolean): Promise<void> } }): JSX.Element {
+  const t = useT();
+  const [on, setOn] = useState(() => cards.on());
+  const [failed, setFailed] = useState<unknown>();
+  return (
+    <>
+      <Switch
+        label={t("aboutCards")}
+        checked={on}
+        onChange={(_, d) => {
+          setOn(d.checked);
+          setFailed(undefined);
+          cards.set(d.checked).catch((e: unknown) => {
+            setOn(!d.checked);
+            setFailed(e);
+          });
+        }}
+        data-testid="cards"
+      />
+      {failed !== undefined ? <OfficeErrorBar error={failed} /> : null}
     </>
   );
 }

@@ -135,6 +135,7 @@ export function App(props: AppProps): JSX.Element {
                   core={core}
                   version={version}
                   status={status}
+                  {...(actions.cards ? { cards: actions.cards } : {})}
                   {...(openEdition ? { onEdition: (e: string) => setView(openEdition(e)) } : {})}
                 />
               ) : null}

@@ -16,11 +16,18 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { type Iom, type ValueFunction, normalizeName } from "../../core";
+import { type Iom, normalizeName } from "../../core";
 import type { PaneActions } from "../actions";
 import type { CellFormulaResult } from "../excel/cell";
 import { formatNumber } from "../../i18n/lang";
-import { ARGS, type ArgSpec, BUILDER_FUNCTIONS, optionsFor, previewFormula } from "../plans/builder";
+import {
+  ARGS,
+  type ArgSpec,
+  BUILDER_FUNCTIONS,
+  type BuilderFunction,
+  optionsFor,
+  previewFormula,
+} from "../plans/builder";
 import { OfficeErrorBar } from "./OfficeErrorBar";
 import { useLang, useT } from "./context";
 
@@ -98,7 +105,7 @@ export function FormulaPanel({
   const t = useT();
   const lang = useLang();
   const styles = useStyles();
-  const [fn, setFn] = useState<ValueFunction>("MOVEMENTS");
+  const [fn, setFn] = useState<BuilderFunction>("MOVEMENTS");
   const [values, setValues] = useState<string[]>([]);
   const [result, setResult] = useState<{ outcome: CellFormulaResult; formula: string } | undefined>();
   const [error, setError] = useState<unknown>();
@@ -129,7 +136,7 @@ export function FormulaPanel({
           value={`IOM.${fn}`}
           selectedOptions={[fn]}
           onOptionSelect={(_, d) => {
-            setFn(d.optionValue as ValueFunction);
+            setFn(d.optionValue as BuilderFunction);
             setValues([]);
             setResult(undefined);
           }}
@@ -158,7 +165,9 @@ export function FormulaPanel({
         {preview.ok ? (
           <>
             <Field label={t("valueLabel")}>
-              <span className={styles.value}>{formatNumber(preview.value, lang)}</span>
+              <span className={styles.value}>
+                {typeof preview.value === "number" ? formatNumber(preview.value, lang) : preview.value}
+              </span>
             </Field>
             <Field label={t("sourceLabel")}>
               <span>{preview.source}</span>
