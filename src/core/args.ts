@@ -9,7 +9,14 @@ export type Arg = string | number | boolean | null | undefined;
  * type (Excel.CellValue): an entity (Geography, Stocks, this add-in's own cards), a linked entity,
  * a number with its format or its properties (Double, FormattedNumber), a String or Boolean value.
  */
-export type CellArg = Arg | { type: string; text?: unknown; basicValue?: unknown };
+export type CellArg = Arg | DataTypeArg;
+
+/** A data type as an argument: what of Excel.CellValue the functions read (the official types fit it). */
+export interface DataTypeArg {
+  type: string;
+  text?: unknown;
+  basicValue?: unknown;
+}
 
 /**
  * The plain value a data type stands for where a name or a number goes: an entity by the text its

@@ -3,7 +3,7 @@
  * and scripts use of the core comes from here (eslint's no-restricted-imports keeps it so).
  */
 export type { Answer, Note, Provenance } from "./answer";
-export { isAll, isBlank, plainArg, type Arg, type CellArg } from "./args";
+export { isAll, isBlank, plainArg, type Arg, type CellArg, type DataTypeArg } from "./args";
 export {
   figureCard,
   statusOf,

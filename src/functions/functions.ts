@@ -10,6 +10,7 @@ import {
   type Answer,
   type Arg,
   type CellValueJson,
+  type DataTypeArg,
   type DoubleJson,
   type EntityJson,
   type Grid,
@@ -97,7 +98,7 @@ function shown<T extends number | string | Spill | CellValueJson>(o: Outcome): T
  * What Excel passes for an argument declared `any`: a plain value, or a data type (a Geography
  * entity, this add-in's cards, a formatted number), which the core's plainArg unwraps.
  */
-type In = string | number | boolean | null | undefined | Excel.CellValue;
+type In = string | number | boolean | null | undefined | DataTypeArg;
 
 /** An argument as the core takes it; a data type with nothing to use is the cell's #VALUE!. */
 function plain(x: In): Arg {
@@ -125,15 +126,7 @@ const answerFact: AnswerOf = (core, k) => core.fact(k);
  * its arguments are passed rather than a closure, so a recalculation (a hit) allocates nothing but
  * its key.
  */
-function value(
-  tag: string,
-  answer: AnswerOf,
-  e: In,
-  a?: In,
-  b?: In,
-  c?: In,
-  d?: In,
-): number | Excel.DoubleCellValue {
+function value(tag: string, answer: AnswerOf, e: In, a?: In, b?: In, c?: In, d?: In): number | DoubleJson {
   const pe = plain(e);
   const pa = plain(a);
   const pb = plain(b);
@@ -205,11 +198,11 @@ function spill(grid: () => Grid): Spill | Failure {
  * @returns Number of persons moved.
  */
 export function movements(
-  place?: string | number | boolean | null | Excel.CellValue,
-  programme?: string | number | boolean | null | Excel.CellValue,
-  from?: string | number | boolean | null | Excel.CellValue,
-  edition?: string | number | boolean | null | Excel.CellValue,
-): number | Excel.DoubleCellValue {
+  place?: string | number | boolean | null | DataTypeArg,
+  programme?: string | number | boolean | null | DataTypeArg,
+  from?: string | number | boolean | null | DataTypeArg,
+  edition?: string | number | boolean | null | DataTypeArg,
+): number | DoubleJson {
   return value("MOVEMENTS", answerMovements, edition, place, programme, from);
 }
 
@@ -222,10 +215,10 @@ export function movements(
  * @returns Number of migrants.
  */
 export function migrants(
-  age_group?: string | number | boolean | null | Excel.CellValue,
-  gender?: string | number | boolean | null | Excel.CellValue,
-  edition?: string | number | boolean | null | Excel.CellValue,
-): number | Excel.DoubleCellValue {
+  age_group?: string | number | boolean | null | DataTypeArg,
+  gender?: string | number | boolean | null | DataTypeArg,
+  edition?: string | number | boolean | null | DataTypeArg,
+): number | DoubleJson {
   return value("MIGRANTS", answerMigrants, edition, age_group, gender);
 }
 
@@ -240,12 +233,12 @@ export function migrants(
  * @returns Number of staff.
  */
 export function staff(
-  category: string | number | boolean | null | Excel.CellValue,
-  gender?: string | number | boolean | null | Excel.CellValue,
-  location?: string | number | boolean | null | Excel.CellValue,
-  nationality?: string | number | boolean | null | Excel.CellValue,
-  edition?: string | number | boolean | null | Excel.CellValue,
-): number | Excel.DoubleCellValue {
+  category: string | number | boolean | null | DataTypeArg,
+  gender?: string | number | boolean | null | DataTypeArg,
+  location?: string | number | boolean | null | DataTypeArg,
+  nationality?: string | number | boolean | null | DataTypeArg,
+  edition?: string | number | boolean | null | DataTypeArg,
+): number | DoubleJson {
   return value("STAFF", answerStaff, edition, category, gender, location, nationality);
 }
 
@@ -258,10 +251,10 @@ export function staff(
  * @returns USD million.
  */
 export function expenditure(
-  item: string | number | boolean | null | Excel.CellValue,
-  year?: string | number | boolean | null | Excel.CellValue,
-  edition?: string | number | boolean | null | Excel.CellValue,
-): number | Excel.DoubleCellValue {
+  item: string | number | boolean | null | DataTypeArg,
+  year?: string | number | boolean | null | DataTypeArg,
+  edition?: string | number | boolean | null | DataTypeArg,
+): number | DoubleJson {
   return value("EXPENDITURE", answerExpenditure, edition, item, year);
 }
 
@@ -274,10 +267,10 @@ export function expenditure(
  * @returns Number of projects.
  */
 export function projects(
-  region?: string | number | boolean | null | Excel.CellValue,
-  service?: string | number | boolean | null | Excel.CellValue,
-  edition?: string | number | boolean | null | Excel.CellValue,
-): number | Excel.DoubleCellValue {
+  region?: string | number | boolean | null | DataTypeArg,
+  service?: string | number | boolean | null | DataTypeArg,
+  edition?: string | number | boolean | null | DataTypeArg,
+): number | DoubleJson {
   return value("PROJECTS", answerProjects, edition, region, service);
 }
 
@@ -289,9 +282,9 @@ export function projects(
  * @returns The figure as printed (a hedge such as "more than" is shown by IOM.SOURCE).
  */
 export function fact(
-  key: string | number | boolean | null | Excel.CellValue,
-  edition?: string | number | boolean | null | Excel.CellValue,
-): number | Excel.DoubleCellValue {
+  key: string | number | boolean | null | DataTypeArg,
+  edition?: string | number | boolean | null | DataTypeArg,
+): number | DoubleJson {
   return value("FACT", answerFact, edition, key);
 }
 
@@ -305,9 +298,9 @@ export function fact(
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator maps only a literal any[][] to a mixed (text and number) matrix */
 export function facts(
-  search?: string | number | boolean | null | Excel.CellValue,
-  headers?: string | number | boolean | null | Excel.CellValue,
-  edition?: string | number | boolean | null | Excel.CellValue,
+  search?: string | number | boolean | null | DataTypeArg,
+  headers?: string | number | boolean | null | DataTypeArg,
+  edition?: string | number | boolean | null | DataTypeArg,
 ): any[][] {
   const [s, h, e] = [plain(search), plain(headers), plain(edition)];
   // Excel copies the spilled array; the cast only drops readonly for the metadata's any[][].
@@ -323,9 +316,9 @@ export function facts(
  * @returns The table as printed; undetermined cells are #N/A with the reason.
  */
 export function table(
-  table: string | number | boolean | null | Excel.CellValue,
-  headers?: string | number | boolean | null | Excel.CellValue,
-  edition?: string | number | boolean | null | Excel.CellValue,
+  table: string | number | boolean | null | DataTypeArg,
+  headers?: string | number | boolean | null | DataTypeArg,
+  edition?: string | number | boolean | null | DataTypeArg,
 ): any[][] {
   const [t, h, e] = [plain(table), plain(headers), plain(edition)];
   return spilled(callKey("TABLE", t, h, e), () => at(e).table(t, h)) as any[][];
@@ -340,8 +333,8 @@ export function table(
  * @returns One name per row.
  */
 export function list(
-  dimension?: string | number | boolean | null | Excel.CellValue,
-  edition?: string | number | boolean | null | Excel.CellValue,
+  dimension?: string | number | boolean | null | DataTypeArg,
+  edition?: string | number | boolean | null | DataTypeArg,
 ): string[][] {
   const lang = hostLanguage();
   const [d, e] = [plain(dimension), plain(edition)];
@@ -365,12 +358,12 @@ export function list(
  * @returns A line of text citing the report, its edition and the line of its text.
  */
 export function source(
-  func: string | number | boolean | null | Excel.CellValue,
-  arg1?: string | number | boolean | null | Excel.CellValue,
-  arg2?: string | number | boolean | null | Excel.CellValue,
-  arg3?: string | number | boolean | null | Excel.CellValue,
-  arg4?: string | number | boolean | null | Excel.CellValue,
-  arg5?: string | number | boolean | null | Excel.CellValue,
+  func: string | number | boolean | null | DataTypeArg,
+  arg1?: string | number | boolean | null | DataTypeArg,
+  arg2?: string | number | boolean | null | DataTypeArg,
+  arg3?: string | number | boolean | null | DataTypeArg,
+  arg4?: string | number | boolean | null | DataTypeArg,
+  arg5?: string | number | boolean | null | DataTypeArg,
 ): string {
   const lang = hostLanguage();
   const [f, a1, a2, a3, a4, a5] = [func, arg1, arg2, arg3, arg4, arg5].map(plain);
@@ -384,7 +377,7 @@ export function source(
  * @param [edition] An edition's year or document symbol; empty for the latest, which every function answers from by default.
  * @returns The report's document symbol and edition, as "MC/1234 (1999)".
  */
-export function edition(edition?: string | number | boolean | null | Excel.CellValue): string {
+export function edition(edition?: string | number | boolean | null | DataTypeArg): string {
   try {
     return at(plain(edition)).editionLabel();
   } catch (e) {
@@ -408,9 +401,9 @@ function sourceOutcome(lang: Lang, func: Arg, a1: Arg, a2: Arg, a3: Arg, a4: Arg
  * @returns The country's card, or its name where Excel shows no data types.
  */
 export function country(
-  country: string | number | boolean | null | Excel.CellValue,
-  edition?: string | number | boolean | null | Excel.CellValue,
-): string | Excel.EntityCellValue {
+  country: string | number | boolean | null | DataTypeArg,
+  edition?: string | number | boolean | null | DataTypeArg,
+): string | EntityJson {
   const [c, e] = [plain(country), plain(edition)];
   const lang = hostLanguage();
   const support = dataTypes();

@@ -30,6 +30,9 @@ const edition = core.edition;
 const p4: Excel.DoubleCellValue = cellValueOf(figureCard(core.staff("P-4", "F"), edition));
 const kenya: Excel.EntityCellValue = cellValueOf(countryCard(core, "Kenya", "en"));
 const asCellValue: Excel.CellValue[] = [p4, kenya];
+// So are the functions' declared results, and Excel's own values fit their parameters.
+const staffResult: number | Excel.DoubleCellValue = fns.staff("P-4", "F", null, null, null);
+const countryResult: string | Excel.EntityCellValue = fns.country(asCellValue[1] ?? null, null);
 // The check has teeth: a text where Excel wants the number does not compile.
 // @ts-expect-error basicValue of a Double is a number
 const notADouble: Excel.DoubleCellValue = { ...p4, basicValue: "55" };
@@ -361,4 +364,6 @@ describe("functions.json", () => {
 
 // Referenced so the compile-time checks above are not unused.
 void asCellValue;
+void staffResult;
+void countryResult;
 void notADouble;

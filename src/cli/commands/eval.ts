@@ -1,4 +1,4 @@
-import { parseFormula, unknownFunction } from "../../core";
+import { type CellValueJson, parseFormula, unknownFunction } from "../../core";
 import { hostLanguage } from "../../i18n/host";
 import { render } from "../../i18n/messages";
 import { isExcelError, toExcelError, type ExcelError } from "../../functions/excel-error";
@@ -11,7 +11,7 @@ import { EXIT } from "../io";
 
 type Cell = string | number | boolean | ExcelError;
 /** A data type a function returns where the host shows them (a figure's or a country's card). */
-type CardValue = Excel.DoubleCellValue | Excel.EntityCellValue;
+type CardValue = CellValueJson;
 type FunctionResult = Cell | Cell[][] | CardValue;
 type Callable = (...args: (string | number | boolean | null)[]) => FunctionResult;
 
