@@ -3,7 +3,7 @@
  * One model for every edge: the custom functions turn it into the JSON of an Excel data type
  * (cell-values.ts), the pane's Explain lists the same fields, the CLI prints the JSON.
  */
-import { STATUS_WORDS, sectionTitle, type CardSectionId, type FigureStatus } from "../i18n/cards";
+import { sectionTitle, type CardSectionId, type FigureStatus } from "../i18n/cards";
 import { localName } from "../i18n/glossary";
 import type { Lang } from "../i18n/lang";
 import { PROVENANCE_WORDS, fixNote, noteIn, proofNote } from "../i18n/provenance";
@@ -17,9 +17,9 @@ export interface CardField {
   /** Its property name in Excel: English in every language, so =A1.Source works in any workbook. */
   name: string;
   value: string | number;
-  /** How the pane labels the field in the card's language, where that is not its name. */
+  /** How the pane labels the field in the card's language (a programme's, a fact's), where the name will not do. */
   label?: string;
-  /** How the value reads in the card's language, where that differs from the value (a status, lines). */
+  /** How the value reads in the card's language, where that differs from the value (lines with their file). */
   text?: string;
   /** A figure with its own card (a country's movements): its provenance travels with it. */
   figure?: FigureCard;
@@ -103,7 +103,7 @@ export function figureCard(answer: Answer, edition: Edition, lang: Lang = "en"):
     field("Edition", `${edition.document} (${edition.edition})`),
   ];
   const certainty: CardField[] = [
-    field("Status", status, STATUS_WORDS[status][lang]),
+    field("Status", status),
     field("Qualifier", p.qualifier ?? ""),
     field("Footnotes", p.footnotes.join(" · ")),
     field("Discrepancy", [...(p.proof ? [proofNote(p.proof, lang)] : []), ...p.discrepancies].join(" · ")),

@@ -3,7 +3,7 @@
  * provenance: movements to it (in total and by programme), by region of departure where the
  * report's totals determine them, its nationals on IOM staff, and the narrative figures naming it.
  */
-import { COUNTRY_FIELD_WORDS, UNDETERMINED_WORDS, sectionTitle, type CardSectionId } from "../i18n/cards";
+import { UNDETERMINED_WORDS, sectionTitle, type CardSectionId } from "../i18n/cards";
 import { localName } from "../i18n/glossary";
 import type { Lang } from "../i18n/lang";
 import { msg } from "../i18n/messages";
@@ -44,7 +44,7 @@ export function countryCard(core: Iom, countryArg: Arg, lang: Lang): EntityCard 
       : [
           {
             name: field,
-            label: label ?? labelOf(field, lang),
+            ...(label ? { label } : {}),
             value: a.value,
             figure: figureCard(a, edition, lang),
           },
@@ -78,7 +78,6 @@ export function countryCard(core: Iom, countryArg: Arg, lang: Lang): EntityCard 
       const names = undetermined.map((r) => localName("from", r, lang)).join(", ");
       departures.push({
         name: "Undetermined departures",
-        label: labelOf("Undetermined departures", lang),
         value: `${names}: ${UNDETERMINED_WORDS[lang]}`,
       });
     }
@@ -122,7 +121,7 @@ export function countryCard(core: Iom, countryArg: Arg, lang: Lang): EntityCard 
     ...(shown !== name ? [{ name: "Name in the report", value: name }] : []),
     { name: "ISO code", value: iso ?? "", ...(iso ? {} : { empty: true }) },
     { name: "Edition", value: core.editionLabel() },
-  ].map((f) => ({ ...f, label: labelOf(f.name, lang) }));
+  ];
   const section = (id: CardSectionId, fields: CardField[]): CardSection[] =>
     fields.length > 0 ? [{ id, title: sectionTitle(id, lang), fields }] : [];
   return {
@@ -138,14 +137,6 @@ export function countryCard(core: Iom, countryArg: Arg, lang: Lang): EntityCard 
       ...section("about", about),
     ],
   };
-}
-
-/** The pane's label of a fixed field ("Officials P-4" → "Fonctionnaires P-4"). */
-function labelOf(field: string, lang: Lang): string {
-  const words = COUNTRY_FIELD_WORDS[field];
-  if (words) return words[lang];
-  const grade = /^Officials (.+)$/.exec(field);
-  return grade ? `${COUNTRY_FIELD_WORDS.Officials?.[lang] ?? "Officials"} ${grade[1] ?? ""}` : field;
 }
 
 /** The narrative figures whose text names the country (none is no error). */

@@ -13,6 +13,7 @@ import {
 } from "../../core";
 import type { Lang } from "../../i18n/lang";
 import type { StringKey } from "../../i18n/pane";
+import { countryFieldLabel } from "../../i18n/card-labels";
 import { formatNumber } from "../../i18n/lang";
 import { type Call, callText, formulaOf } from "../../sheets/formulas";
 
@@ -111,7 +112,8 @@ function previewCountry(name: string, core: Iom, lang: Lang): Preview {
     const first = card.sections[0]?.fields ?? [];
     const source = first
       .map(
-        (f) => `${f.label ?? f.name}: ${typeof f.value === "number" ? formatNumber(f.value, lang) : f.value}`,
+        (f) =>
+          `${countryFieldLabel(f.name, lang) ?? f.label ?? f.name}: ${typeof f.value === "number" ? formatNumber(f.value, lang) : f.value}`,
       )
       .join(" · ");
     return { ok: true, formula, value: card.text, source };

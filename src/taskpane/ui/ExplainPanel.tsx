@@ -2,6 +2,8 @@
 import { Button, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { type CardField, type Iom, VALUE_FUNCTIONS } from "../../core";
+import { STATUS_WORDS, countryFieldLabel } from "../../i18n/card-labels";
+import type { FigureStatus } from "../../i18n/cards";
 import type { StringKey } from "../../i18n/pane";
 import type { PaneActions } from "../actions";
 import { formatNumber } from "../../i18n/lang";
@@ -138,7 +140,9 @@ export function ExplanationView({ explanation: x }: { explanation: Explanation }
   // A figure of an entity reads as its number and its source; a field with nothing to say, "none".
   const fieldText = (f: CardField): string => {
     if (f.empty) return t("explainNone");
-    const v = f.text ?? (typeof f.value === "number" ? formatNumber(f.value, lang) : f.value);
+    const status =
+      f.name === "Status" && !f.figure ? STATUS_WORDS[f.value as FigureStatus]?.[lang] : undefined;
+    const v = status ?? f.text ?? (typeof f.value === "number" ? formatNumber(f.value, lang) : f.value);
     const source = f.figure?.sections[0]?.fields.find((x) => x.name === "Source")?.value;
     return source === undefined ? v : `${v} — ${String(source)}`;
   };
@@ -168,7 +172,7 @@ export function ExplanationView({ explanation: x }: { explanation: Explanation }
               <dl className={styles.list}>
                 {s.fields.map((f) => (
                   <div key={f.name} style={{ display: "contents" }}>
-                    <dt className={styles.term}>{f.label ?? f.name}</dt>
+                    <dt className={styles.term}>{countryFieldLabel(f.name, lang) ?? f.label ?? f.name}</dt>
                     <dd className={styles.detail}>{fieldText(f)}</dd>
                   </div>
                 ))}
