@@ -52,6 +52,18 @@ const positiveInt = (v: string): number => {
   return n;
 };
 
+/** A text file's contents, or standard input's for "-"; a file that can't be read is an I/O error. */
+function readText(path: string): string {
+  try {
+    return readFileSync(path === "-" ? 0 : path, "utf8");
+  } catch (e) {
+    throw new UserError(
+      `--file ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+      EXIT.io,
+    );
+  }
+}
+
 /** The package's version, or undefined when iom runs outside its package (a bare copy of lib/). */
 function packageVersion(): string | undefined {
   try {
@@ -132,15 +144,25 @@ function build(io: Io, exit: { code: number; command?: string }): Command {
       .description(
         'Evaluate =IOM.* formulas with the add-in\'s own function code, e.g. iom eval \'=IOM.STAFF("P-4","F")\'',
       )
-      .argument("<formula...>", "one or more formulas; a spilled result prints as rows")
+      .argument("[formula...]", "one or more formulas; a spilled result prints as rows")
+      .option(
+        "--file <path>",
+        "also read formulas from a file, one per line (- for standard input): no shell quoting needed",
+      )
       .option(
         "--cell-values",
         "print the JSON Excel receives where it shows data types: a figure's card (a Double with its source), IOM.COUNTRY's entity",
       ),
     EVAL_FORMATS,
     "text",
-  ).action(async (formulas: string[], opts: OutputOptions & { cellValues?: boolean }) => {
-    const { runEval, runEvalCellValues } = await import("./commands/eval");
+  ).action(async (given: string[], opts: OutputOptions & { file?: string; cellValues?: boolean }) => {
+    const { runEval, runEvalCellValues, formulasIn } = await import("./commands/eval");
+    const formulas = [...given, ...(opts.file === undefined ? [] : formulasIn(readText(opts.file)))];
+    if (formulas.length === 0)
+      throw new UserError(
+        'eval: give a formula, e.g. \'=IOM.STAFF("P-4","F")\', or --file <path>',
+        EXIT.usage,
+      );
     if (opts.cellValues) {
       set(withOutput(opts, "json", io, (emit) => runEvalCellValues(formulas, emit)));
       return;

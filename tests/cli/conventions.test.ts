@@ -25,6 +25,7 @@ describe("usage errors", () => {
     [["export", "--format", "xlsx"], "required option '-o, --out <path>' not specified", "export"],
     [["refresh", "x.xlsx", "--show", "many"], "expected a whole number ≥ 0", "refresh"],
     [["table", "5", "--json", "--format", "csv"], "--json and --format csv disagree", "table"],
+    [["eval"], "give a formula", "eval"],
   ])("iom %j: one line saying what is wrong, a hint to --help, exit 2", async (argv, says, command) => {
     const r = await iomCli(...argv);
     expect(r.code).toBe(EXIT.usage);
@@ -149,6 +150,26 @@ describe("--out: the format from the extension", () => {
     expect(wrong.err).toContain("a workbook is written to a file whose name ends in .xlsx");
     expect((await iomCli("export", "--format", "json", "--out", tmp.path("tables"))).code).toBe(EXIT.ok);
     expect(existsSync(tmp.path("tables/table5.json"))).toBe(true);
+  });
+});
+
+describe("formulas from a file, for shells whose quoting gets in the way", () => {
+  it("reads one per line, leaving out blank lines, # comments, a byte order mark and CR", async () => {
+    const file = tmp.path("formulas.txt");
+    writeFileSync(file, '\uFEFF=IOM.STAFF("P-4","F")\r\n# a comment\r\n\r\n=IOM.MOVEMENTS("Kenya")\r\n');
+    const r = await iomCli("eval", "=IOM.EDITION()", "--file", file, "--json");
+    expect({ code: r.code, err: r.err }).toEqual({ code: EXIT.ok, err: "" });
+    const records = JSON.parse(r.out) as { formula: string; value: unknown }[];
+    expect(records.map((x) => [x.formula, x.value]).slice(1)).toEqual([
+      ['=IOM.STAFF("P-4","F")', 55],
+      ['=IOM.MOVEMENTS("Kenya")', 46200],
+    ]);
+  });
+
+  it("a file that cannot be read is an I/O error", async () => {
+    const r = await iomCli("eval", "--file", tmp.path("no-such.txt"));
+    expect(r.code).toBe(EXIT.io);
+    expect(r.err).toMatch(/^iom: --file .*no-such\.txt: no such file\n$/);
   });
 });
 

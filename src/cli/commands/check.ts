@@ -13,6 +13,18 @@ import { UserError } from "../errors";
 import { EXIT, type Io } from "../io";
 import { packageRoot } from "../root";
 
+/** The repository checkout iom check rebuilds the data in: an installed package has no data/ folder. */
+function checkoutRoot(): string {
+  try {
+    return packageRoot();
+  } catch {
+    throw new UserError(
+      "iom check rebuilds the data from the report's text, so it runs in a checkout of the repository (with its data/ folder and dev dependencies), not from an installed package",
+      EXIT.io,
+    );
+  }
+}
+
 const readOr = (path: string): string => {
   try {
     return readFileSync(path, "utf8");
@@ -35,7 +47,7 @@ interface EditionCheck {
 
 export async function runCheck(
   io: Io,
-  root: string = packageRoot(),
+  root: string = checkoutRoot(),
   opts: { json?: boolean } = {},
 ): Promise<number> {
   let failed = false;

@@ -189,3 +189,15 @@ export function runEval(formulas: string[], format: EvalFormat, emit: Emit): num
   emit.data(text);
   return code;
 }
+
+/**
+ * The formulas of a --file: one per line; blank lines and lines starting with # are left out, and
+ * a byte-order mark (Notepad writes one) is not part of the first formula.
+ */
+export function formulasIn(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"));
+}

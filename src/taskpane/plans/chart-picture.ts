@@ -507,19 +507,7 @@ function layoutBars(data: ChartData, width: number, lang: Lang): Scene {
         }),
       );
     });
-    if (data.categoryAxisTitle)
-      categoryShapes.push({
-        kind: "text",
-        x: PAD + 10,
-        y: plot.y + plot.h / 2,
-        text: shorten(data.categoryAxisTitle, TEXT_SIZE, plot.h),
-        size: TEXT_SIZE,
-        anchor: "middle",
-        role: "axis-title",
-        bold: true,
-        fill: INK,
-        rotate: -90,
-      });
+    if (data.categoryAxisTitle) categoryShapes.push(leftAxisTitle(data.categoryAxisTitle, plot));
     bottomExtra = 16 + axisTitle(data.valueAxisTitle);
   } else {
     // Categories along the bottom, values up the left.
@@ -572,19 +560,7 @@ function layoutBars(data: ChartData, width: number, lang: Lang): Scene {
       );
     });
     bottomExtra = labelHeight + axisTitle(data.categoryAxisTitle);
-    if (data.valueAxisTitle)
-      categoryShapes.push({
-        kind: "text",
-        x: PAD + 10,
-        y: plot.y + plot.h / 2,
-        text: shorten(data.valueAxisTitle, TEXT_SIZE, plot.h),
-        size: TEXT_SIZE,
-        anchor: "middle",
-        role: "axis-title",
-        bold: true,
-        fill: INK,
-        rotate: -90,
-      });
+    if (data.valueAxisTitle) categoryShapes.push(leftAxisTitle(data.valueAxisTitle, plot));
   }
 
   const lo = Math.min(...ticks);
@@ -733,4 +709,20 @@ function layoutBars(data: ChartData, width: number, lang: Lang): Scene {
     height += legend.height;
   }
   return { width, height: Math.ceil(height + PAD), shapes };
+}
+
+/** An axis title set upright along the left edge, centred on the plot's height. */
+function leftAxisTitle(text: string, plot: { y: number; h: number }): Shape {
+  return {
+    kind: "text",
+    x: PAD + 10,
+    y: plot.y + plot.h / 2,
+    text: shorten(text, TEXT_SIZE, plot.h),
+    size: TEXT_SIZE,
+    anchor: "middle",
+    role: "axis-title",
+    bold: true,
+    fill: INK,
+    rotate: -90,
+  };
 }
