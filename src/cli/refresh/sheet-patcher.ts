@@ -27,7 +27,7 @@ function newCell(prefix: string, row: number, col: number, v: CellValue): string
 }
 
 /** The splices that give target `t` its new value, in offset order. */
-function targetSplices(targets: Targets, t: number, prefix: string): Splice[] {
+export function targetSplices(targets: Targets, t: number, prefix: string): Splice[] {
   const v = targets.nextValue(t);
   const flags = targets.flags[t] as number;
   const { type, text } = storedForm(v);

@@ -392,8 +392,8 @@ export class SheetReader implements SheetEvents {
     const value = cachedValue(c.type, c.value, c.inline);
     const stored = typeof value === "string" ? decodeOoxmlEscapes(value) : value;
     const key = cellKey(c.row, c.col);
-    // Only once some formula has references is a row's earlier cells worth keeping.
-    if (this.state.anyRefs) this.rowCache.set(c.col, stored);
+    // A formula may refer to a cell before it in its row (its label): kept for the row.
+    this.rowCache.set(c.col, stored);
     if (this.ownWanted?.has(key)) this.read.captured.set(key, stored);
     const f = c.formula;
     if (f) {

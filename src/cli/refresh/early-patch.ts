@@ -1,0 +1,90 @@
+/**
+ * The patched sheet made while the sheet is read, so the common refresh inflates and scans each
+ * sheet once: as each chunk is scanned, the bytes before the scanner's settled offset go to a
+ * deflater (on zlib's thread pool, alongside the scan) with the new values of the cells in them
+ * spliced in. Every cell there must be decided by then: literal arguments, or references to cells
+ * already read. At the first one that is not (a reference ahead, a table cell, a cell to add),
+ * the early patch is dropped and the sheet is patched after the plan, as a second pass.
+ */
+import type { DeflatedPart } from "./zip-package";
+import { PartDeflater } from "./zip-package";
+import type { SheetRead } from "./sheet-reader";
+import type { SheetScanner } from "./sheet-scanner";
+import { targetSplices } from "./sheet-patcher";
+import { INSERTED, Status, type Targets } from "./targets";
+
+/** At most this many compressed bytes are kept per sheet; a larger sheet is patched in a second pass. */
+export const EARLY_PATCH_LIMIT = 64 * 1024 ** 2;
+
+export class EarlyPatch {
+  private readonly deflater = new PartDeflater(EARLY_PATCH_LIMIT);
+  /** Absolute offset up to which the bytes are handed on. */
+  private emitted = 0;
+  private next: number;
+
+  /**
+   * @param decide gives a pending target its value now if it can (true), or leaves it (false)
+   */
+  constructor(
+    private readonly targets: Targets,
+    private readonly read: SheetRead,
+    private readonly decide: (t: number) => boolean,
+  ) {
+    this.next = read.from;
+  }
+
+  /** The earliest offset still to be handed on: the scanner keeps its bytes from there. */
+  get retainFrom(): number {
+    return this.deflater.aborted ? Infinity : this.emitted;
+  }
+
+  get aborted(): boolean {
+    return this.deflater.aborted;
+  }
+
+  /** Hands on the bytes up to `settled` (every cell before it read whole). */
+  advance(scanner: SheetScanner, settled: number): Promise<void> | undefined {
+    if (this.deflater.aborted) return undefined;
+    if (this.read.inserts.length > 0) return void this.deflater.abort();
+    const targets = this.targets;
+    const pieces: (Buffer | string)[] = [];
+    let size = 0;
+    let at = this.emitted;
+    for (; this.next < targets.length; this.next++) {
+      const t = this.next;
+      if (targets.status[t] === Status.Pending && !this.decide(t)) return void this.deflater.abort();
+      if (targets.status[t] !== Status.Changed || (targets.flags[t] as number) & INSERTED) continue;
+      for (const s of targetSplices(targets, t, this.read.prefix)) {
+        if (s.start > at) {
+          const b = scanner.bytes(at, s.start);
+          pieces.push(b);
+          size += b.length;
+        }
+        pieces.push(s.text);
+        size += Buffer.byteLength(s.text, "utf8");
+        at = s.end;
+      }
+    }
+    if (settled > at) {
+      const b = scanner.bytes(at, settled);
+      pieces.push(b);
+      size += b.length;
+      at = settled;
+    }
+    this.emitted = at;
+    if (size === 0) return undefined;
+    const out = Buffer.allocUnsafe(size);
+    let w = 0;
+    for (const p of pieces) w += typeof p === "string" ? out.write(p, w, "utf8") : p.copy(out, w);
+    return this.deflater.write(out);
+  }
+
+  /** The patched sheet deflated, or undefined when the early patch was dropped. */
+  finish(): Promise<DeflatedPart | undefined> {
+    return this.deflater.finish();
+  }
+
+  abort(): void {
+    this.deflater.abort();
+  }
+}
