@@ -103,6 +103,14 @@ describe("formula keys", () => {
     expect(k('IOM.FACT("say ""A2""")', 2, 2)).toBe('IOM.FACT("say ""A2""")');
     expect(k("LOG10(A2)", 2, 2)).toBe("LOG10(C[-1]R[0])");
     expect(k("IOM.STAFF(Sheet1!A2,x_A2)", 2, 2)).toBe("IOM.STAFF(Sheet1!C[-1]R[0],x_A2)");
+    // The text as the XML holds it: &quot; quotes, entities copied whole.
+    const e = (text: string, row: number, col: number): string => relativeKey(text, row, col, true);
+    expect(e("IOM.STAFF(A2,&quot;F&quot;)", 2, 2)).toBe(e("IOM.STAFF(A3,&quot;F&quot;)", 3, 2));
+    expect(e("IOM.FACT(&quot;A2&quot;)", 2, 2)).not.toBe(e("IOM.FACT(&quot;A3&quot;)", 3, 2));
+    expect(e("IOM.FACT(&quot;say &quot;&quot;A2&quot;&quot;&quot;)", 2, 2)).toBe(
+      "IOM.FACT(&quot;say &quot;&quot;A2&quot;&quot;&quot;)",
+    );
+    expect(e("IOM.STAFF(A2&amp;B2)", 2, 2)).toBe("IOM.STAFF(C[-1]R[0]&amp;C[0]R[0])");
   });
 });
 

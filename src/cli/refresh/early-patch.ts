@@ -10,7 +10,7 @@ import type { DeflatedPart } from "./zip-package";
 import { PartDeflater } from "./zip-package";
 import type { SheetRead } from "./sheet-reader";
 import type { SheetScanner } from "./sheet-scanner";
-import { targetSplices } from "./sheet-patcher";
+import { forEachSplice, ValueForms } from "./sheet-patcher";
 import { INSERTED, Status, type Targets } from "./targets";
 
 /** At most this many compressed bytes are kept per sheet; a larger sheet is patched in a second pass. */
@@ -47,37 +47,45 @@ export class EarlyPatch {
     if (this.deflater.aborted) return undefined;
     if (this.read.inserts.length > 0) return void this.deflater.abort();
     const targets = this.targets;
-    const pieces: (Buffer | string)[] = [];
-    let size = 0;
-    let at = this.emitted;
+    const forms = (this.forms ??= new ValueForms(targets, this.read.prefix));
+    const starts = this.starts;
+    const ends = this.ends;
+    const texts = this.texts;
+    starts.length = ends.length = texts.length = 0;
     for (; this.next < targets.length; this.next++) {
       const t = this.next;
       if (targets.status[t] === Status.Pending && !this.decide(t)) return void this.deflater.abort();
       if (targets.status[t] !== Status.Changed || (targets.flags[t] as number) & INSERTED) continue;
-      for (const s of targetSplices(targets, t, this.read.prefix)) {
-        if (s.start > at) {
-          const b = scanner.bytes(at, s.start);
-          pieces.push(b);
-          size += b.length;
-        }
-        pieces.push(s.text);
-        size += Buffer.byteLength(s.text, "utf8");
-        at = s.end;
-      }
+      forEachSplice(targets, t, forms, this.collect);
     }
-    if (settled > at) {
-      const b = scanner.bytes(at, settled);
-      pieces.push(b);
-      size += b.length;
-      at = settled;
-    }
-    this.emitted = at;
+    // One buffer for the chunk: the original bytes between the splices, and the splices' texts.
+    let size = settled - this.emitted;
+    for (let i = 0; i < starts.length; i++)
+      size += Buffer.byteLength(texts[i] as string, "utf8") - ((ends[i] as number) - (starts[i] as number));
     if (size === 0) return undefined;
     const out = Buffer.allocUnsafe(size);
     let w = 0;
-    for (const p of pieces) w += typeof p === "string" ? out.write(p, w, "utf8") : p.copy(out, w);
+    let at = this.emitted;
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i] as number;
+      if (start > at) w += scanner.copy(out, w, at, start);
+      w += out.write(texts[i] as string, w, "utf8");
+      at = ends[i] as number;
+    }
+    if (settled > at) w += scanner.copy(out, w, at, settled);
+    this.emitted = settled;
     return this.deflater.write(out);
   }
+
+  private forms: ValueForms | undefined;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly texts: string[] = [];
+  private readonly collect = (start: number, end: number, text: string): void => {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.texts.push(text);
+  };
 
   /** The patched sheet deflated, or undefined when the early patch was dropped. */
   finish(): Promise<DeflatedPart | undefined> {

@@ -26,26 +26,54 @@ function newCell(prefix: string, row: number, col: number, v: CellValue): string
   return `<${prefix}c r="${columnName(col)}${row}"${type === "n" ? "" : ` t="${type}"`}><${prefix}v>${text}</${prefix}v></${prefix}c>`;
 }
 
-/** The splices that give target `t` its new value, in offset order. */
-export function targetSplices(targets: Targets, t: number, prefix: string): Splice[] {
-  const v = targets.nextValue(t);
+/** How each new value is written (a few distinct values for many cells): made once per value and prefix. */
+export class ValueForms {
+  private readonly forms = new Map<
+    number,
+    { type: string; tAttr: string; element: string; selfClosing: string }
+  >();
+
+  constructor(
+    private readonly targets: Targets,
+    private readonly prefix: string,
+  ) {}
+
+  /** The texts of the splices that give target `t` its new value. */
+  of(t: number): { type: string; tAttr: string; element: string; selfClosing: string } {
+    const id = this.targets.next[t] as number;
+    let f = this.forms.get(id);
+    if (!f) {
+      const { type, text } = storedForm(this.targets.nextValue(t));
+      const p = this.prefix;
+      const element = `<${p}v>${text}</${p}v>`;
+      f = { type, tAttr: ` t="${type}"`, element, selfClosing: `>${element}</${p}c>` };
+      if (this.forms.size > 10_000) this.forms.clear();
+      this.forms.set(id, f);
+    }
+    return f;
+  }
+}
+
+/** Calls `splice(start, end, text)` for each splice that gives target `t` its new value, in offset order. */
+export function forEachSplice(
+  targets: Targets,
+  t: number,
+  forms: ValueForms,
+  splice: (start: number, end: number, text: string) => void,
+): void {
   const flags = targets.flags[t] as number;
-  const { type, text } = storedForm(v);
-  const out: Splice[] = [];
+  const f = forms.of(t);
   const tPos = targets.tPos[t] as number;
-  const tEnd = targets.tEnd[t] as number;
   // A blank is t="n" (or no t) and no <v>.
-  const blank = v === null;
-  if (flags & HAS_T) out.push({ start: tPos, end: tEnd, text: blank ? "n" : type });
-  else if (!blank && type !== "n") out.push({ start: tPos, end: tPos, text: ` t="${type}"` });
+  const blank = targets.nextValue(t) === null;
+  if (flags & HAS_T) splice(tPos, targets.tEnd[t] as number, blank ? "n" : f.type);
+  else if (!blank && f.type !== "n") splice(tPos, tPos, f.tAttr);
   const vPos = targets.vPos[t] as number;
   const vEnd = targets.vEnd[t] as number;
-  const element = `<${prefix}v>${text}</${prefix}v>`;
   if (flags & SELF_CLOSING) {
-    if (!blank) out.push({ start: vPos, end: vEnd, text: `>${element}</${prefix}c>` });
-  } else if (flags & HAS_V) out.push({ start: vPos, end: vEnd, text: blank ? "" : element });
-  else if (!blank) out.push({ start: vPos, end: vPos, text: element });
-  return out;
+    if (!blank) splice(vPos, vEnd, f.selfClosing);
+  } else if (flags & HAS_V) splice(vPos, vEnd, blank ? "" : f.element);
+  else if (!blank) splice(vPos, vPos, f.element);
 }
 
 /** The splices that add the missing cells of `slots` (sorted by offset), grouped where they share a place. */
@@ -101,15 +129,17 @@ export class SpliceSource {
   private pending: Splice[] = [];
   private readonly inserts: Splice[];
   private nextInsert = 0;
+  private readonly forms: ValueForms;
 
   constructor(
     private readonly targets: Targets,
     from: number,
     private readonly to: number,
     slots: InsertSlot[],
-    private readonly prefix: string,
+    prefix: string,
   ) {
     this.t = from;
+    this.forms = new ValueForms(targets, prefix);
     this.inserts = insertSplices(
       targets,
       [...slots].sort((x, y) => x.pos - y.pos),
@@ -122,8 +152,11 @@ export class SpliceSource {
     const targets = this.targets;
     while (this.pending.length === 0 && this.t < this.to) {
       const t = this.t++;
-      if (targets.status[t] === Status.Changed && !((targets.flags[t] as number) & INSERTED))
-        this.pending = targetSplices(targets, t, this.prefix);
+      if (targets.status[t] === Status.Changed && !((targets.flags[t] as number) & INSERTED)) {
+        const out: Splice[] = [];
+        forEachSplice(targets, t, this.forms, (start, end, text) => out.push({ start, end, text }));
+        this.pending = out;
+      }
     }
   }
 

@@ -29,20 +29,42 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** A character that continues a name: then letters and digits before it are no reference. */
 const isNameChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2e;
 
+/** Length of the quote at `i`: `"` (1), or `&quot;` (6) in text still XML-escaped; 0 when none. */
+function quoteAt(text: string, i: number, escaped: boolean): number {
+  const ch = text.charCodeAt(i);
+  if (ch === 0x22) return 1;
+  return escaped && ch === 0x26 && text.startsWith("&quot;", i) ? 6 : 0;
+}
+
 /**
  * A key equal for a formula and the same formula copied to another cell (R1C1-like): A1
  * references outside quoted text become offsets from the cell. One pass over the text.
+ * `escaped`: the text as the XML holds it, its five predefined entities not decoded (a quote may
+ * be `&quot;`; an entity is copied whole); numeric character references are not allowed then.
  */
-export function relativeKey(text: string, row: number, col: number): string {
+export function relativeKey(text: string, row: number, col: number, escaped = false): string {
   let out = "";
   let from = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 0x22) {
-      // Quoted text ("" inside is a quote): copied as it is.
-      for (i++; i < n; i++) if (text.charCodeAt(i) === 0x22 && text.charCodeAt(++i) !== 0x22) break;
-      i--;
+    const q = quoteAt(text, i, escaped);
+    if (q > 0) {
+      // Quoted text (a doubled quote inside is a quote): copied as it is.
+      for (i += q; i < n;) {
+        const c = quoteAt(text, i, escaped);
+        if (c === 0) i++;
+        else if (quoteAt(text, i + c, escaped) > 0) i += c + quoteAt(text, i + c, escaped);
+        else {
+          i += c - 1;
+          break;
+        }
+      }
+      continue;
+    }
+    if (escaped && ch === 0x26) {
+      const semi = text.indexOf(";", i);
+      if (semi > 0) i = semi;
       continue;
     }
     if (
@@ -64,7 +86,10 @@ export function relativeKey(text: string, row: number, col: number): string {
     const digits = k;
     while (k < n && isDigit(text.charCodeAt(k))) r = r * 10 + (text.charCodeAt(k++) - 0x30);
     if (k === digits || (k < n && (isNameChar(text.charCodeAt(k)) || text.charCodeAt(k) === 0x28))) continue;
-    out += `${text.slice(from, i)}${colAbs ? `C${c}` : `C[${c - col}]`}${rowAbs ? `R${r}` : `R[${r - row}]`}`;
+    out +=
+      text.slice(from, i) +
+      (colAbs ? "C" + c : "C[" + (c - col) + "]") +
+      (rowAbs ? "R" + r : "R[" + (r - row) + "]");
     from = k;
     i = k - 1;
   }
@@ -215,11 +240,16 @@ export class ReaderState {
     const same = this.byRaw.get(f.raw);
     if (same !== undefined) return same;
     const raw = f.raw;
-    const text = formulaText(f);
-    // The same formula filled down a column is one text per cell but one relative key.
-    const key = relativeKey(text, row, col);
+    // The same formula filled down a column is one text per cell but one relative key. The key is
+    // made from the text as the XML holds it (no decoding); text read in pieces is decoded already,
+    // and text with numeric character references is decoded first, its key marked apart.
+    const key =
+      raw.charCodeAt(0) === 0 || raw.includes("&#")
+        ? `\u0001${relativeKey(formulaText(f), row, col)}`
+        : relativeKey(raw, row, col, true);
     const cached = this.byText.get(key);
     if (cached !== undefined) return this.rememberRaw(raw, cached);
+    const text = formulaText(f);
     if (!mentionsIom(text)) {
       this.remember(key, NOT_IOM);
       return this.rememberRaw(raw, NOT_IOM);

@@ -154,6 +154,11 @@ export class SheetScanner {
     return this.buf.subarray(from - this.base, to - this.base);
   }
 
+  /** Copies the original bytes between two absolute offsets (still retained) into `out` at `at`; returns their length. */
+  copy(out: Buffer, at: number, from: number, to: number): number {
+    return this.buf.copy(out, at, from - this.base, to - this.base);
+  }
+
   /** Everything before this absolute offset is final: no later event refers to it. */
   get settled(): number {
     return this.inCell ? this.cell.start : this.base + this.pos;
