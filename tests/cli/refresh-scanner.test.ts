@@ -9,7 +9,8 @@ import { XmlSyntaxError } from "../../src/cli/refresh/xml-text";
 import { writeOneSheetWorkbook } from "../support/big-workbook";
 import { iomCli, tempDir } from "./helpers";
 import { scan, type Seen } from "./support/scan-cells";
-import { relativeKey } from "../../src/cli/refresh/sheet-reader";
+import { ReaderState, relativeKey } from "../../src/cli/refresh/sheet-reader";
+import { Targets, ValueTable } from "../../src/cli/refresh/targets";
 import { packageDifferences, readCells, readPackage, xmlValue } from "./support/package-diff";
 
 jest.setTimeout(60_000);
@@ -88,6 +89,30 @@ describe("the sheet scanner", () => {
     ];
     for (const [xml] of bad) expect(() => scan(xml)).toThrow(XmlSyntaxError);
     for (const [xml, why] of bad) expect(() => scan(xml)).toThrow(why);
+  });
+});
+
+describe("formula templates", () => {
+  it("are one for a column of formulas copied down, and apart for a formula that differs", () => {
+    const state = new ReaderState(new Targets(new ValueTable()));
+    const id = (raw: string, row: number): number =>
+      state.template({ raw, type: "normal", ref: undefined, si: undefined }, row, 2);
+    const refRow = (t: number): number | undefined => {
+      const a = state.templates[t]?.args[0];
+      return a && "ref" in a ? a.ref.row : undefined;
+    };
+    const first = id("IOM.STAFF(A2,&quot;F&quot;)", 2);
+    expect(id("IOM.STAFF(A3,&quot;F&quot;)", 3)).toBe(first);
+    expect(id("IOM.STAFF(A10,&quot;F&quot;)", 10)).toBe(first);
+    // Two rows down from its cell, another text, an absolute row: other templates.
+    const ahead = id("IOM.STAFF(A13,&quot;F&quot;)", 11);
+    expect(ahead).not.toBe(first);
+    expect(refRow(ahead)).toBe(2);
+    expect(id("IOM.STAFF(A12,&quot;M&quot;)", 12)).not.toBe(first);
+    const fixed = id("IOM.STAFF(A$2,&quot;F&quot;)", 13);
+    expect(fixed).not.toBe(first);
+    expect(id("IOM.STAFF(A$2,&quot;F&quot;)", 14)).toBe(fixed);
+    expect(id("IOM.STAFF(A15,&quot;F&quot;)", 15)).toBe(first);
   });
 });
 

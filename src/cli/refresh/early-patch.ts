@@ -13,6 +13,10 @@ import type { SheetScanner } from "./sheet-scanner";
 import { forEachSplice, ValueForms } from "./sheet-patcher";
 import { INSERTED, Status, type Targets } from "./targets";
 
+// Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
+const PENDING = Status.Pending;
+const CHANGED = Status.Changed;
+
 /** At most this many compressed bytes are kept per sheet; a larger sheet is patched in a second pass. */
 export const EARLY_PATCH_LIMIT = 64 * 1024 ** 2;
 
@@ -54,8 +58,8 @@ export class EarlyPatch {
     starts.length = ends.length = texts.length = 0;
     for (; this.next < targets.length; this.next++) {
       const t = this.next;
-      if (targets.status[t] === Status.Pending && !this.decide(t)) return void this.deflater.abort();
-      if (targets.status[t] !== Status.Changed || (targets.flags[t] as number) & INSERTED) continue;
+      if (targets.status[t] === PENDING && !this.decide(t)) return void this.deflater.abort();
+      if (targets.status[t] !== CHANGED || (targets.flags[t] as number) & INSERTED) continue;
       forEachSplice(targets, t, forms, this.collect);
     }
     // One buffer for the chunk: the original bytes between the splices, and the splices' texts.

@@ -7,6 +7,9 @@ import { storedForm, type CellValue } from "./cell-values";
 import type { InsertSlot } from "./sheet-reader";
 import { HAS_T, HAS_V, INSERTED, SELF_CLOSING, Status, type Targets } from "./targets";
 
+// Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
+const CHANGED = Status.Changed;
+
 /** Replace bytes [start, end) by `text`. */
 export interface Splice {
   start: number;
@@ -91,7 +94,7 @@ function insertSplices(targets: Targets, slots: InsertSlot[], prefix: string): S
       j++;
     const group = slots
       .slice(i, j)
-      .filter((s) => targets.status[s.target] === Status.Changed && targets.nextValue(s.target) !== null)
+      .filter((s) => targets.status[s.target] === CHANGED && targets.nextValue(s.target) !== null)
       .sort((a, b) => a.row - b.row || a.col - b.col);
     i = j;
     if (group.length === 0) continue;
@@ -152,7 +155,7 @@ export class SpliceSource {
     const targets = this.targets;
     while (this.pending.length === 0 && this.t < this.to) {
       const t = this.t++;
-      if (targets.status[t] === Status.Changed && !((targets.flags[t] as number) & INSERTED)) {
+      if (targets.status[t] === CHANGED && !((targets.flags[t] as number) & INSERTED)) {
         const out: Splice[] = [];
         forEachSplice(targets, t, this.forms, (start, end, text) => out.push({ start, end, text }));
         this.pending = out;

@@ -37,6 +37,15 @@ import { decodeOoxmlEscapes, XmlSyntaxError } from "./xml-text";
 import { DamagedPart, PartTooLarge, ZipPackage, type DeflatedPart, type Replacement } from "./zip-package";
 import { EarlyPatch } from "./early-patch";
 
+// Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
+const PENDING = Status.Pending;
+const CURRENT = Status.Current;
+const CHANGED = Status.Changed;
+const SKIPPED = Status.Skipped;
+const FORMULA = Kind.Formula;
+const SPILL = Kind.Spill;
+const TABLE = Kind.Table;
+
 export interface Limits {
   /** Largest decompressed size of one part the refresh reads. */
   maxPartBytes: number;
@@ -358,7 +367,7 @@ export class WorkbookRefresh {
     const read = this.sheets[t.sheetIndex]?.read;
     if (!read) return out;
     for (let i = read.from; i < read.to; i++)
-      if (this.targets.kind[i] === Kind.Table && this.targets.link[i] === t.index) out.push(i);
+      if (this.targets.kind[i] === TABLE && this.targets.link[i] === t.index) out.push(i);
     return out;
   }
 
@@ -378,8 +387,8 @@ export class WorkbookRefresh {
     const t = this.targetAt(sheet, row, col);
     if (t >= 0) {
       const s = targets.status[t];
-      if (s === Status.Changed) return targets.nextValue(t);
-      if (early && (s === Status.Pending || targets.sstIndex(t) >= 0)) return undefined;
+      if (s === CHANGED) return targets.nextValue(t);
+      if (early && (s === PENDING || targets.sstIndex(t) >= 0)) return undefined;
       return targets.cachedValue(t, this.sst);
     }
     const v = sheet.read?.captured.get(cellKey(row, col));
@@ -412,9 +421,9 @@ export class WorkbookRefresh {
   private settle(t: number, v: CellValue): void {
     const targets = this.targets;
     if (sameValue(targets.cachedValue(t, this.sst), v) && targets.sstIndex(t) < 0)
-      targets.status[t] = Status.Current;
+      targets.status[t] = CURRENT;
     else {
-      targets.status[t] = Status.Changed;
+      targets.status[t] = CHANGED;
       targets.setNext(t, v);
     }
   }
@@ -465,7 +474,7 @@ export class WorkbookRefresh {
 
   /** Gives a pending target of the sheet being read its value now, when everything it needs is known. */
   private decideEarly(t: number): boolean {
-    return this.targets.kind[t] === Kind.Formula && this.evaluateFormula(t, true);
+    return this.targets.kind[t] === FORMULA && this.evaluateFormula(t, true);
   }
 
   /** Evaluates every formula whose arguments are references, in dependency order. */
@@ -480,8 +489,8 @@ export class WorkbookRefresh {
     /** The targets a pending target depends on (-1 entries dropped). */
     const deps = (t: number): number[] => {
       const kind = targets.kind[t];
-      if (kind === Kind.Spill) return [targets.link[t] as number];
-      if (kind !== Kind.Formula) return [];
+      if (kind === SPILL) return [targets.link[t] as number];
+      if (kind !== FORMULA) return [];
       const tpl = this.state.templates[targets.link[t] as number] as Template;
       const sheet = this.sheets[targets.sheet[t] as number] as SheetInfo;
       const out: number[] = [];
@@ -497,22 +506,22 @@ export class WorkbookRefresh {
     };
 
     const evaluateTarget = (t: number): void => {
-      if (targets.status[t] !== Status.Pending) return;
+      if (targets.status[t] !== PENDING) return;
       const kind = targets.kind[t];
-      if (kind === Kind.Formula) {
+      if (kind === FORMULA) {
         this.evaluateFormula(t, false);
         return;
       }
-      if (kind !== Kind.Spill) return;
+      if (kind !== SPILL) return;
       const anchor = targets.link[t] as number;
       const r = grids.get(anchor);
-      if (!r || targets.status[anchor] === Status.Skipped) {
-        targets.status[t] = Status.Skipped;
+      if (!r || targets.status[anchor] === SKIPPED) {
+        targets.status[t] = SKIPPED;
         return;
       }
       const read = (this.sheets[targets.sheet[t] as number] as SheetInfo).read as SheetRead;
       const box = read.anchors.get(anchor)?.box;
-      if (!box) return void (targets.status[t] = Status.Skipped);
+      if (!box) return void (targets.status[t] = SKIPPED);
       this.settle(
         t,
         spillValue(r, (targets.row[t] as number) - box.top, (targets.col[t] as number) - box.left),
@@ -521,7 +530,7 @@ export class WorkbookRefresh {
 
     // Iterative depth-first order, so a long chain of formulas can't overflow the stack.
     for (let start = 0; start < targets.length; start++) {
-      if (targets.status[start] !== Status.Pending || mark[start] === 2) continue;
+      if (targets.status[start] !== PENDING || mark[start] === 2) continue;
       const first = deps(start);
       if (first.length === 0) {
         // Nothing it depends on is refreshed: the common case, with no stack to keep.
@@ -544,7 +553,7 @@ export class WorkbookRefresh {
             }
             continue;
           }
-          if (mark[d] === 0 && targets.status[d] === Status.Pending) {
+          if (mark[d] === 0 && targets.status[d] === PENDING) {
             mark[d] = 1;
             stack.push({ t: d, deps: deps(d), i: 0 });
           }
@@ -560,8 +569,8 @@ export class WorkbookRefresh {
 
   private skipTarget(t: number, reason: SkippedFormula["reason"]): void {
     const targets = this.targets;
-    targets.status[t] = Status.Skipped;
-    if (targets.kind[t] !== Kind.Formula) return;
+    targets.status[t] = SKIPPED;
+    if (targets.kind[t] !== FORMULA) return;
     const row = targets.row[t] as number;
     const col = targets.col[t] as number;
     this.state.skip({
@@ -582,9 +591,9 @@ export class WorkbookRefresh {
     for (let i = 0; i < targets.length; i++) {
       const status = targets.status[i];
       const kind = targets.kind[i];
-      if (kind === Kind.Formula && status === Status.Current) current++;
-      if (status !== Status.Changed) continue;
-      if (kind === Kind.Formula) updated++;
+      if (kind === FORMULA && status === CURRENT) current++;
+      if (status !== CHANGED) continue;
+      if (kind === FORMULA) updated++;
       plan.changedCount++;
       const sheet = targets.sheet[i] as number;
       const n = perSheet.get(sheet) ?? 0;
