@@ -291,13 +291,13 @@ export class ReaderState {
 
   /** The template id of a formula; NOT_IOM when it mentions no IOM function, -1 when it can't be refreshed. */
   template(f: FormulaInfo, row: number, col: number): number {
-    // A text seen before whose meaning does not depend on the cell (no references, or not ours).
-    const same = this.byRaw.get(f.raw);
-    if (same !== undefined) return same;
     const raw = f.raw;
     // The formula above, copied down (a column of formulas each written out): no key to make.
     const above = this.byColumn.get(col);
     if (above !== undefined && copiedDown(above, raw, row)) return above.id;
+    // A text seen before whose meaning does not depend on the cell (no references, or not ours).
+    const same = this.byRaw.get(raw);
+    if (same !== undefined) return same;
     // The same formula filled down a column is one text per cell but one relative key. The key is
     // made from the text as the XML holds it (no decoding); text read in pieces is decoded already,
     // and text with numeric character references is decoded first, its key marked apart.
