@@ -12,8 +12,10 @@ import type { SheetRead } from "./sheet-reader";
 import type { SheetScanner } from "./sheet-scanner";
 import { forEachSplice, ValueForms } from "./sheet-patcher";
 import { INSERTED, Status, type Targets } from "./targets";
+import { copyBytes } from "./sheet-scanner";
 
 // Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
+const INSERTED_FLAG = INSERTED;
 const PENDING = Status.Pending;
 const CHANGED = Status.Changed;
 
@@ -59,13 +61,13 @@ export class EarlyPatch {
     for (; this.next < targets.length; this.next++) {
       const t = this.next;
       if (targets.status[t] === PENDING && !this.decide(t)) return void this.deflater.abort();
-      if (targets.status[t] !== CHANGED || (targets.flags[t] as number) & INSERTED) continue;
+      if (targets.status[t] !== CHANGED || (targets.flags[t] as number) & INSERTED_FLAG) continue;
       forEachSplice(targets, t, forms, this.collect);
     }
     // One buffer for the chunk: the original bytes between the splices, and the splices' texts.
     let size = settled - this.emitted;
     for (let i = 0; i < starts.length; i++)
-      size += Buffer.byteLength(texts[i] as string, "utf8") - ((ends[i] as number) - (starts[i] as number));
+      size += (texts[i] as Buffer).length - ((ends[i] as number) - (starts[i] as number));
     if (size === 0) return undefined;
     const out = Buffer.allocUnsafe(size);
     let w = 0;
@@ -73,7 +75,7 @@ export class EarlyPatch {
     for (let i = 0; i < starts.length; i++) {
       const start = starts[i] as number;
       if (start > at) w += scanner.copy(out, w, at, start);
-      w += out.write(texts[i] as string, w, "utf8");
+      w += copyBytes(texts[i] as Buffer, 0, out, w, (texts[i] as Buffer).length);
       at = ends[i] as number;
     }
     if (settled > at) w += scanner.copy(out, w, at, settled);
@@ -84,8 +86,8 @@ export class EarlyPatch {
   private forms: ValueForms | undefined;
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
-  private readonly texts: string[] = [];
-  private readonly collect = (start: number, end: number, text: string): void => {
+  private readonly texts: Buffer[] = [];
+  private readonly collect = (start: number, end: number, text: Buffer): void => {
     this.starts.push(start);
     this.ends.push(end);
     this.texts.push(text);

@@ -9,12 +9,15 @@ import { HAS_T, HAS_V, INSERTED, SELF_CLOSING, Status, type Targets } from "./ta
 
 // Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
 const CHANGED = Status.Changed;
+const T_FLAG = HAS_T;
+const V_FLAG = HAS_V;
+const SELF_CLOSING_FLAG = SELF_CLOSING;
 
-/** Replace bytes [start, end) by `text`. */
+/** Replace bytes [start, end) by `text` (UTF-8). */
 export interface Splice {
   start: number;
   end: number;
-  text: string;
+  text: Buffer;
 }
 
 const columnName = (col: number): string => {
@@ -29,12 +32,24 @@ function newCell(prefix: string, row: number, col: number, v: CellValue): string
   return `<${prefix}c r="${columnName(col)}${row}"${type === "n" ? "" : ` t="${type}"`}><${prefix}v>${text}</${prefix}v></${prefix}c>`;
 }
 
+/** The texts that write one new value, as UTF-8 bytes. */
+interface ValueForm {
+  type: Buffer;
+  /** ` t="…"`, to add to a start tag. */
+  tAttr: Buffer;
+  /** `<v>…</v>`. */
+  element: Buffer;
+  /** `>` `<v>…</v></c>`, to replace the `/>` of a self-closing cell. */
+  selfClosing: Buffer;
+  numeric: boolean;
+}
+
+const N = Buffer.from("n");
+const EMPTY = Buffer.alloc(0);
+
 /** How each new value is written (a few distinct values for many cells): made once per value and prefix. */
 export class ValueForms {
-  private readonly forms = new Map<
-    number,
-    { type: string; tAttr: string; element: string; selfClosing: string }
-  >();
+  private readonly forms = new Map<number, ValueForm>();
 
   constructor(
     private readonly targets: Targets,
@@ -42,14 +57,20 @@ export class ValueForms {
   ) {}
 
   /** The texts of the splices that give target `t` its new value. */
-  of(t: number): { type: string; tAttr: string; element: string; selfClosing: string } {
+  of(t: number): ValueForm {
     const id = this.targets.next[t] as number;
     let f = this.forms.get(id);
     if (!f) {
       const { type, text } = storedForm(this.targets.nextValue(t));
       const p = this.prefix;
       const element = `<${p}v>${text}</${p}v>`;
-      f = { type, tAttr: ` t="${type}"`, element, selfClosing: `>${element}</${p}c>` };
+      f = {
+        type: Buffer.from(type),
+        tAttr: Buffer.from(` t="${type}"`),
+        element: Buffer.from(element, "utf8"),
+        selfClosing: Buffer.from(`>${element}</${p}c>`, "utf8"),
+        numeric: type === "n",
+      };
       if (this.forms.size > 10_000) this.forms.clear();
       this.forms.set(id, f);
     }
@@ -62,20 +83,20 @@ export function forEachSplice(
   targets: Targets,
   t: number,
   forms: ValueForms,
-  splice: (start: number, end: number, text: string) => void,
+  splice: (start: number, end: number, text: Buffer) => void,
 ): void {
   const flags = targets.flags[t] as number;
   const f = forms.of(t);
   const tPos = targets.tPos[t] as number;
   // A blank is t="n" (or no t) and no <v>.
   const blank = targets.nextValue(t) === null;
-  if (flags & HAS_T) splice(tPos, targets.tEnd[t] as number, blank ? "n" : f.type);
-  else if (!blank && f.type !== "n") splice(tPos, tPos, f.tAttr);
+  if (flags & T_FLAG) splice(tPos, targets.tEnd[t] as number, blank ? N : f.type);
+  else if (!blank && !f.numeric) splice(tPos, tPos, f.tAttr);
   const vPos = targets.vPos[t] as number;
   const vEnd = targets.vEnd[t] as number;
-  if (flags & SELF_CLOSING) {
+  if (flags & SELF_CLOSING_FLAG) {
     if (!blank) splice(vPos, vEnd, f.selfClosing);
-  } else if (flags & HAS_V) splice(vPos, vEnd, blank ? "" : f.element);
+  } else if (flags & V_FLAG) splice(vPos, vEnd, blank ? EMPTY : f.element);
   else if (!blank) splice(vPos, vPos, f.element);
 }
 
@@ -113,11 +134,13 @@ function insertSplices(targets: Targets, slots: InsertSlot[], prefix: string): S
       }
       return xml;
     };
-    if (first.mode === "cell") out.push({ start: first.pos, end: first.pos, text: cells(0, group.length) });
-    else if (first.mode === "row") out.push({ start: first.pos, end: first.pos, text: rows() });
+    const add = (start: number, end: number, text: string): number =>
+      out.push({ start, end, text: Buffer.from(text, "utf8") });
+    if (first.mode === "cell") add(first.pos, first.pos, cells(0, group.length));
+    else if (first.mode === "row") add(first.pos, first.pos, rows());
     else if (first.mode === "row-open")
-      out.push({ start: first.pos, end: first.pos + 2, text: `>${cells(0, group.length)}</${prefix}row>` });
-    else out.push({ start: first.pos, end: first.pos + 2, text: `>${rows()}</${prefix}sheetData>` });
+      add(first.pos, first.pos + 2, `>${cells(0, group.length)}</${prefix}row>`);
+    else add(first.pos, first.pos + 2, `>${rows()}</${prefix}sheetData>`);
   }
   return out;
 }
@@ -213,7 +236,7 @@ export function splicer(splices: SpliceSource): TransformStream<Uint8Array, Uint
       let at = startAt;
       for (const s of inChunk) {
         if (s.start > at) size += s.start - at;
-        size += Buffer.byteLength(s.text, "utf8");
+        size += s.text.length;
         at = Math.max(at, s.start, Math.min(s.end, end));
       }
       if (at < end) size += end - at;
@@ -223,7 +246,7 @@ export function splicer(splices: SpliceSource): TransformStream<Uint8Array, Uint
       at = startAt;
       for (const s of inChunk) {
         if (s.start > at) w += input.copy(out, w, at - offset, s.start - offset);
-        w += out.write(s.text, w, "utf8");
+        w += s.text.copy(out, w);
         skipUntil = s.end;
         at = Math.max(at, s.start, Math.min(s.end, end));
       }

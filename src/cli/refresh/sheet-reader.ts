@@ -20,6 +20,9 @@ import type { SKIP_REASON } from "./messages";
 import { decodeOoxmlEscapes } from "./xml-text";
 
 // Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
+const T_FLAG = HAS_T;
+const V_FLAG = HAS_V;
+const SELF_CLOSING_FLAG = SELF_CLOSING;
 const CURRENT = Status.Current;
 const CHANGED = Status.Changed;
 const FORMULA = Kind.Formula;
@@ -541,7 +544,7 @@ export class SheetReader implements SheetEvents {
     targets.setCached(t, stored);
     let flags = 0;
     if (c.typeStart >= 0) {
-      flags |= HAS_T;
+      flags |= T_FLAG;
       targets.tPos[t] = c.typeStart;
       targets.tEnd[t] = c.typeEnd;
     } else {
@@ -549,15 +552,15 @@ export class SheetReader implements SheetEvents {
       targets.tPos[t] = targets.tEnd[t] = c.tagEnd - (c.selfClosing ? 2 : 1);
     }
     if (c.selfClosing) {
-      flags |= SELF_CLOSING;
+      flags |= SELF_CLOSING_FLAG;
       targets.vPos[t] = c.tagEnd - 2;
       targets.vEnd[t] = c.tagEnd;
     } else if (c.vStart >= 0) {
-      flags |= HAS_V;
+      flags |= V_FLAG;
       targets.vPos[t] = c.vStart;
       targets.vEnd[t] = c.vEnd;
     } else if (c.isStart >= 0) {
-      flags |= HAS_V;
+      flags |= V_FLAG;
       targets.vPos[t] = c.isStart;
       targets.vEnd[t] = c.isEnd;
     } else {
