@@ -9,7 +9,8 @@ import { XmlSyntaxError } from "../../src/cli/refresh/xml-text";
 import { writeOneSheetWorkbook } from "../support/big-workbook";
 import { iomCli, tempDir } from "./helpers";
 import { scan, type Seen } from "./support/scan-cells";
-import { relativeKey } from "../../src/cli/refresh/sheet-reader";
+import { ReaderState, relativeKey } from "../../src/cli/refresh/sheet-reader";
+import { Targets, ValueTable } from "../../src/cli/refresh/targets";
 import { packageDifferences, readCells, readPackage, xmlValue } from "./support/package-diff";
 
 jest.setTimeout(60_000);
@@ -91,6 +92,30 @@ describe("the sheet scanner", () => {
   });
 });
 
+describe("formula templates", () => {
+  it("are one for a column of formulas copied down, and apart for a formula that differs", () => {
+    const state = new ReaderState(new Targets(new ValueTable()));
+    const id = (raw: string, row: number): number =>
+      state.template({ raw, type: "normal", ref: undefined, si: undefined }, row, 2);
+    const refRow = (t: number): number | undefined => {
+      const a = state.templates[t]?.args[0];
+      return a && "ref" in a ? a.ref.row : undefined;
+    };
+    const first = id("IOM.STAFF(A2,&quot;F&quot;)", 2);
+    expect(id("IOM.STAFF(A3,&quot;F&quot;)", 3)).toBe(first);
+    expect(id("IOM.STAFF(A10,&quot;F&quot;)", 10)).toBe(first);
+    // Two rows down from its cell, another text, an absolute row: other templates.
+    const ahead = id("IOM.STAFF(A13,&quot;F&quot;)", 11);
+    expect(ahead).not.toBe(first);
+    expect(refRow(ahead)).toBe(2);
+    expect(id("IOM.STAFF(A12,&quot;M&quot;)", 12)).not.toBe(first);
+    const fixed = id("IOM.STAFF(A$2,&quot;F&quot;)", 13);
+    expect(fixed).not.toBe(first);
+    expect(id("IOM.STAFF(A$2,&quot;F&quot;)", 14)).toBe(fixed);
+    expect(id("IOM.STAFF(A15,&quot;F&quot;)", 15)).toBe(first);
+  });
+});
+
 describe("formula keys", () => {
   it("are equal for a formula copied down or across, and differ for anything else", () => {
     const k = relativeKey;
@@ -103,6 +128,14 @@ describe("formula keys", () => {
     expect(k('IOM.FACT("say ""A2""")', 2, 2)).toBe('IOM.FACT("say ""A2""")');
     expect(k("LOG10(A2)", 2, 2)).toBe("LOG10(C[-1]R[0])");
     expect(k("IOM.STAFF(Sheet1!A2,x_A2)", 2, 2)).toBe("IOM.STAFF(Sheet1!C[-1]R[0],x_A2)");
+    // The text as the XML holds it: &quot; quotes, entities copied whole.
+    const e = (text: string, row: number, col: number): string => relativeKey(text, row, col, true);
+    expect(e("IOM.STAFF(A2,&quot;F&quot;)", 2, 2)).toBe(e("IOM.STAFF(A3,&quot;F&quot;)", 3, 2));
+    expect(e("IOM.FACT(&quot;A2&quot;)", 2, 2)).not.toBe(e("IOM.FACT(&quot;A3&quot;)", 3, 2));
+    expect(e("IOM.FACT(&quot;say &quot;&quot;A2&quot;&quot;&quot;)", 2, 2)).toBe(
+      "IOM.FACT(&quot;say &quot;&quot;A2&quot;&quot;&quot;)",
+    );
+    expect(e("IOM.STAFF(A2&amp;B2)", 2, 2)).toBe("IOM.STAFF(C[-1]R[0]&amp;C[0]R[0])");
   });
 });
 

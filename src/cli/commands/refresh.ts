@@ -136,7 +136,11 @@ export async function runRefresh(workbook: string, opts: RefreshOptions, io: Io)
   const refresh = await WorkbookRefresh.open(
     workbook,
     workbook,
-    { force: Boolean(opts.force), show: opts.show ?? (opts.json ? Number.MAX_SAFE_INTEGER : 20) },
+    {
+      force: Boolean(opts.force),
+      show: opts.show ?? (opts.json ? Number.MAX_SAFE_INTEGER : 20),
+      dryRun: Boolean(opts.dryRun),
+    },
     opts.limits,
   );
   // With --json, the text report is left out and one JSON document says what happened.

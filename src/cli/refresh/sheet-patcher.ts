@@ -7,11 +7,17 @@ import { storedForm, type CellValue } from "./cell-values";
 import type { InsertSlot } from "./sheet-reader";
 import { HAS_T, HAS_V, INSERTED, SELF_CLOSING, Status, type Targets } from "./targets";
 
-/** Replace bytes [start, end) by `text`. */
+// Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
+const CHANGED = Status.Changed;
+const T_FLAG = HAS_T;
+const V_FLAG = HAS_V;
+const SELF_CLOSING_FLAG = SELF_CLOSING;
+
+/** Replace bytes [start, end) by `text` (UTF-8). */
 export interface Splice {
   start: number;
   end: number;
-  text: string;
+  text: Buffer;
 }
 
 const columnName = (col: number): string => {
@@ -26,26 +32,72 @@ function newCell(prefix: string, row: number, col: number, v: CellValue): string
   return `<${prefix}c r="${columnName(col)}${row}"${type === "n" ? "" : ` t="${type}"`}><${prefix}v>${text}</${prefix}v></${prefix}c>`;
 }
 
-/** The splices that give target `t` its new value, in offset order. */
-function targetSplices(targets: Targets, t: number, prefix: string): Splice[] {
-  const v = targets.nextValue(t);
+/** The texts that write one new value, as UTF-8 bytes. */
+interface ValueForm {
+  type: Buffer;
+  /** ` t="…"`, to add to a start tag. */
+  tAttr: Buffer;
+  /** `<v>…</v>`. */
+  element: Buffer;
+  /** `>` `<v>…</v></c>`, to replace the `/>` of a self-closing cell. */
+  selfClosing: Buffer;
+  numeric: boolean;
+}
+
+const N = Buffer.from("n");
+const EMPTY = Buffer.alloc(0);
+
+/** How each new value is written (a few distinct values for many cells): made once per value and prefix. */
+export class ValueForms {
+  private readonly forms = new Map<number, ValueForm>();
+
+  constructor(
+    private readonly targets: Targets,
+    private readonly prefix: string,
+  ) {}
+
+  /** The texts of the splices that give target `t` its new value. */
+  of(t: number): ValueForm {
+    const id = this.targets.next[t] as number;
+    let f = this.forms.get(id);
+    if (!f) {
+      const { type, text } = storedForm(this.targets.nextValue(t));
+      const p = this.prefix;
+      const element = `<${p}v>${text}</${p}v>`;
+      f = {
+        type: Buffer.from(type),
+        tAttr: Buffer.from(` t="${type}"`),
+        element: Buffer.from(element, "utf8"),
+        selfClosing: Buffer.from(`>${element}</${p}c>`, "utf8"),
+        numeric: type === "n",
+      };
+      if (this.forms.size > 10_000) this.forms.clear();
+      this.forms.set(id, f);
+    }
+    return f;
+  }
+}
+
+/** Calls `splice(start, end, text)` for each splice that gives target `t` its new value, in offset order. */
+export function forEachSplice(
+  targets: Targets,
+  t: number,
+  forms: ValueForms,
+  splice: (start: number, end: number, text: Buffer) => void,
+): void {
   const flags = targets.flags[t] as number;
-  const { type, text } = storedForm(v);
-  const out: Splice[] = [];
+  const f = forms.of(t);
   const tPos = targets.tPos[t] as number;
-  const tEnd = targets.tEnd[t] as number;
   // A blank is t="n" (or no t) and no <v>.
-  const blank = v === null;
-  if (flags & HAS_T) out.push({ start: tPos, end: tEnd, text: blank ? "n" : type });
-  else if (!blank && type !== "n") out.push({ start: tPos, end: tPos, text: ` t="${type}"` });
+  const blank = targets.nextValue(t) === null;
+  if (flags & T_FLAG) splice(tPos, targets.tEnd[t] as number, blank ? N : f.type);
+  else if (!blank && !f.numeric) splice(tPos, tPos, f.tAttr);
   const vPos = targets.vPos[t] as number;
   const vEnd = targets.vEnd[t] as number;
-  const element = `<${prefix}v>${text}</${prefix}v>`;
-  if (flags & SELF_CLOSING) {
-    if (!blank) out.push({ start: vPos, end: vEnd, text: `>${element}</${prefix}c>` });
-  } else if (flags & HAS_V) out.push({ start: vPos, end: vEnd, text: blank ? "" : element });
-  else if (!blank) out.push({ start: vPos, end: vPos, text: element });
-  return out;
+  if (flags & SELF_CLOSING_FLAG) {
+    if (!blank) splice(vPos, vEnd, f.selfClosing);
+  } else if (flags & V_FLAG) splice(vPos, vEnd, blank ? EMPTY : f.element);
+  else if (!blank) splice(vPos, vPos, f.element);
 }
 
 /** The splices that add the missing cells of `slots` (sorted by offset), grouped where they share a place. */
@@ -63,7 +115,7 @@ function insertSplices(targets: Targets, slots: InsertSlot[], prefix: string): S
       j++;
     const group = slots
       .slice(i, j)
-      .filter((s) => targets.status[s.target] === Status.Changed && targets.nextValue(s.target) !== null)
+      .filter((s) => targets.status[s.target] === CHANGED && targets.nextValue(s.target) !== null)
       .sort((a, b) => a.row - b.row || a.col - b.col);
     i = j;
     if (group.length === 0) continue;
@@ -82,11 +134,13 @@ function insertSplices(targets: Targets, slots: InsertSlot[], prefix: string): S
       }
       return xml;
     };
-    if (first.mode === "cell") out.push({ start: first.pos, end: first.pos, text: cells(0, group.length) });
-    else if (first.mode === "row") out.push({ start: first.pos, end: first.pos, text: rows() });
+    const add = (start: number, end: number, text: string): number =>
+      out.push({ start, end, text: Buffer.from(text, "utf8") });
+    if (first.mode === "cell") add(first.pos, first.pos, cells(0, group.length));
+    else if (first.mode === "row") add(first.pos, first.pos, rows());
     else if (first.mode === "row-open")
-      out.push({ start: first.pos, end: first.pos + 2, text: `>${cells(0, group.length)}</${prefix}row>` });
-    else out.push({ start: first.pos, end: first.pos + 2, text: `>${rows()}</${prefix}sheetData>` });
+      add(first.pos, first.pos + 2, `>${cells(0, group.length)}</${prefix}row>`);
+    else add(first.pos, first.pos + 2, `>${rows()}</${prefix}sheetData>`);
   }
   return out;
 }
@@ -101,15 +155,17 @@ export class SpliceSource {
   private pending: Splice[] = [];
   private readonly inserts: Splice[];
   private nextInsert = 0;
+  private readonly forms: ValueForms;
 
   constructor(
     private readonly targets: Targets,
     from: number,
     private readonly to: number,
     slots: InsertSlot[],
-    private readonly prefix: string,
+    prefix: string,
   ) {
     this.t = from;
+    this.forms = new ValueForms(targets, prefix);
     this.inserts = insertSplices(
       targets,
       [...slots].sort((x, y) => x.pos - y.pos),
@@ -122,8 +178,11 @@ export class SpliceSource {
     const targets = this.targets;
     while (this.pending.length === 0 && this.t < this.to) {
       const t = this.t++;
-      if (targets.status[t] === Status.Changed && !((targets.flags[t] as number) & INSERTED))
-        this.pending = targetSplices(targets, t, this.prefix);
+      if (targets.status[t] === CHANGED && !((targets.flags[t] as number) & INSERTED)) {
+        const out: Splice[] = [];
+        forEachSplice(targets, t, this.forms, (start, end, text) => out.push({ start, end, text }));
+        this.pending = out;
+      }
     }
   }
 
@@ -177,7 +236,7 @@ export function splicer(splices: SpliceSource): TransformStream<Uint8Array, Uint
       let at = startAt;
       for (const s of inChunk) {
         if (s.start > at) size += s.start - at;
-        size += Buffer.byteLength(s.text, "utf8");
+        size += s.text.length;
         at = Math.max(at, s.start, Math.min(s.end, end));
       }
       if (at < end) size += end - at;
@@ -187,7 +246,7 @@ export function splicer(splices: SpliceSource): TransformStream<Uint8Array, Uint
       at = startAt;
       for (const s of inChunk) {
         if (s.start > at) w += input.copy(out, w, at - offset, s.start - offset);
-        w += out.write(s.text, w, "utf8");
+        w += s.text.copy(out, w);
         skipUntil = s.end;
         at = Math.max(at, s.start, Math.min(s.end, end));
       }

@@ -19,6 +19,16 @@ import { HAS_T, HAS_V, INSERTED, Kind, SELF_CLOSING, Status, type Targets } from
 import type { SKIP_REASON } from "./messages";
 import { decodeOoxmlEscapes } from "./xml-text";
 
+// Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
+const T_FLAG = HAS_T;
+const V_FLAG = HAS_V;
+const SELF_CLOSING_FLAG = SELF_CLOSING;
+const CURRENT = Status.Current;
+const CHANGED = Status.Changed;
+const FORMULA = Kind.Formula;
+const SPILL = Kind.Spill;
+const TABLE = Kind.Table;
+
 export const MAX_ROW = 1048576;
 export const MAX_COL = 16384;
 /** A formula that mentions no IOM function. */
@@ -29,20 +39,48 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** A character that continues a name: then letters and digits before it are no reference. */
 const isNameChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2e;
 
+/** Length of the quote at `i`: `"` (1), or `&quot;` (6) in text still XML-escaped; 0 when none. */
+function quoteAt(text: string, i: number, escaped: boolean): number {
+  const ch = text.charCodeAt(i);
+  if (ch === 0x22) return 1;
+  return escaped && ch === 0x26 && text.startsWith("&quot;", i) ? 6 : 0;
+}
+
 /**
  * A key equal for a formula and the same formula copied to another cell (R1C1-like): A1
  * references outside quoted text become offsets from the cell. One pass over the text.
+ * `escaped`: the text as the XML holds it, its five predefined entities not decoded (a quote may
+ * be `&quot;`; an entity is copied whole); numeric character references are not allowed then.
  */
-export function relativeKey(text: string, row: number, col: number): string {
+export function relativeKey(
+  text: string,
+  row: number,
+  col: number,
+  escaped = false,
+  spans?: number[],
+): string {
   let out = "";
   let from = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 0x22) {
-      // Quoted text ("" inside is a quote): copied as it is.
-      for (i++; i < n; i++) if (text.charCodeAt(i) === 0x22 && text.charCodeAt(++i) !== 0x22) break;
-      i--;
+    const q = quoteAt(text, i, escaped);
+    if (q > 0) {
+      // Quoted text (a doubled quote inside is a quote): copied as it is.
+      for (i += q; i < n;) {
+        const c = quoteAt(text, i, escaped);
+        if (c === 0) i++;
+        else if (quoteAt(text, i + c, escaped) > 0) i += c + quoteAt(text, i + c, escaped);
+        else {
+          i += c - 1;
+          break;
+        }
+      }
+      continue;
+    }
+    if (escaped && ch === 0x26) {
+      const semi = text.indexOf(";", i);
+      if (semi > 0) i = semi;
       continue;
     }
     if (
@@ -64,11 +102,54 @@ export function relativeKey(text: string, row: number, col: number): string {
     const digits = k;
     while (k < n && isDigit(text.charCodeAt(k))) r = r * 10 + (text.charCodeAt(k++) - 0x30);
     if (k === digits || (k < n && (isNameChar(text.charCodeAt(k)) || text.charCodeAt(k) === 0x28))) continue;
-    out += `${text.slice(from, i)}${colAbs ? `C${c}` : `C[${c - col}]`}${rowAbs ? `R${r}` : `R[${r - row}]`}`;
+    spans?.push(digits, k, rowAbs ? 1 : 0, r);
+    out +=
+      text.slice(from, i) +
+      (colAbs ? "C" + c : "C[" + (c - col) + "]") +
+      (rowAbs ? "R" + r : "R[" + (r - row) + "]");
     from = k;
     i = k - 1;
   }
   return from === 0 ? text : out + text.slice(from);
+}
+
+/** A formula with references, where its references' row numbers are in its text. */
+interface ColumnFormula {
+  raw: string;
+  row: number;
+  id: number;
+  /** Per reference: start and end of its row number in `raw`, 1 if absolute, the number. */
+  spans: number[];
+}
+
+/**
+ * True when `raw`, in row `row` of the same column, is `prev` copied down: the same text but for
+ * the row numbers of its references, each moved by the rows between them (absolute ones kept).
+ * Then it is the same template, found without making its key.
+ */
+function copiedDown(prev: ColumnFormula, raw: string, row: number): boolean {
+  const p = prev.raw;
+  const spans = prev.spans;
+  const moved = row - prev.row;
+  let ip = 0;
+  let ir = 0;
+  for (let k = 0; k < spans.length; k += 4) {
+    const start = spans[k] as number;
+    const len = start - ip;
+    if (ir + len > raw.length) return false;
+    for (let j = 0; j < len; j++) if (p.charCodeAt(ip + j) !== raw.charCodeAt(ir + j)) return false;
+    ir += len;
+    const digits = ir;
+    let m = 0;
+    while (ir < raw.length && isDigit(raw.charCodeAt(ir))) m = m * 10 + (raw.charCodeAt(ir++) - 0x30);
+    const n = spans[k + 3] as number;
+    if (ir === digits || m !== (spans[k + 2] === 1 ? n : n + moved)) return false;
+    ip = spans[k + 1] as number;
+  }
+  const rest = p.length - ip;
+  if (raw.length - ir !== rest) return false;
+  for (let j = 0; j < rest; j++) if (p.charCodeAt(ip + j) !== raw.charCodeAt(ir + j)) return false;
+  return true;
 }
 
 export const cellKey = (row: number, col: number): number => row * MAX_COL + (col - 1);
@@ -197,6 +278,8 @@ export class ReaderState {
   private readonly byText = new Map<string, number>();
   /** Formula text → template id, for texts that mean the same in any cell. */
   private readonly byRaw = new Map<string, number>();
+  /** Column → the last formula with references read in it. */
+  private readonly byColumn = new Map<number, ColumnFormula>();
   readonly constantResults: (CallResult | undefined)[] = [];
   /** Lower-case sheet name → keys of cells some formula refers to. */
   readonly wanted = new Map<string, Set<number>>();
@@ -211,15 +294,27 @@ export class ReaderState {
 
   /** The template id of a formula; NOT_IOM when it mentions no IOM function, -1 when it can't be refreshed. */
   template(f: FormulaInfo, row: number, col: number): number {
-    // A text seen before whose meaning does not depend on the cell (no references, or not ours).
-    const same = this.byRaw.get(f.raw);
-    if (same !== undefined) return same;
     const raw = f.raw;
-    const text = formulaText(f);
-    // The same formula filled down a column is one text per cell but one relative key.
-    const key = relativeKey(text, row, col);
+    // The formula above, copied down (a column of formulas each written out): no key to make.
+    const above = this.byColumn.get(col);
+    if (above !== undefined && copiedDown(above, raw, row)) return above.id;
+    // A text seen before whose meaning does not depend on the cell (no references, or not ours).
+    const same = this.byRaw.get(raw);
+    if (same !== undefined) return same;
+    // The same formula filled down a column is one text per cell but one relative key. The key is
+    // made from the text as the XML holds it (no decoding); text read in pieces is decoded already,
+    // and text with numeric character references is decoded first, its key marked apart.
+    const decoded = raw.charCodeAt(0) === 0 || raw.includes("&#");
+    const spans: number[] = [];
+    const key = decoded
+      ? `\u0001${relativeKey(formulaText(f), row, col)}`
+      : relativeKey(raw, row, col, true, spans);
     const cached = this.byText.get(key);
-    if (cached !== undefined) return this.rememberRaw(raw, cached);
+    if (cached !== undefined) {
+      this.rememberColumn(col, raw, row, cached, spans);
+      return this.rememberRaw(raw, cached);
+    }
+    const text = formulaText(f);
     if (!mentionsIom(text)) {
       this.remember(key, NOT_IOM);
       return this.rememberRaw(raw, NOT_IOM);
@@ -236,7 +331,15 @@ export class ReaderState {
       }
     }
     this.remember(key, id);
+    this.rememberColumn(col, raw, row, id, spans);
     return this.rememberRaw(raw, id);
+  }
+
+  /** Keeps a formula with references (found in its raw text) as the one above the next cells of its column. */
+  private rememberColumn(col: number, raw: string, row: number, id: number, spans: number[]): void {
+    if (id < 0 || spans.length === 0 || this.templates[id]?.constant) return;
+    if (this.byColumn.size > 16_384) this.byColumn.clear();
+    this.byColumn.set(col, { raw, row, id, spans });
   }
 
   private remember(key: string, id: number): void {
@@ -291,7 +394,24 @@ export class SheetReader implements SheetEvents {
   private readonly arrays: ArrayAnchor[] = [];
   private readonly shared = new Map<string, number>();
   private readonly watches: BoxWatch[] = [];
-  private readonly rowCache = new Map<number, CellValue | { sst: number }>();
+  /** The cells read so far in the current row: their columns (ascending) and values. */
+  private readonly rowCols: number[] = [];
+  private readonly rowValues: (CellValue | { sst: number })[] = [];
+  private rowLength = 0;
+
+  /** The value of a cell read earlier in the current row, by binary search of its column. */
+  private earlierInRow(col: number): CellValue | { sst: number } | undefined {
+    let lo = 0;
+    let hi = this.rowLength - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = this.rowCols[mid] as number;
+      if (c === col) return this.rowValues[mid];
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
 
   constructor(
     private readonly state: ReaderState,
@@ -333,7 +453,7 @@ export class SheetReader implements SheetEvents {
   }
 
   row(r: RowInfo): void {
-    this.rowCache.clear();
+    this.rowLength = 0;
     // Array ranges above this row are behind us.
     for (let i = this.arrays.length - 1; i >= 0; i--)
       if ((this.arrays[i] as ArrayAnchor).box.bottom < r.row) this.arrays.splice(i, 1);
@@ -364,7 +484,7 @@ export class SheetReader implements SheetEvents {
       const here = ref.sheet === undefined;
       // Left of the formula in its row: already read.
       if (here && r === row && c < col) {
-        const v = this.rowCache.get(c);
+        const v = this.earlierInRow(c);
         if (v !== undefined) this.read.captured.set(key, v);
       }
       const sheet = here ? this.lowerName : (ref.sheet as string).toLowerCase();
@@ -382,7 +502,7 @@ export class SheetReader implements SheetEvents {
   private ownWanted: Set<number> | undefined;
 
   private tableTarget(tw: TableWatch, row: number, col: number): number {
-    const t = this.state.targets.add(this.read.index, row, col, Kind.Table, tw.index);
+    const t = this.state.targets.add(this.read.index, row, col, TABLE, tw.index);
     this.state.targets.setCached(t, null);
     return t;
   }
@@ -392,8 +512,9 @@ export class SheetReader implements SheetEvents {
     const value = cachedValue(c.type, c.value, c.inline);
     const stored = typeof value === "string" ? decodeOoxmlEscapes(value) : value;
     const key = cellKey(c.row, c.col);
-    // Only once some formula has references is a row's earlier cells worth keeping.
-    if (this.state.anyRefs) this.rowCache.set(c.col, stored);
+    // A formula may refer to a cell before it in its row (its label): kept for the row.
+    this.rowCols[this.rowLength] = c.col;
+    this.rowValues[this.rowLength++] = stored;
     if (this.ownWanted?.has(key)) this.read.captured.set(key, stored);
     const f = c.formula;
     if (f) {
@@ -410,7 +531,7 @@ export class SheetReader implements SheetEvents {
     for (const tw of this.tables) {
       if (inBox(tw.labelBox, c.row, c.col)) tw.labels.set(key, stored);
       if (inBox(tw.body, c.row, c.col)) {
-        const t = this.state.targets.add(this.read.index, c.row, c.col, Kind.Table, tw.index);
+        const t = this.state.targets.add(this.read.index, c.row, c.col, TABLE, tw.index);
         this.place(t, c, stored);
         return;
       }
@@ -423,7 +544,7 @@ export class SheetReader implements SheetEvents {
     targets.setCached(t, stored);
     let flags = 0;
     if (c.typeStart >= 0) {
-      flags |= HAS_T;
+      flags |= T_FLAG;
       targets.tPos[t] = c.typeStart;
       targets.tEnd[t] = c.typeEnd;
     } else {
@@ -431,15 +552,15 @@ export class SheetReader implements SheetEvents {
       targets.tPos[t] = targets.tEnd[t] = c.tagEnd - (c.selfClosing ? 2 : 1);
     }
     if (c.selfClosing) {
-      flags |= SELF_CLOSING;
+      flags |= SELF_CLOSING_FLAG;
       targets.vPos[t] = c.tagEnd - 2;
       targets.vEnd[t] = c.tagEnd;
     } else if (c.vStart >= 0) {
-      flags |= HAS_V;
+      flags |= V_FLAG;
       targets.vPos[t] = c.vStart;
       targets.vEnd[t] = c.vEnd;
     } else if (c.isStart >= 0) {
-      flags |= HAS_V;
+      flags |= V_FLAG;
       targets.vPos[t] = c.isStart;
       targets.vEnd[t] = c.isEnd;
     } else {
@@ -511,13 +632,13 @@ export class SheetReader implements SheetEvents {
       state.currentCount++;
       return;
     }
-    const t = targets.add(this.read.index, c.row, c.col, Kind.Formula, id);
+    const t = targets.add(this.read.index, c.row, c.col, FORMULA, id);
     this.place(t, c, stored);
     if (top !== undefined) {
       // A shared string cached for a formula is not what Excel writes: it becomes an inline result.
-      if (!sst && sameValue(stored, top)) targets.status[t] = Status.Current;
+      if (!sst && sameValue(stored, top)) targets.status[t] = CURRENT;
       else {
-        targets.status[t] = Status.Changed;
+        targets.status[t] = CHANGED;
         targets.setNext(t, top);
       }
     }
@@ -543,9 +664,9 @@ export class SheetReader implements SheetEvents {
             if (row === c.row && col <= c.col) return undefined;
             const v = spillValue(known, row - box.top, col - box.left);
             if (v === null) return undefined;
-            const spill = targets.add(this.read.index, row, col, Kind.Spill, t);
+            const spill = targets.add(this.read.index, row, col, SPILL, t);
             targets.setCached(spill, null);
-            targets.status[spill] = Status.Changed;
+            targets.status[spill] = CHANGED;
             targets.setNext(spill, v);
             return spill;
           });
@@ -559,13 +680,13 @@ export class SheetReader implements SheetEvents {
 
   private spillCell(c: CellInfo, a: ArrayAnchor, stored: CellValue | { sst: number }): void {
     const targets = this.state.targets;
-    const t = targets.add(this.read.index, c.row, c.col, Kind.Spill, a.target);
+    const t = targets.add(this.read.index, c.row, c.col, SPILL, a.target);
     this.place(t, c, stored);
     if (a.result) {
       const v = spillValue(a.result, c.row - a.box.top, c.col - a.box.left);
-      if (!isSst(stored) && sameValue(stored, v)) targets.status[t] = Status.Current;
+      if (!isSst(stored) && sameValue(stored, v)) targets.status[t] = CURRENT;
       else {
-        targets.status[t] = Status.Changed;
+        targets.status[t] = CHANGED;
         targets.setNext(t, v);
       }
     }

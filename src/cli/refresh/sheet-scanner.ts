@@ -23,22 +23,13 @@ const EQ = 0x3d;
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
- * A whole plain cell: <c …>[<f …/>|<f …>text</f>][<v>text</v>]</c>. Attributes are matched as
- * "anything but < and >", which is quick; a match whose attributes hold an odd number of quotes
- * (a quoted ">") is left to the general path.
+ * Copies `length` bytes; a short run (most runs between two splices are a few bytes) by a loop,
+ * which costs less than the call into Buffer's native copy.
  */
-const CELL = /<c((?:\s[^<>]*)?)>(?:<f((?:\s[^<>]*)?)(?:\/>|>([^<]*)<\/f>))?(?:<v>([^<]*)<\/v>)?<\/c>/y;
-
-/** Quotes in pairs: no attribute value of the text can have hidden a ">". */
-function quotesPaired(s: string): boolean {
-  let dq = 0;
-  let sq = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x22) dq++;
-    else if (c === 0x27) sq++;
-  }
-  return (dq & 1) === 0 && (sq & 1) === 0;
+export function copyBytes(from: Buffer, start: number, to: Buffer, at: number, length: number): number {
+  if (length > 48) return from.copy(to, at, start, start + length);
+  for (let i = 0; i < length; i++) to[at + i] = from[start + i] as number;
+  return length;
 }
 
 const isSpace = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
@@ -124,6 +115,9 @@ const enum Capture {
 /** Streams one worksheet part; `write` chunks in order, then `end`. */
 export class SheetScanner {
   private buf: Buffer = Buffer.alloc(0);
+  /** The buffer `buf` begins, and the other one: taken in turn, so a chunk needs no new memory. */
+  private current: Buffer = Buffer.alloc(0);
+  private spare: Buffer = Buffer.alloc(0);
   /** The same bytes as a latin1 string: one char per byte, so string offsets are byte offsets. */
   private str = "";
   /** No byte of the buffer is ≥ 0x80: every text is its latin1 view. */
@@ -149,9 +143,12 @@ export class SheetScanner {
     private readonly retainFrom: () => number = () => Infinity,
   ) {}
 
-  /** The original bytes between two absolute offsets, while they are retained. */
-  bytes(from: number, to: number): Buffer {
-    return this.buf.subarray(from - this.base, to - this.base);
+  /**
+   * Copies the original bytes between two absolute offsets (retained: see `retainFrom`) into `out`
+   * at `at`, before the next `write`; returns their length.
+   */
+  copy(out: Buffer, at: number, from: number, to: number): number {
+    return copyBytes(this.buf, from - this.base, out, at, to - from);
   }
 
   /** Everything before this absolute offset is final: no later event refers to it. */
@@ -160,13 +157,23 @@ export class SheetScanner {
   }
 
   write(chunk: Uint8Array): void {
-    const keep =
-      Math.min(this.base + this.pos, this.inCell ? this.cell.start : Infinity, this.retainFrom()) - this.base;
-    const rest = this.buf.subarray(Math.max(0, keep));
-    this.base += Math.max(0, keep);
-    this.pos -= Math.max(0, keep);
-    // A copy: bytes handed on by `bytes()` must not change when the producer reuses its chunk.
-    this.buf = Buffer.concat([rest, chunk]);
+    const keep = Math.max(
+      0,
+      Math.min(this.base + this.pos, this.inCell ? this.cell.start : Infinity, this.retainFrom()) - this.base,
+    );
+    const rest = this.buf.subarray(keep);
+    this.base += keep;
+    this.pos -= keep;
+    // The bytes kept and the chunk, copied into the buffer not in use (a copy: the producer may
+    // reuse its chunk).
+    const size = rest.length + chunk.length;
+    let next = this.spare;
+    if (next.length < size) next = Buffer.allocUnsafeSlow(size + (size >> 1));
+    rest.copy(next, 0);
+    next.set(chunk, rest.length);
+    this.spare = this.current;
+    this.current = next;
+    this.buf = next.subarray(0, size);
     this.str = this.buf.toString("latin1");
     this.ascii = isAscii(this.buf);
     this.scan(false);
@@ -245,52 +252,65 @@ export class SheetScanner {
 
   /**
    * Reads a whole plain cell at `lt` (no prefix, no whitespace or markup between its elements, no
-   * <is>) and returns the offset after it, or -1 to let the general path read it.
+   * <is>) and returns the offset after it, or -1 to let the general path read it. Its shape is
+   * checked whole before anything is recorded, with native searches for the markup.
    */
   private fastCell(lt: number): number {
-    CELL.lastIndex = lt;
-    const m = CELL.exec(this.str);
-    if (!m) return -1;
-    const cAttrs = m[1] as string;
-    const fAttrs = m[2];
-    // A self-closing <c/> (its "/" is in the attributes) or a quoted ">": the general path reads it.
-    if (cAttrs.endsWith("/") || !quotesPaired(cAttrs) || (fAttrs !== undefined && !quotesPaired(fAttrs)))
-      return -1;
-    const end = lt + m[0].length;
-    const tagEnd = lt + 2 + cAttrs.length + 1;
+    const str = this.str;
+    const after = str.charCodeAt(lt + 2);
+    if (after !== 0x20 && after !== GT) return -1;
+    const tagEnd = this.tagEnd(lt);
+    // Incomplete, or a self-closing <c/>: the general path reads it.
+    if (tagEnd < 0 || str.charCodeAt(tagEnd - 2) === SLASH) return -1;
+    let at = tagEnd;
+    // <f>…</f>, <f …>…</f> or <f …/>
+    let fTagEnd = -1;
+    let fText = -1;
+    let fClose = -1;
+    if (str.startsWith("<f", at)) {
+      const c = str.charCodeAt(at + 2);
+      if (c === GT) fTagEnd = at + 3;
+      else if (c === 0x20) fTagEnd = this.tagEnd(at);
+      if (fTagEnd < 0) return -1;
+      if (str.charCodeAt(fTagEnd - 2) === SLASH) at = fTagEnd;
+      else {
+        fText = fTagEnd;
+        fClose = str.indexOf("<", fTagEnd);
+        if (fClose < 0 || !str.startsWith("</f>", fClose)) return -1;
+        at = fClose + 4;
+      }
+    }
+    let vClose = -1;
+    const vStart = at;
+    if (str.startsWith("<v>", at)) {
+      vClose = str.indexOf("<", at + 3);
+      if (vClose < 0 || !str.startsWith("</v>", vClose)) return -1;
+      at = vClose + 4;
+    }
+    if (!str.startsWith("</c>", at)) return -1;
+    const end = at + 4;
     this.nEnd = lt + 2;
     this.openCell("", this.base + lt, this.base + tagEnd, false, tagEnd, lt);
     const cell = this.cell;
-    let at = tagEnd;
-    if (fAttrs !== undefined) {
-      const fTagEnd = at + 2 + fAttrs.length + (m[3] === undefined ? 2 : 1);
+    if (fTagEnd >= 0) {
       const f = this.formulaInfo;
-      if (fAttrs === "") {
+      if (fTagEnd === tagEnd + 3) {
         f.type = "normal";
         f.ref = f.si = undefined;
       } else {
-        this.attributes(at + 2, fTagEnd);
+        this.attributes(tagEnd + 2, fTagEnd);
         f.type = this.aT ?? "normal";
         f.ref = this.aRef;
         f.si = this.aSi;
       }
-      const text = m[3];
-      if (text === undefined) {
-        f.raw = "";
-        at = fTagEnd;
-      } else {
-        f.raw = this.ascii ? text : this.utf8(fTagEnd, fTagEnd + text.length);
-        at = fTagEnd + text.length + 4;
-      }
+      f.raw = fText < 0 ? "" : this.utf8(fText, fClose);
       cell.formula = f;
-      cell.fEnd = this.base + at;
+      cell.fEnd = this.base + (fClose < 0 ? fTagEnd : fClose + 4);
     }
-    const v = m[4];
-    if (v !== undefined) {
-      cell.vStart = this.base + at;
-      cell.value = decodeEntities(this.ascii ? v : this.utf8(at + 3, at + 3 + v.length));
-      at += v.length + 7;
-      cell.vEnd = this.base + at;
+    if (vClose >= 0) {
+      cell.vStart = this.base + vStart;
+      cell.value = decodeEntities(this.utf8(vStart + 3, vClose));
+      cell.vEnd = this.base + vClose + 4;
     }
     this.closeCell(this.base + end);
     return end;

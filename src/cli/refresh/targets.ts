@@ -34,6 +34,8 @@ export class ValueTable {
   readonly values: CellValue[] = [];
   private readonly ids = new Map<string, number>();
   private readonly numbers = new Map<number, number>();
+  /** Error values by identity: the memos hand out the same object for the same result. */
+  private readonly objects = new Map<object, number>();
 
   id(v: CellValue): number {
     if (typeof v === "number") {
@@ -45,14 +47,19 @@ export class ValueTable {
       }
       return n;
     }
-    const key =
-      typeof v === "object" && v !== null ? `e${v.error}\u0000${v.why ?? ""}` : `${typeof v}:${String(v)}`;
+    const isObject = typeof v === "object" && v !== null;
+    if (isObject) {
+      const known = this.objects.get(v);
+      if (known !== undefined) return known;
+    }
+    const key = isObject ? `e${v.error}\u0000${v.why ?? ""}` : `${typeof v}:${String(v)}`;
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.values.length;
       this.values.push(v);
       this.ids.set(key, id);
     }
+    if (isObject && this.objects.size < 100_000) this.objects.set(v, id);
     return id;
   }
 }

@@ -34,7 +34,17 @@ import { SpliceSource, splicer } from "./sheet-patcher";
 import { SheetScanner } from "./sheet-scanner";
 import { INSERTED, Kind, Status, Targets, ValueTable } from "./targets";
 import { decodeOoxmlEscapes, XmlSyntaxError } from "./xml-text";
-import { DamagedPart, PartTooLarge, ZipPackage } from "./zip-package";
+import { DamagedPart, PartTooLarge, ZipPackage, type DeflatedPart, type Replacement } from "./zip-package";
+import { EarlyPatch } from "./early-patch";
+
+// Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
+const PENDING = Status.Pending;
+const CURRENT = Status.Current;
+const CHANGED = Status.Changed;
+const SKIPPED = Status.Skipped;
+const FORMULA = Kind.Formula;
+const SPILL = Kind.Spill;
+const TABLE = Kind.Table;
 
 export interface Limits {
   /** Largest decompressed size of one part the refresh reads. */
@@ -48,6 +58,14 @@ const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 const relType = (type: string, name: string): boolean => type === REL + name || type === STRICT_REL + name;
 
 export type { TableReport };
+
+export interface RefreshOptions {
+  force: boolean;
+  /** How many changed cells to list per sheet. */
+  show: number;
+  /** Nothing will be written: the sheets are not patched while they are read. */
+  dryRun?: boolean;
+}
 
 export interface CellChange {
   sheet: string;
@@ -80,6 +98,8 @@ interface SheetInfo {
   part: string;
   tables: TablePart[];
   read?: SheetRead;
+  /** The sheet patched and deflated while it was read, when every cell could be decided then. */
+  patched?: DeflatedPart | undefined;
 }
 
 export const addressOf = (row: number, col: number): string => {
@@ -99,13 +119,19 @@ export class WorkbookRefresh {
   private tables: TableState[] = [];
   private sst = new Map<number, string>();
   private sstPart: string | undefined;
+  private sheetByName = new Map<string, SheetInfo>();
+  /** The sheet being read, whose targets go up to the last one added. */
+  private reading: SheetInfo | undefined;
+  /** Results of array formulas, for the cells they spill into. */
+  private readonly grids = new Map<number, CallResult>();
+  private readonly callMemo = new Map<number, { single: number; results: Map<unknown, CallResult> }>();
   readonly plan: RefreshPlan;
 
   private constructor(
     private readonly pkg: ZipPackage,
     readonly file: string,
     private readonly limits: Limits,
-    private readonly opts: { force: boolean; show: number },
+    private readonly opts: RefreshOptions,
   ) {
     this.plan = {
       file,
@@ -123,7 +149,7 @@ export class WorkbookRefresh {
   static async open(
     path: string,
     file: string,
-    opts: { force: boolean; show: number },
+    opts: RefreshOptions,
     limits: Limits = DEFAULT_LIMITS,
   ): Promise<WorkbookRefresh> {
     let pkg: ZipPackage;
@@ -176,7 +202,10 @@ export class WorkbookRefresh {
   }
 
   /** Streams a part through `sink`, with decompressed size guarded. */
-  private async stream(part: string, sink: (chunk: Uint8Array) => void): Promise<void> {
+  private async stream(
+    part: string,
+    sink: (chunk: Uint8Array) => Promise<void> | undefined | void,
+  ): Promise<void> {
     const entry = this.pkg.entries.find((e) => e.name === part);
     if (!entry) throw refuse("not_workbook", { file: this.file, missing: part });
     if (entry.encrypted) throw refuse("encrypted_part", { file: this.file, part });
@@ -220,6 +249,7 @@ export class WorkbookRefresh {
       this.sheets.push({ index: this.sheets.length, name: s.name, part: rel.target, tables });
     }
     if (this.sheets.length === 0) throw refuse("not_workbook", { file: this.file, missing: "worksheets" });
+    this.sheetByName = new Map(this.sheets.map((s) => [s.name.toLowerCase(), s]));
     const tableCtx = this.tableContext();
     for (const s of this.sheets)
       for (const t of s.tables) {
@@ -243,14 +273,30 @@ export class WorkbookRefresh {
   private async readSheet(sheet: SheetInfo): Promise<void> {
     const watches = this.tables.filter((t) => t.sheetIndex === sheet.index).map((t) => t.watch);
     const reader = new SheetReader(this.state, sheet.index, sheet.name, watches);
-    const scanner = new SheetScanner(reader);
+    sheet.read = reader.read;
+    this.reading = sheet;
+    const entry = this.pkg.entries.find((e) => e.name === sheet.part);
+    // A table's cells are decided after every sheet is read: its sheet is patched afterwards.
+    const early =
+      this.opts.dryRun !== true && watches.length === 0 && entry?.compressionMethod === 8
+        ? new EarlyPatch(this.targets, reader.read, (t) => this.decideEarly(t))
+        : undefined;
+    const scanner = new SheetScanner(reader, () => early?.retainFrom ?? Infinity);
     try {
-      await this.stream(sheet.part, (c) => scanner.write(c));
+      await this.stream(sheet.part, (c) => {
+        scanner.write(c);
+        return early?.advance(scanner, scanner.settled);
+      });
       scanner.end();
+      await early?.advance(scanner, scanner.settled);
     } catch (e) {
+      early?.abort();
       throw this.userError(e, sheet.part);
+    } finally {
+      this.reading = undefined;
     }
     sheet.read = reader.finish();
+    if (early) sheet.patched = await early.finish();
   }
 
   /** Reads again, once, the sheets holding referenced cells that came before the formulas referring to them. */
@@ -321,40 +367,130 @@ export class WorkbookRefresh {
     const read = this.sheets[t.sheetIndex]?.read;
     if (!read) return out;
     for (let i = read.from; i < read.to; i++)
-      if (this.targets.kind[i] === Kind.Table && this.targets.link[i] === t.index) out.push(i);
+      if (this.targets.kind[i] === TABLE && this.targets.link[i] === t.index) out.push(i);
     return out;
+  }
+
+  /** The target at a cell of a sheet read (or being read), or -1. */
+  private targetAt(sheet: SheetInfo, row: number, col: number): number {
+    const r = sheet.read;
+    if (!r) return -1;
+    return this.targets.find(r.from, sheet === this.reading ? this.targets.length : r.to, row, col);
+  }
+
+  /**
+   * The value of a cell as a formula argument sees it. `early` (while its sheet is read): undefined
+   * when it is not known yet (a cell not read, a pending target, a shared string).
+   */
+  private argumentValue(sheet: SheetInfo, row: number, col: number, early: boolean): CellValue | undefined {
+    const targets = this.targets;
+    const t = this.targetAt(sheet, row, col);
+    if (t >= 0) {
+      const s = targets.status[t];
+      if (s === CHANGED) return targets.nextValue(t);
+      if (early && (s === PENDING || targets.sstIndex(t) >= 0)) return undefined;
+      return targets.cachedValue(t, this.sst);
+    }
+    const v = sheet.read?.captured.get(cellKey(row, col));
+    if (early && (v === undefined || isSst(v))) return undefined;
+    return this.value(v);
+  }
+
+  /** Calls repeat with the same arguments (one label per row, many cells): a memo per template. */
+  private callOf(id: number, tpl: Template, args: Arg[]): CallResult {
+    let m = this.callMemo.get(id);
+    if (!m) {
+      const refs = tpl.args.flatMap((a, i) => ("ref" in a ? [i] : []));
+      this.callMemo.set(
+        id,
+        (m = { single: refs.length === 1 ? (refs[0] as number) : -1, results: new Map() }),
+      );
+    }
+    // One reference: its value is the key; more: their values joined (a type mark keeps 1 and "1" apart).
+    const key = m.single >= 0 ? args[m.single] : args.map((a) => `${typeof a}:${String(a)}`).join("\u0001");
+    let r = m.results.get(key);
+    if (!r) {
+      r = evaluateCall(tpl.name, args);
+      if (m.results.size > 10_000) m.results.clear();
+      m.results.set(key, r);
+    }
+    return r;
+  }
+
+  /** Decides a target from its new value: current when the file holds it already, else changed. */
+  private settle(t: number, v: CellValue): void {
+    const targets = this.targets;
+    if (sameValue(targets.cachedValue(t, this.sst), v) && targets.sstIndex(t) < 0)
+      targets.status[t] = CURRENT;
+    else {
+      targets.status[t] = CHANGED;
+      targets.setNext(t, v);
+    }
+  }
+
+  /**
+   * Evaluates a pending formula target whose arguments hold references. `early` (while its sheet
+   * is read): false, leaving it pending, when an argument is not known yet.
+   */
+  private evaluateFormula(t: number, early: boolean): boolean {
+    const targets = this.targets;
+    const tpl = this.state.templates[targets.link[t] as number] as Template;
+    const sheet = this.sheets[targets.sheet[t] as number] as SheetInfo;
+    const args: Arg[] = [];
+    let error: CellValue | undefined;
+    for (const a of tpl.args) {
+      if ("literal" in a) {
+        args.push(a.literal);
+        continue;
+      }
+      const s = a.ref.sheet === undefined ? sheet : this.sheetByName.get(a.ref.sheet.toLowerCase());
+      const at = refTarget(a.ref, targets.row[t] as number, targets.col[t] as number);
+      if (!s || at.row < 1 || at.col < 1 || at.col > MAX_COL) {
+        if (early) return false;
+        this.skipTarget(t, "bad_reference");
+        return true;
+      }
+      const x = this.argumentValue(s, at.row, at.col, early);
+      if (x === undefined) return false;
+      // An error argument makes the call that error, as in Excel.
+      if (x !== null && typeof x === "object") error ??= x;
+      else args.push(x);
+    }
+    // Array formulas are left to the plan, which keeps their results for the cells they spill into.
+    if (early && sheet.read?.anchors.has(t)) return false;
+    const r: CallResult = error
+      ? { kind: "value", value: error }
+      : this.callOf(targets.link[t] as number, tpl, args);
+    if (r.kind === "unknown") {
+      if (early) return false;
+      this.skipTarget(t, "unknown_function");
+      return true;
+    }
+    // Kept only for array formulas, whose spill cells read it.
+    if (sheet.read?.anchors.has(t)) this.grids.set(t, r);
+    this.settle(t, r.kind === "grid" ? (r.grid[0]?.[0] ?? null) : r.value);
+    return true;
+  }
+
+  /** Gives a pending target of the sheet being read its value now, when everything it needs is known. */
+  private decideEarly(t: number): boolean {
+    return this.targets.kind[t] === FORMULA && this.evaluateFormula(t, true);
   }
 
   /** Evaluates every formula whose arguments are references, in dependency order. */
   private resolve(): void {
     const targets = this.targets;
-    const sheetByName = new Map(this.sheets.map((s) => [s.name.toLowerCase(), s]));
-    const grids = new Map<number, CallResult>();
+    const sheetByName = this.sheetByName;
+    const grids = this.grids;
     // 0 unvisited, 1 on the stack, 2 done.
     const mark = new Uint8Array(targets.length);
     const circular = new Set<number>();
 
-    const targetAt = (sheet: SheetInfo, row: number, col: number): number => {
-      const r = sheet.read;
-      return r ? targets.find(r.from, r.to, row, col) : -1;
-    };
-
-    /** Value of a cell as a formula argument sees it, once its dependencies are done. */
-    const valueAt = (sheet: SheetInfo, row: number, col: number): CellValue => {
-      const t = targetAt(sheet, row, col);
-      if (t >= 0) {
-        const s = targets.status[t];
-        if (s === Status.Changed) return targets.nextValue(t);
-        return targets.cachedValue(t, this.sst);
-      }
-      return this.value(sheet.read?.captured.get(cellKey(row, col)));
-    };
-
     /** The targets a pending target depends on (-1 entries dropped). */
     const deps = (t: number): number[] => {
       const kind = targets.kind[t];
-      if (kind === Kind.Spill) return [targets.link[t] as number];
-      if (kind !== Kind.Formula) return [];
+      if (kind === SPILL) return [targets.link[t] as number];
+      if (kind !== FORMULA) return [];
       const tpl = this.state.templates[targets.link[t] as number] as Template;
       const sheet = this.sheets[targets.sheet[t] as number] as SheetInfo;
       const out: number[] = [];
@@ -363,89 +499,38 @@ export class WorkbookRefresh {
         const s = a.ref.sheet === undefined ? sheet : sheetByName.get(a.ref.sheet.toLowerCase());
         if (!s) continue;
         const at = refTarget(a.ref, targets.row[t] as number, targets.col[t] as number);
-        const d = targetAt(s, at.row, at.col);
+        const d = this.targetAt(s, at.row, at.col);
         if (d >= 0) out.push(d);
       }
       return out;
     };
 
     const evaluateTarget = (t: number): void => {
-      if (targets.status[t] !== Status.Pending) return;
+      if (targets.status[t] !== PENDING) return;
       const kind = targets.kind[t];
-      const cached = targets.cachedValue(t, this.sst);
-      let v: CellValue;
-      if (kind === Kind.Spill) {
-        const anchor = targets.link[t] as number;
-        const r = grids.get(anchor);
-        if (!r || targets.status[anchor] === Status.Skipped) {
-          targets.status[t] = Status.Skipped;
-          return;
-        }
-        const read = (this.sheets[targets.sheet[t] as number] as SheetInfo).read as SheetRead;
-        const box = read.anchors.get(anchor)?.box;
-        if (!box) return void (targets.status[t] = Status.Skipped);
-        v = spillValue(r, (targets.row[t] as number) - box.top, (targets.col[t] as number) - box.left);
-      } else if (kind === Kind.Formula) {
-        const tpl = this.state.templates[targets.link[t] as number] as Template;
-        const sheet = this.sheets[targets.sheet[t] as number] as SheetInfo;
-        const args: Arg[] = [];
-        let error: CellValue | undefined;
-        for (const a of tpl.args) {
-          if ("literal" in a) {
-            args.push(a.literal);
-            continue;
-          }
-          const s = a.ref.sheet === undefined ? sheet : sheetByName.get(a.ref.sheet.toLowerCase());
-          const at = refTarget(a.ref, targets.row[t] as number, targets.col[t] as number);
-          if (!s || at.row < 1 || at.col < 1 || at.col > MAX_COL) {
-            this.skipTarget(t, "bad_reference");
-            return;
-          }
-          const x = valueAt(s, at.row, at.col);
-          // An error argument makes the call that error, as in Excel.
-          if (x !== null && typeof x === "object") error ??= x;
-          else args.push(x);
-        }
-        const r: CallResult = error
-          ? { kind: "value", value: error }
-          : callOf(targets.link[t] as number, tpl, args);
-        if (r.kind === "unknown") {
-          this.skipTarget(t, "unknown_function");
-          return;
-        }
-        // Kept only for array formulas, whose spill cells read it.
-        if (sheet.read?.anchors.has(t)) grids.set(t, r);
-        v = r.kind === "grid" ? (r.grid[0]?.[0] ?? null) : r.value;
-      } else return;
-      if (sameValue(cached, v) && targets.sstIndex(t) < 0) targets.status[t] = Status.Current;
-      else {
-        targets.status[t] = Status.Changed;
-        targets.setNext(t, v);
+      if (kind === FORMULA) {
+        this.evaluateFormula(t, false);
+        return;
       }
-    };
-
-    // Calls repeat with the same arguments (one label per row, many cells): a memo per template.
-    const memo = new Map<number, { single: number; results: Map<unknown, CallResult> }>();
-    const callOf = (id: number, tpl: Template, args: Arg[]): CallResult => {
-      let m = memo.get(id);
-      if (!m) {
-        const refs = tpl.args.flatMap((a, i) => ("ref" in a ? [i] : []));
-        memo.set(id, (m = { single: refs.length === 1 ? (refs[0] as number) : -1, results: new Map() }));
+      if (kind !== SPILL) return;
+      const anchor = targets.link[t] as number;
+      const r = grids.get(anchor);
+      if (!r || targets.status[anchor] === SKIPPED) {
+        targets.status[t] = SKIPPED;
+        return;
       }
-      // One reference: its value is the key; more: their values joined (a type mark keeps 1 and "1" apart).
-      const key = m.single >= 0 ? args[m.single] : args.map((a) => `${typeof a}:${String(a)}`).join("\u0001");
-      let r = m.results.get(key);
-      if (!r) {
-        r = evaluateCall(tpl.name, args);
-        if (m.results.size > 10_000) m.results.clear();
-        m.results.set(key, r);
-      }
-      return r;
+      const read = (this.sheets[targets.sheet[t] as number] as SheetInfo).read as SheetRead;
+      const box = read.anchors.get(anchor)?.box;
+      if (!box) return void (targets.status[t] = SKIPPED);
+      this.settle(
+        t,
+        spillValue(r, (targets.row[t] as number) - box.top, (targets.col[t] as number) - box.left),
+      );
     };
 
     // Iterative depth-first order, so a long chain of formulas can't overflow the stack.
     for (let start = 0; start < targets.length; start++) {
-      if (targets.status[start] !== Status.Pending || mark[start] === 2) continue;
+      if (targets.status[start] !== PENDING || mark[start] === 2) continue;
       const first = deps(start);
       if (first.length === 0) {
         // Nothing it depends on is refreshed: the common case, with no stack to keep.
@@ -468,7 +553,7 @@ export class WorkbookRefresh {
             }
             continue;
           }
-          if (mark[d] === 0 && targets.status[d] === Status.Pending) {
+          if (mark[d] === 0 && targets.status[d] === PENDING) {
             mark[d] = 1;
             stack.push({ t: d, deps: deps(d), i: 0 });
           }
@@ -484,8 +569,8 @@ export class WorkbookRefresh {
 
   private skipTarget(t: number, reason: SkippedFormula["reason"]): void {
     const targets = this.targets;
-    targets.status[t] = Status.Skipped;
-    if (targets.kind[t] !== Kind.Formula) return;
+    targets.status[t] = SKIPPED;
+    if (targets.kind[t] !== FORMULA) return;
     const row = targets.row[t] as number;
     const col = targets.col[t] as number;
     this.state.skip({
@@ -506,9 +591,9 @@ export class WorkbookRefresh {
     for (let i = 0; i < targets.length; i++) {
       const status = targets.status[i];
       const kind = targets.kind[i];
-      if (kind === Kind.Formula && status === Status.Current) current++;
-      if (status !== Status.Changed) continue;
-      if (kind === Kind.Formula) updated++;
+      if (kind === FORMULA && status === CURRENT) current++;
+      if (status !== CHANGED) continue;
+      if (kind === FORMULA) updated++;
       plan.changedCount++;
       const sheet = targets.sheet[i] as number;
       const n = perSheet.get(sheet) ?? 0;
@@ -565,13 +650,17 @@ export class WorkbookRefresh {
 
   /** Writes the refreshed package to `fd`: sheets with edits spliced, every other entry copied as it is. */
   async write(fd: number): Promise<void> {
-    const replace = new Map<string, () => ReadableStream<Uint8Array>>();
+    const replace = new Map<string, Replacement>();
     for (const s of this.sheets) {
       const read = s.read;
       if (!read) continue;
       const source = (): SpliceSource =>
         new SpliceSource(this.targets, read.from, read.to, read.inserts, read.prefix);
       if (source().empty) continue;
+      if (s.patched) {
+        replace.set(s.part, s.patched);
+        continue;
+      }
       replace.set(s.part, () =>
         this.pkg.stream(s.part, this.limits.maxPartBytes).pipeThrough(splicer(source())),
       );

@@ -8,7 +8,14 @@ import { configure, Reader, ZipReader, ZipWriter, type Entry, type FileEntry } f
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { pipeline, Readable, Transform } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { crc32, createInflateRaw } from "node:zlib";
+import {
+  constants,
+  crc32,
+  createDeflateRaw,
+  createInflateRaw,
+  type DeflateRaw,
+  type ZlibOptions,
+} from "node:zlib";
 
 // Node has no Web Workers for zip.js; it uses Node's own CompressionStream (zlib) in process.
 configure({ useWebWorkers: false });
@@ -32,6 +39,17 @@ class FileRangeReader extends Reader<number> {
     }
     return Promise.resolve(done === n ? buf : buf.subarray(0, done));
   }
+}
+
+function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const c = chunks[i++];
+      if (c === undefined) controller.close();
+      else controller.enqueue(c);
+    },
+  });
 }
 
 /** Thrown when a part decompresses to more bytes than allowed (a zip bomb, or a lying header). */
@@ -64,6 +82,94 @@ export interface PackageEntry {
   uncompressedSize: number;
   encrypted: boolean;
   directory: boolean;
+  /** 0 stored, 8 deflated. */
+  compressionMethod: number;
+}
+
+/** A part's new content, already deflated (raw deflate), with what its zip entry records. */
+export interface DeflatedPart {
+  chunks: Uint8Array[];
+  uncompressedSize: number;
+  crc32: number;
+}
+
+/** A replaced part: a stream of its new bytes (deflated as the package is written), or its bytes deflated already. */
+export type Replacement = (() => ReadableStream<Uint8Array>) | DeflatedPart;
+
+// zlib passes stream options on to its Transform (the typings leave them out): room for a few
+// chunks, so the scan goes on while zlib deflates the previous ones.
+const DEFLATE_OPTIONS: ZlibOptions & { writableHighWaterMark: number } = {
+  level: constants.Z_DEFAULT_COMPRESSION,
+  writableHighWaterMark: 1 << 20,
+};
+
+/**
+ * Deflates a part's new bytes as they are produced, on zlib's thread pool, at the level the
+ * package writer uses (zlib's default, 6, as CompressionStream has), keeping the compressed bytes
+ * in memory up to `limit`; past it, or when `abort` is called, they are dropped.
+ */
+export class PartDeflater {
+  private readonly z: DeflateRaw = createDeflateRaw(DEFLATE_OPTIONS);
+  private readonly chunks: Buffer[] = [];
+  private compressed = 0;
+  private size = 0;
+  private crc = 0;
+  private failure: unknown;
+  private dropped = false;
+  private readonly done: Promise<void>;
+  /** Resolves the promise of a write waiting for zlib's buffer to drain. */
+  private resume: (() => void) | undefined;
+
+  constructor(private readonly limit: number) {
+    const wake = (): void => {
+      const r = this.resume;
+      this.resume = undefined;
+      r?.();
+    };
+    this.z.on("drain", wake);
+    this.z.on("close", wake);
+    this.z.on("data", (c: Buffer) => {
+      this.compressed += c.length;
+      if (this.compressed > this.limit) this.abort();
+      else this.chunks.push(c);
+    });
+    this.done = new Promise((resolve) => {
+      this.z.on("end", resolve);
+      this.z.on("close", resolve);
+      this.z.on("error", (e) => {
+        this.failure = e;
+        resolve();
+      });
+    });
+  }
+
+  get aborted(): boolean {
+    return this.dropped;
+  }
+
+  /** Adds bytes; the promise, when one comes back, says when to go on (zlib's buffer is full). */
+  write(bytes: Buffer): Promise<void> | undefined {
+    if (this.dropped || bytes.length === 0) return undefined;
+    this.size += bytes.length;
+    this.crc = crc32(bytes, this.crc);
+    if (this.z.write(bytes)) return undefined;
+    return new Promise((resolve) => (this.resume = resolve));
+  }
+
+  abort(): void {
+    if (this.dropped) return;
+    this.dropped = true;
+    this.chunks.length = 0;
+    this.z.destroy();
+  }
+
+  /** The deflated part, or undefined when it was dropped. */
+  async finish(): Promise<DeflatedPart | undefined> {
+    if (!this.dropped) this.z.end();
+    await this.done;
+    if (this.dropped || this.failure !== undefined) return undefined;
+    return { chunks: this.chunks, uncompressedSize: this.size, crc32: this.crc >>> 0 };
+  }
 }
 
 /** An open package: its entries in file order, and a way to stream any one of them. */
@@ -92,6 +198,7 @@ export class ZipPackage {
       uncompressedSize: e.uncompressedSize,
       encrypted: e.encrypted,
       directory: e.directory,
+      compressionMethod: e.compressionMethod,
     }));
   }
 
@@ -150,9 +257,19 @@ export class ZipPackage {
     return check;
   }
 
-  /** Streams a part's decompressed bytes to `sink`, stopping with PartTooLarge past `limit` bytes. */
-  async read(name: string, sink: (chunk: Uint8Array) => void, limit: number): Promise<void> {
-    for await (const chunk of this.inflated(name, limit)) sink(chunk as Buffer);
+  /**
+   * Streams a part's decompressed bytes to `sink`, stopping with PartTooLarge past `limit` bytes;
+   * a promise the sink returns holds the next chunk back until it settles.
+   */
+  async read(
+    name: string,
+    sink: (chunk: Uint8Array) => Promise<void> | undefined | void,
+    limit: number,
+  ): Promise<void> {
+    for await (const chunk of this.inflated(name, limit)) {
+      const wait = sink(chunk as Buffer);
+      if (wait) await wait;
+    }
   }
 
   /** A part's decompressed bytes as a stream (for a part rewritten while the package is written). */
@@ -169,9 +286,10 @@ export class ZipPackage {
 
   /**
    * Writes the package to `fd`: entries in their original order, each copied as its original
-   * compressed bytes unless `replace` gives it new content (a stream of its new bytes).
+   * compressed bytes unless `replace` gives it new content (a stream of its new bytes, or those
+   * bytes deflated already, written as they are).
    */
-  async write(fd: number, replace: Map<string, () => ReadableStream<Uint8Array>>): Promise<void> {
+  async write(fd: number, replace: Map<string, Replacement>): Promise<void> {
     const out = new WritableStream<Uint8Array>({
       write(chunk) {
         let done = 0;
@@ -185,7 +303,18 @@ export class ZipPackage {
     for (let i = 0; i < this.raw.length;) {
       const e = this.raw[i] as Entry;
       const content = replace.get(e.filename);
+      if (content && !e.directory && typeof content !== "function" && e.compressionMethod === 8) {
+        await writer.add(e.filename, streamOf(content.chunks), {
+          entry: e,
+          passThrough: true,
+          uncompressedSize: content.uncompressedSize,
+          crc32: content.crc32,
+        });
+        i++;
+        continue;
+      }
       if (content && !e.directory) {
+        if (typeof content !== "function") throw new Error(`${e.filename} is not stored deflated`);
         await writer.add(e.filename, content(), { entry: e, level: e.compressionMethod === 0 ? 0 : 6 });
         i++;
         continue;
