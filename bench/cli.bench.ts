@@ -62,7 +62,7 @@ export default async function cliBench(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), "iom-bench-"));
   try {
     const times = processTimes(dir);
-    const expected = (await import("../src/functions/functions")).staff("P-4", "F", null, null, null);
+    const expected = (await import("../src/core")).iom().staff("P-4", "F").value;
     const iom: { cpuMs: number; wallMs: number }[] = [];
     const node: { cpuMs: number; wallMs: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
