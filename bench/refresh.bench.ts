@@ -16,6 +16,7 @@ import { bufferIo } from "../src/cli/io";
 import { run } from "../src/cli/program";
 import { ZipPackage } from "../src/cli/refresh/zip-package";
 import { writeBigWorkbook } from "../tests/support/big-workbook";
+import type { Targets } from "./support/targets";
 
 const ROOT = join(__dirname, "..");
 
@@ -103,6 +104,13 @@ async function upToDateWrites(dir: string): Promise<number> {
   for (const [f, s] of after) if (before.get(f) !== s) writes++;
   return writes;
 }
+
+/** Issue 13's bounds: a refresh costs at most half again a bare unzip and re-zip; an up-to-date file is not written. */
+export const targets: Targets = {
+  "refresh.ratio_to_zip_floor": { max: 1.5 },
+  "refresh.ratio_to_zip_floor_refs": { max: 1.5 },
+  "refresh.uptodate_writes": { min: 0, max: 0 },
+};
 
 export default async function refreshBench(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), "iom-bench-refresh-"));
