@@ -348,21 +348,36 @@ function rowSums(rows: DepartureRow[]): Map<string, string[]> {
 }
 
 /**
- * What each printed line of Table 1 says, for the constraint model: per row and half, the numbers
- * in printed order and the field each stands in (Total migrants, the first field, is not among them).
+ * Where Table 1 stands in the text: its title line, the column blocks of its two printed halves
+ * (the PDF split the table across two pages of columns), and its rows with their fields per half.
  */
-export function table1Readings(src: SourceText): LineEvidence[] {
+function table1Layout(src: SourceText): {
+  head: number;
+  halves: [Block[], Block[]];
+  rows: DepartureRow[];
+} {
   const head = src.find(/^Table 1: /);
   const header1 = src.find(/^Region of departure\t/, head);
   const width1 = src.fields(header1 + 2).length;
   const grandLine = src.find(/^Grand total\t/, header1);
   const header2 = src.find(/^Region\/Area of destination\t/, grandLine);
   const width2 = src.fields(header2 + 2).length;
-  const halves = [
-    headerBlocks(src.fields(header1 + 1), src.fields(header1 + 2), 3, 1),
-    headerBlocks(src.fields(header2 + 1), src.fields(header2 + 2), 0, 2),
-  ];
-  const rows = departureRows(src, header1 + 3, header2 + 3, [width1, width2]);
+  return {
+    head,
+    halves: [
+      headerBlocks(src.fields(header1 + 1), src.fields(header1 + 2), 3, 1),
+      headerBlocks(src.fields(header2 + 1), src.fields(header2 + 2), 0, 2),
+    ],
+    rows: departureRows(src, header1 + 3, header2 + 3, [width1, width2]),
+  };
+}
+
+/**
+ * What each printed line of Table 1 says, for the constraint model: per row and half, the numbers
+ * in printed order and the field each stands in (Total migrants, the first field, is not among them).
+ */
+export function table1Readings(src: SourceText): LineEvidence[] {
+  const { halves, rows } = table1Layout(src);
   return rows.flatMap((row) =>
     halves.map((blocks, h): LineEvidence => {
       const from = blocks[0]?.from ?? 0;
@@ -384,17 +399,8 @@ export function table1Readings(src: SourceText): LineEvidence[] {
 }
 
 export function importTable1(src: SourceText, fixes: ManualFix[]): Table {
-  const head = src.find(/^Table 1: /);
-  const header1 = src.find(/^Region of departure\t/, head);
-  const width1 = src.fields(header1 + 2).length;
-  const grandLine = src.find(/^Grand total\t/, header1);
-  const header2 = src.find(/^Region\/Area of destination\t/, grandLine);
-  const width2 = src.fields(header2 + 2).length;
-  const blocks = [
-    ...headerBlocks(src.fields(header1 + 1), src.fields(header1 + 2), 3, 1),
-    ...headerBlocks(src.fields(header2 + 1), src.fields(header2 + 2), 0, 2),
-  ];
-  const rows = departureRows(src, header1 + 3, header2 + 3, [width1, width2]);
+  const { head, halves, rows } = table1Layout(src);
+  const blocks = halves.flat();
   const placed = new Map(rows.map((r) => [r.key, new Map<Block, CellValue[]>()]));
   const undetermined: UndeterminedCell[] = [];
   for (const block of blocks) {
