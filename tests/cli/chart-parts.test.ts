@@ -19,6 +19,25 @@ import { iomCli, tempDir } from "./helpers";
 
 jest.setTimeout(60_000);
 
+/** The schema's EG_AxShared group: the children every axis starts with, in this order. */
+const AX_SHARED = [
+  "c:axId",
+  "c:scaling",
+  "c:delete",
+  "c:axPos",
+  "c:majorGridlines",
+  "c:minorGridlines",
+  "c:title",
+  "c:numFmt",
+  "c:majorTickMark",
+  "c:minorTickMark",
+  "c:tickLblPos",
+  "c:spPr",
+  "c:txPr",
+  "c:crossAx",
+  "c:crosses|c:crossesAt",
+];
+
 /**
  * Children each element may have, in schema order (transcribed from the ECMA-376 schemas; only the
  * elements these parts use). A child outside its list, or out of order, fails.
@@ -118,21 +137,7 @@ const ORDER: Record<string, string[]> = {
   ],
   "c:dLbl": ["c:idx", "c:delete", "c:extLst"],
   "c:catAx": [
-    "c:axId",
-    "c:scaling",
-    "c:delete",
-    "c:axPos",
-    "c:majorGridlines",
-    "c:minorGridlines",
-    "c:title",
-    "c:numFmt",
-    "c:majorTickMark",
-    "c:minorTickMark",
-    "c:tickLblPos",
-    "c:spPr",
-    "c:txPr",
-    "c:crossAx",
-    "c:crosses|c:crossesAt",
+    ...AX_SHARED,
     "c:auto",
     "c:lblAlgn",
     "c:lblOffset",
@@ -141,28 +146,7 @@ const ORDER: Record<string, string[]> = {
     "c:noMultiLvlLbl",
     "c:extLst",
   ],
-  "c:valAx": [
-    "c:axId",
-    "c:scaling",
-    "c:delete",
-    "c:axPos",
-    "c:majorGridlines",
-    "c:minorGridlines",
-    "c:title",
-    "c:numFmt",
-    "c:majorTickMark",
-    "c:minorTickMark",
-    "c:tickLblPos",
-    "c:spPr",
-    "c:txPr",
-    "c:crossAx",
-    "c:crosses|c:crossesAt",
-    "c:crossBetween",
-    "c:majorUnit",
-    "c:minorUnit",
-    "c:dispUnits",
-    "c:extLst",
-  ],
+  "c:valAx": [...AX_SHARED, "c:crossBetween", "c:majorUnit", "c:minorUnit", "c:dispUnits", "c:extLst"],
   "c:scaling": ["c:logBase", "c:orientation", "c:max", "c:min", "c:extLst"],
   "c:legend": ["c:legendPos", "c:legendEntry", "c:layout", "c:overlay", "c:spPr", "c:txPr", "c:extLst"],
   "c:strRef": ["c:f", "c:strCache", "c:extLst"],
