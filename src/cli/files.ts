@@ -1,11 +1,11 @@
 /**
- * Writing the CLI's files without ever leaving a half-written file: every problem becomes a
+ * Reading and writing the CLI's files, never leaving a half-written one: every problem becomes a
  * UserError that says what is wrong with which file, and writes go to a temporary file in the
  * same directory that is renamed over the target only once it is complete. (`iom refresh` has
  * its own, stricter writer: src/cli/refresh/atomic-file.ts.)
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "./errors";
 import { EXIT } from "./io";
@@ -18,7 +18,7 @@ function describeFsError(e: unknown, verb: "read" | "write", path: string): stri
     case "ENOENT":
       return verb === "read" ? `${path}: no such file` : `cannot write ${path}: its directory does not exist`;
     case "EISDIR":
-      return `${path} is a directory, not a workbook file`;
+      return `${path} is a directory, not a file`;
     case "ENOTDIR":
       return `cannot ${verb} ${path}: a part of the path is a file, not a directory`;
     case "EACCES":
@@ -30,6 +30,18 @@ function describeFsError(e: unknown, verb: "read" | "write", path: string): stri
       return `cannot write ${path}: no space left on the device`;
     default:
       return `cannot ${verb} ${path}: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+/**
+ * A text file's contents, or standard input's for "-"; a file that can't be read is a UserError
+ * (exit 3), its message led by the option that named the file (`--file`).
+ */
+export function readTextFile(path: string, option: string): string {
+  try {
+    return readFileSync(path === "-" ? 0 : path, "utf8");
+  } catch (e) {
+    throw new UserError(`${option} ${describeFsError(e, "read", path)}`, EXIT.io);
   }
 }
 

@@ -5,6 +5,7 @@ import { IomError, registerEdition, useEdition, type Edition } from "../core";
 import { setHostLanguage } from "../i18n/host";
 import { LANGS, type Lang } from "../i18n/lang";
 import { UserError } from "./errors";
+import { readTextFile } from "./files";
 import {
   EVAL_FORMATS,
   EXPORT_FORMATS,
@@ -51,18 +52,6 @@ const positiveInt = (v: string): number => {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number ≥ 0");
   return n;
 };
-
-/** A text file's contents, or standard input's for "-"; a file that can't be read is an I/O error. */
-function readText(path: string): string {
-  try {
-    return readFileSync(path === "-" ? 0 : path, "utf8");
-  } catch (e) {
-    throw new UserError(
-      `--file ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
-      EXIT.io,
-    );
-  }
-}
 
 /** The package's version, or undefined when iom runs outside its package (a bare copy of lib/). */
 function packageVersion(): string | undefined {
@@ -157,7 +146,10 @@ function build(io: Io, exit: { code: number; command?: string }): Command {
     "text",
   ).action(async (given: string[], opts: OutputOptions & { file?: string; cellValues?: boolean }) => {
     const { runEval, runEvalCellValues, formulasIn } = await import("./commands/eval");
-    const formulas = [...given, ...(opts.file === undefined ? [] : formulasIn(readText(opts.file)))];
+    const formulas = [
+      ...given,
+      ...(opts.file === undefined ? [] : formulasIn(readTextFile(opts.file, "--file"))),
+    ];
     if (formulas.length === 0)
       throw new UserError(
         'eval: give a formula, e.g. \'=IOM.STAFF("P-4","F")\', or --file <path>',
