@@ -5,7 +5,7 @@
  * are bundled at build time, so they are not installed for a library user).
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join } from "node:path";
 
@@ -34,17 +34,17 @@ function packagesImported(file: string): string[] {
 
 /** Every .ts file under the folders the library build compiles (tsconfig.lib.json's module graph lives there). */
 function libSources(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ts$/.test(name) && !/\.d\.ts$/.test(name)) out.push(path);
-    }
-  };
-  for (const dir of ["src/cli", "src/core", "src/i18n", "src/sheets", "src/import"]) walk(join(ROOT, dir));
-  out.push(join(ROOT, "src/index.ts"), join(ROOT, "data/index.ts"), join(ROOT, "data/presentations.ts"));
-  return out;
+  const dirs = ["src/cli", "src/core", "src/i18n", "src/sheets", "src/import"];
+  return [
+    ...dirs.flatMap((dir) =>
+      readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+        .map((f) => join(ROOT, dir, f)),
+    ),
+    join(ROOT, "src/index.ts"),
+    join(ROOT, "data/index.ts"),
+    join(ROOT, "data/presentations.ts"),
+  ];
 }
 
 describe("the installed package", () => {
