@@ -32,8 +32,19 @@ export function countryCard(core: Iom, countryArg: Arg, lang: Lang): EntityCard 
   const place = core.movementsQuery.countryNamed(input);
   const nationality = core.staffQuery.nationality.find(input)?.name;
   if (!place && !nationality) {
-    // A name that is no country at all: the closest nationalities (the longest list of countries).
-    if (!core.movementsQuery.place.find(input)) core.staffQuery.nationality.resolve(input);
+    // A name that is no country at all: the closest nationalities (the longest list of countries),
+    // offered for this function's own argument; with none close, the nationalities' own message
+    // points at their list.
+    if (!core.movementsQuery.place.find(input)) {
+      const suggestions = core.staffQuery.nationality.suggest(input);
+      if (suggestions.length === 0) core.staffQuery.nationality.resolve(input);
+      throw new IomError(
+        "not_found",
+        msg("not_found", { argument: "country", input, suggestions }),
+        "country",
+        suggestions,
+      );
+    }
     throw new IomError("bad_argument", msg("not_a_country", notCountry(core, input)), "country");
   }
   const name = place ?? nationality ?? input;

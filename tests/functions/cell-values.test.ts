@@ -244,6 +244,8 @@ describe("the functions: cards where the host shows data types, plain values els
     forceDataTypes(true);
     expect(() => fns.staff("P-44", null, null, null, null)).toThrow(/category "P-44" not found/);
     expect(() => fns.country("Atlantis", null)).toThrow(/not found/);
+    // A misspelt country is named as COUNTRY's own argument, with the closest countries.
+    expect(() => fns.country("Kenyaa", null)).toThrow(/^country "Kenyaa" not found — did you mean "Kenya"/);
   });
 });
 
