@@ -64,6 +64,23 @@ const wbState = (page: Page) =>
     };
   });
 
+/** What a user does in the page's fake workbook: type values into cells of Sheet1, then select one. */
+const inSheet = (page: Page, cells: Record<string, unknown>, select?: string): Promise<void> =>
+  page.evaluate(
+    ([values, selected]) => {
+      const wb = (
+        window as unknown as {
+          __iom: {
+            wb: { setCell(s: string, a: string, v: unknown): void; select(s: string, a: string): void };
+          };
+        }
+      ).__iom.wb;
+      for (const [address, value] of Object.entries(values)) wb.setCell("Sheet1", address, value);
+      if (selected !== undefined) wb.select("Sheet1", selected);
+    },
+    [cells, select] as const,
+  );
+
 async function ready(pane: OpenedPane): Promise<Page> {
   await pane.page.getByTestId("template-list").waitFor({ timeout: 30_000 });
   return pane.page;
@@ -180,17 +197,7 @@ it("inserts every table and every chart in both modes, two round trips each", as
 it("searches, refuses a pre-filled area, inserts at the next free place, refreshes and explains", async () => {
   const pane = await openPane(browser, baseUrl, { displayLanguage: "en-US" });
   const page = await ready(pane);
-  await page.evaluate(() => {
-    const wb = (
-      window as unknown as {
-        __iom: {
-          wb: { setCell(s: string, a: string, v: unknown): void; select(s: string, a: string): void };
-        };
-      }
-    ).__iom.wb;
-    wb.setCell("Sheet1", "D5", "mine");
-    wb.select("Sheet1", "B2");
-  });
+  await inSheet(page, { D5: "mine" }, "B2");
   await page.getByRole("searchbox", { name: "Search templates" }).fill("table 5");
   // Table 5 itself, and the chart drawn from it; the first match is chosen.
   await page.getByRole("status").filter({ hasText: "Templates: 2" }).waitFor();
@@ -225,13 +232,7 @@ it("searches, refuses a pre-filled area, inserts at the next free place, refresh
 
   // A user edits one figure; refresh keeps it and recalculates the live table.
   const table = wb.tables[0]!;
-  await page.evaluate(
-    ([row]) =>
-      (
-        window as unknown as { __iom: { wb: { setCell(s: string, a: string, v: unknown): void } } }
-      ).__iom.wb.setCell("Sheet1", `C${row}`, 1),
-    [table.row + 3],
-  );
+  await inSheet(page, { [`C${table.row + 3}`]: 1 });
   await page.getByTestId("tab-refresh").click();
   await page.getByTestId("refresh").click();
   const summary = page.getByTestId("refresh-summary");
@@ -248,14 +249,7 @@ it("searches, refuses a pre-filled area, inserts at the next free place, refresh
 
   // Explain a live cell: P-4 women at Headquarters.
   const p4 = catalog.block("table5", "live", "en").cells.findIndex((r) => r[0] === "P-4");
-  await page.evaluate(
-    ([row]) =>
-      (window as unknown as { __iom: { wb: { select(s: string, a: string): void } } }).__iom.wb.select(
-        "Sheet1",
-        `C${row}`,
-      ),
-    [6 + p4 + 1],
-  );
+  await inSheet(page, {}, `C${6 + p4 + 1}`);
   await page.getByTestId("tab-explain").click();
   await page.getByTestId("explain").click();
   const explanation = page.getByTestId("explanation");
@@ -266,14 +260,7 @@ it("searches, refuses a pre-filled area, inserts at the next free place, refresh
   expect(text).toContain(`Table 5 — ${answer.provenance.title}`);
   expect(text).toContain(`${answer.provenance.lines.join(", ")} of MC2346-report-2011.txt`);
   // The pane follows the selection: selecting the Field cell of the same row explains it, no click.
-  await page.evaluate(
-    ([row]) =>
-      (window as unknown as { __iom: { wb: { select(s: string, a: string): void } } }).__iom.wb.select(
-        "Sheet1",
-        `E${row}`,
-      ),
-    [6 + p4 + 1],
-  );
+  await inSheet(page, {}, `E${6 + p4 + 1}`);
   await page.getByText('=IOM.STAFF("P-4","F","Field")').first().waitFor();
   expect(serious(await axeViolations(page))).toEqual([]);
   await page.screenshot({ path: join(ARTIFACTS, "explained.png"), fullPage: true });
@@ -386,17 +373,7 @@ it("fits Excel's task pane from 280 px up: no horizontal scroll on any tab, ever
     await page.getByTestId("insert-result").waitFor();
     await page.getByTestId("mode").getByRole("radio").first().check();
     // Explain a figure the report's conversion lost (a long explanation), typed into a cell.
-    await page.evaluate(() => {
-      const wb = (
-        window as unknown as {
-          __iom: {
-            wb: { setCell(s: string, a: string, v: unknown): void; select(s: string, a: string): void };
-          };
-        }
-      ).__iom.wb;
-      wb.setCell("Sheet1", "A1", '=IOM.MOVEMENTS("West Africa",,"Southern Africa")');
-      wb.select("Sheet1", "A1");
-    });
+    await inSheet(page, { A1: '=IOM.MOVEMENTS("West Africa",,"Southern Africa")' }, "A1");
     await openTab(page, "explain");
     await page.getByTestId("explanation").waitFor();
     // A name the data does not know: the Formula tab's "did you mean".
