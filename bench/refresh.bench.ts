@@ -1,5 +1,5 @@
 /**
- * `iom refresh` at scale, side by side in one run.
+ * `iom refresh` at scale, side by side in one run, through the compiled library (bench/support/lib-build.ts).
  * - refresh.ratio_to_zip_floor: a workbook of 100k stale =IOM.* formula cells (literal
  *   arguments): refresh time over the time to unzip and re-zip the same file unchanged with the
  *   same zip library and I/O (every entry inflated and deflated again), medians of alternating runs.
@@ -12,11 +12,15 @@ import { execFile } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bufferIo } from "../src/cli/io";
-import { run } from "../src/cli/program";
-import { ZipPackage } from "../src/cli/refresh/zip-package";
 import { writeBigWorkbook } from "../tests/support/big-workbook";
+import { compiledModule } from "./support/lib-build";
 import type { Targets } from "./support/targets";
+
+// What `iom refresh` runs: the compiled library, as installed.
+const { bufferIo } = compiledModule<typeof import("../src/cli/io")>("cli/io");
+const { run } = compiledModule<typeof import("../src/cli/program")>("cli/program");
+const { ZipPackage } =
+  compiledModule<typeof import("../src/cli/refresh/zip-package")>("cli/refresh/zip-package");
 
 const ROOT = join(__dirname, "..");
 

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { ROOT } from "../../scripts/webpack.config";
 import { inputHash } from "../../tests/helpers/shared-build";
 
@@ -30,4 +30,14 @@ export function compiledCli(): string {
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   writeFileSync(done, "");
   return bin;
+}
+
+/**
+ * A module of the compiled library (its path under src/, without extension), so a bench measures
+ * the JavaScript `iom` runs rather than the sources through tsx (whose every imported binding is a
+ * getter call).
+ */
+export function compiledModule<T>(path: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module chosen at run time
+  return require(join(dirname(dirname(compiledCli())), "lib", "src", path)) as T;
 }
