@@ -22,7 +22,7 @@ const TRICKY = `<?xml version="1.0" encoding="UTF-8"?>
 <sheetData>
 <row r="2" x14ac:dyDescent='0.25' ><c r = "B2" t = 'str' ><f>IOM.STAFF("P-4","F")</f><v>Côte d&apos;Ivoire &amp; Mali</v></c>
 <c r="C2" s="3" t="inlineStr"><is><r><t>Ken</t></r><r><rPr><b/></rPr><t xml:space="preserve">ya </t></r><rPh sb="0" eb="1"><t>ケ</t></rPh></is></c><?pi <c r="Q2"/> ?>
-<c r="D2"><f><![CDATA[IOM.MOVEMENTS("<Kenya>")]]></f><v>&#x34;&#54;200</v></c><c r="E2" t="e"/><c><v/></c><c r="H2" attr="a>b"><v>1</v></c></row>
+<c r="D2"><f><![CDATA[IOM.MOVEMENTS("<Kenya>")]]></f><v>&#x34;&#54;200</v></c><c r="E2" t="e"/><c><v/></c><c r="H2" attr="a>b"><v>1</v></c><c r="I2" s="1" x14ac:a="2" t="e"><f>IOM.STAFF("P-4","F")</f><v>#N/A</v></c></row>
 <row><c><f t="shared" ref="A3:A4" si="0">IOM.STAFF(B3,"M")</f><v>2</v></c></row>
 <row r="4"><c r="A4"><f t="shared" si="0"/><v>3</v></c></row>
 <row r="5"/>
@@ -41,6 +41,7 @@ const TRICKY_CELLS: Seen[] = [
   { address: "E2", type: "e" },
   { address: "F2", value: "" },
   { address: "H2", value: "1" },
+  { address: "I2", type: "e", formula: 'IOM.STAFF("P-4","F")', formulaType: "normal", value: "#N/A" },
   { address: "A3", formula: 'IOM.STAFF(B3,"M")', formulaType: "shared", value: "2" },
   { address: "A4", formula: "", formulaType: "shared", value: "3" },
   { address: "-", protected: true },

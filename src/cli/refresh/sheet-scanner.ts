@@ -257,11 +257,10 @@ export class SheetScanner {
    */
   private fastCell(lt: number): number {
     const str = this.str;
-    const after = str.charCodeAt(lt + 2);
-    if (after !== 0x20 && after !== GT) return -1;
-    const tagEnd = this.tagEnd(lt);
-    // Incomplete, or a self-closing <c/>: the general path reads it.
-    if (tagEnd < 0 || str.charCodeAt(tagEnd - 2) === SLASH) return -1;
+    // The start tag's attributes, read as its end is found; incomplete, self-closing or anything
+    // unusual in it: the general path reads it.
+    const tagEnd = this.plainAttributes(lt + 2);
+    if (tagEnd < 0) return -1;
     let at = tagEnd;
     // <f>…</f>, <f …>…</f> or <f …/>
     let fTagEnd = -1;
@@ -290,7 +289,7 @@ export class SheetScanner {
     if (!str.startsWith("</c>", at)) return -1;
     const end = at + 4;
     this.nEnd = lt + 2;
-    this.openCell("", this.base + lt, this.base + tagEnd, false, tagEnd, lt);
+    this.openCell("", this.base + lt, this.base + tagEnd, false, tagEnd, lt, true);
     const cell = this.cell;
     if (fTagEnd >= 0) {
       const f = this.formulaInfo;
@@ -427,6 +426,48 @@ export class SheetScanner {
     }
   }
 
+  /**
+   * Reads the attributes of a start tag written plainly (each one space, a name, `="`, a value,
+   * `"`) from `from`, just after its name, into the same fields as `attributes`, and returns the
+   * offset after its ">"; -1 for anything else (other spacing, single quotes, "/>", the end of the
+   * chunk), which the general path reads. Never fails: the general path reports what is wrong.
+   */
+  private plainAttributes(from: number): number {
+    this.aR = this.aT = this.aRef = this.aSi = this.aSheet = undefined;
+    this.aCol = this.aRow = 0;
+    this.aTStart = this.aTEnd = -1;
+    const str = this.str;
+    let i = from;
+    for (;;) {
+      const c = str.charCodeAt(i);
+      if (c === GT) return i + 1;
+      if (c !== 0x20) return -1;
+      const nameStart = ++i;
+      for (;;) {
+        const b = str.charCodeAt(i);
+        if (b === EQ) break;
+        // A space, a quote, a tag's end or the end of the chunk inside a name.
+        if (b <= 0x20 || b === QUOT || b === APOS || b === GT || b === SLASH || Number.isNaN(b)) return -1;
+        i++;
+      }
+      const len = i - nameStart;
+      if (len === 0 || str.charCodeAt(i + 1) !== QUOT) return -1;
+      const open = i + 2;
+      const close = str.indexOf('"', open);
+      if (close < 0) return -1;
+      const c0 = str.charCodeAt(nameStart);
+      if (len === 1 && c0 === 0x72) this.readR(open, close);
+      else if (len === 1 && c0 === 0x74) {
+        this.aT = this.value(open, close);
+        this.aTStart = this.base + open;
+        this.aTEnd = this.base + close;
+      } else if (len === 3 && str.startsWith("ref", nameStart)) this.aRef = this.value(open, close);
+      else if (len === 2 && str.startsWith("si", nameStart)) this.aSi = this.value(open, close);
+      else if (len === 5 && str.startsWith("sheet", nameStart)) this.aSheet = this.value(open, close);
+      i = close + 1;
+    }
+  }
+
   // An r attribute read as numbers: "B12" → column 2, row 12 (column 0 for a row's "12").
   private aCol = 0;
   private aRow = 0;
@@ -534,8 +575,9 @@ export class SheetScanner {
     selfClosing: boolean,
     end: number,
     lt: number,
+    attributesRead = false,
   ): void {
-    this.attributes(this.nEnd, end);
+    if (!attributesRead) this.attributes(this.nEnd, end);
     const row = this.currentRow;
     let col = this.lastCol + 1;
     let ref: string | undefined;
