@@ -389,11 +389,30 @@ export class SheetScanner {
   private aSi: string | undefined;
   private aSheet: string | undefined;
 
-  /** Reads the attributes of a tag into the fields above (only unprefixed ones: r, t, ref, si, sheet). */
-  private attributes(from: number, to: number): void {
+  private clearAttributes(): void {
     this.aR = this.aT = this.aRef = this.aSi = this.aSheet = undefined;
     this.aCol = this.aRow = 0;
     this.aTStart = this.aTEnd = -1;
+  }
+
+  /** Keeps the attribute named at `nameStart` (`len` long) whose value is [open, close), if it is one read. */
+  private attribute(nameStart: number, len: number, open: number, close: number): void {
+    const str = this.str;
+    const c0 = str.charCodeAt(nameStart);
+    // SpreadsheetML's own attributes are unprefixed: a prefixed one (x14ac:dyDescent) belongs to an extension.
+    if (len === 1 && c0 === 0x72) this.readR(open, close);
+    else if (len === 1 && c0 === 0x74) {
+      this.aT = this.value(open, close);
+      this.aTStart = this.base + open;
+      this.aTEnd = this.base + close;
+    } else if (len === 3 && str.startsWith("ref", nameStart)) this.aRef = this.value(open, close);
+    else if (len === 2 && str.startsWith("si", nameStart)) this.aSi = this.value(open, close);
+    else if (len === 5 && str.startsWith("sheet", nameStart)) this.aSheet = this.value(open, close);
+  }
+
+  /** Reads the attributes of a tag into the fields above (only unprefixed ones: r, t, ref, si, sheet). */
+  private attributes(from: number, to: number): void {
+    this.clearAttributes();
     const str = this.str;
     let i = from;
     for (;;) {
@@ -411,17 +430,7 @@ export class SheetScanner {
       if (q !== QUOT && q !== APOS) this.fail("an attribute value without quotes", i);
       const close = str.indexOf(q === QUOT ? '"' : "'", i + 1);
       if (close < 0 || close >= to) this.fail("an attribute value not closed", i);
-      const len = nameEnd - nameStart;
-      const c0 = str.charCodeAt(nameStart);
-      // SpreadsheetML's own attributes are unprefixed: a prefixed one (x14ac:dyDescent) belongs to an extension.
-      if (len === 1 && c0 === 0x72) this.readR(i + 1, close);
-      else if (len === 1 && c0 === 0x74) {
-        this.aT = this.value(i + 1, close);
-        this.aTStart = this.base + i + 1;
-        this.aTEnd = this.base + close;
-      } else if (len === 3 && str.startsWith("ref", nameStart)) this.aRef = this.value(i + 1, close);
-      else if (len === 2 && str.startsWith("si", nameStart)) this.aSi = this.value(i + 1, close);
-      else if (len === 5 && str.startsWith("sheet", nameStart)) this.aSheet = this.value(i + 1, close);
+      this.attribute(nameStart, nameEnd - nameStart, i + 1, close);
       i = close + 1;
     }
   }
@@ -433,9 +442,7 @@ export class SheetScanner {
    * chunk), which the general path reads. Never fails: the general path reports what is wrong.
    */
   private plainAttributes(from: number): number {
-    this.aR = this.aT = this.aRef = this.aSi = this.aSheet = undefined;
-    this.aCol = this.aRow = 0;
-    this.aTStart = this.aTEnd = -1;
+    this.clearAttributes();
     const str = this.str;
     let i = from;
     for (;;) {
@@ -455,15 +462,7 @@ export class SheetScanner {
       const open = i + 2;
       const close = str.indexOf('"', open);
       if (close < 0) return -1;
-      const c0 = str.charCodeAt(nameStart);
-      if (len === 1 && c0 === 0x72) this.readR(open, close);
-      else if (len === 1 && c0 === 0x74) {
-        this.aT = this.value(open, close);
-        this.aTStart = this.base + open;
-        this.aTEnd = this.base + close;
-      } else if (len === 3 && str.startsWith("ref", nameStart)) this.aRef = this.value(open, close);
-      else if (len === 2 && str.startsWith("si", nameStart)) this.aSi = this.value(open, close);
-      else if (len === 5 && str.startsWith("sheet", nameStart)) this.aSheet = this.value(open, close);
+      this.attribute(nameStart, len, open, close);
       i = close + 1;
     }
   }
