@@ -13,7 +13,7 @@
  * A runtime edition registered with one (a tool's, a test's) keeps it.
  */
 import type { CellValue, Edition, Fact, ManualFix, Presentation, Qualifier } from "./model";
-import { compactTable, expandTable, type CompactTable } from "./runtime-table-format";
+import { cellIndexes, cellKeys, compactTable, expandTable, type CompactTable } from "./runtime-table-format";
 import { baseUnits } from "./units";
 
 export { isPrintedFigure } from "./runtime-table-format";
@@ -92,15 +92,10 @@ function expandFacts(c: CompactFacts, editionYear: number): Fact[] {
   });
 }
 
-function cellIndex(e: Edition, fix: ManualFix): (row: string, column: string) => [number, number] {
-  const t = e.tables.find((x) => x.id === fix.table);
+function tableOf<T extends { id: string }>(tables: readonly T[], fix: Pick<ManualFix, "id" | "table">): T {
+  const t = tables.find((x) => x.id === fix.table);
   if (!t) throw new Error(`runtime data: fix ${fix.id} is for a missing table ${fix.table}`);
-  return (row, column) => {
-    const r = t.rows.findIndex((x) => x.key === row);
-    const c = t.columns.findIndex((x) => x.key === column);
-    if (r < 0 || c < 0) throw new Error(`runtime data: fix ${fix.id} sets a missing cell ${row}/${column}`);
-    return [r, c];
-  };
+  return t;
 }
 
 export function compactEdition(e: Edition): RuntimeEdition {
@@ -108,7 +103,7 @@ export function compactEdition(e: Edition): RuntimeEdition {
   return {
     ...rest,
     fixes: e.fixes.map(({ garbled: _g, reasoning: _r, cells, ...f }) => {
-      const index = cellIndex(e, { ...f, garbled: "", reasoning: "", cells });
+      const index = cellIndexes(tableOf(e.tables, f));
       return {
         ...f,
         cells: cells.map((x): CompactFix["cells"][number] => {
@@ -127,23 +122,16 @@ export function expandEdition(r: RuntimeEdition): Edition {
   const tables = r.tables.map(expandTable);
   return {
     ...r,
-    ...(r.presentation ? { presentation: r.presentation } : {}),
     tables,
     facts: expandFacts(r.facts, Number(r.edition)),
     fixes: r.fixes.map(({ cells, ...f }) => {
-      const t = tables.find((x) => x.id === f.table);
-      const key = <T extends { key: string }>(list: readonly T[] | undefined, i: number): string => {
-        const v = list?.[i];
-        if (!v) throw new Error(`runtime data: fix ${f.id} sets a missing cell`);
-        return v.key;
-      };
+      const keys = cellKeys(tableOf(tables, f));
       return {
         ...f,
         garbled: "",
         reasoning: `see DISCREPANCIES.md, fix ${f.id}`,
         cells: cells.map(([ri, ci, value, derived]) => ({
-          row: key(t?.rows, ri),
-          column: key(t?.columns, ci),
+          ...keys(ri, ci),
           value,
           ...(derived ? { derived: true } : {}),
         })),

@@ -172,19 +172,34 @@ function at<T>(list: readonly T[], i: number, what: string): T {
   return v;
 }
 
-export function compactTable({ proved, ...t }: Table): CompactTable {
-  const reasons = interner<string>();
-  const combined = interner<CompactCombined>();
-  const names = interner<string>();
+/** A cell's [row, column] indexes by its keys, for data that cites cells of table `t`. */
+export function cellIndexes(
+  t: Pick<Table, "id" | "rows" | "columns">,
+): (row: string, column: string) => [number, number] {
   const rowIndex = new Map(t.rows.map((r, i) => [r.key, i]));
   const columnIndex = new Map(t.columns.map((c, i) => [c.key, i]));
-  const cell = (row: string, column: string): [number, number] => {
+  return (row, column) => {
     const r = rowIndex.get(row);
     const c = columnIndex.get(column);
     if (r === undefined || c === undefined)
       throw new Error(`runtime data: ${t.id} has no cell ${row}/${column}`);
     return [r, c];
   };
+}
+
+/** A cell's keys back from its [row, column] indexes in table `t`. */
+export function cellKeys(
+  t: Pick<Table, "rows" | "columns">,
+): (row: number, column: number) => { row: string; column: string } {
+  return (ri, ci) => ({ row: at(t.rows, ri, "row").key, column: at(t.columns, ci, "column").key });
+}
+
+export function compactTable({ proved, ...t }: Table): CompactTable {
+  const reasons = interner<string>();
+  const combined = interner<CompactCombined>();
+  const names = interner<string>();
+  const columnIndex = new Map(t.columns.map((c, i) => [c.key, i]));
+  const cell = cellIndexes(t);
   const undetermined = t.undetermined.map(
     ({ row, column, min, max, reason, combined: c }): CompactUndetermined => {
       const u: CompactUndetermined = [
@@ -274,10 +289,7 @@ export function expandTable({
     }
     return row;
   });
-  const cell = (ri: number, ci: number): { row: string; column: string } => ({
-    row: at(allRows, ri, "row").key,
-    column: at(allColumns, ci, "column").key,
-  });
+  const cell = cellKeys({ rows: allRows, columns: allColumns });
   const figures = combined.map(([value, figureLine, ...cs]) => ({
     cells: Array.from({ length: cs.length / 2 }, (_, k) =>
       cell(cs[2 * k] as number, cs[2 * k + 1] as number),

@@ -289,7 +289,7 @@ export class SheetScanner {
     if (!str.startsWith("</c>", at)) return -1;
     const end = at + 4;
     this.nEnd = lt + 2;
-    this.openCell("", this.base + lt, this.base + tagEnd, false, tagEnd, lt, true);
+    this.openCell("", this.base + lt, this.base + tagEnd, false, tagEnd, lt);
     const cell = this.cell;
     if (fTagEnd >= 0) {
       const f = this.formulaInfo;
@@ -530,6 +530,7 @@ export class SheetScanner {
       if (selfClosing) this.events.rowEnd?.(r, -1);
       r = 0;
     } else if (this.sheetDataDepth >= 0 && depth === this.sheetDataDepth + 2 && name === "c" && this.inRow) {
+      this.attributes(this.nEnd, end);
       this.openCell(prefix, abs, tagEnd, selfClosing, end, lt);
       if (selfClosing) this.closeCell(tagEnd);
     } else if (depth === 1 && name === "sheetData") {
@@ -567,6 +568,7 @@ export class SheetScanner {
   };
   private inCell = false;
 
+  /** Starts the cell whose start tag's attributes were just read (by `attributes` or `plainAttributes`). */
   private openCell(
     prefix: string,
     abs: number,
@@ -574,9 +576,7 @@ export class SheetScanner {
     selfClosing: boolean,
     end: number,
     lt: number,
-    attributesRead = false,
   ): void {
-    if (!attributesRead) this.attributes(this.nEnd, end);
     const row = this.currentRow;
     let col = this.lastCol + 1;
     let ref: string | undefined;
