@@ -8,6 +8,7 @@
  */
 import type { DeflatedPart } from "./zip-package";
 import { PartDeflater } from "./zip-package";
+import { WorkerDeflater } from "./worker-deflater";
 import type { SheetRead } from "./sheet-reader";
 import type { SheetScanner } from "./sheet-scanner";
 import { forEachSplice, ValueForms } from "./sheet-patcher";
@@ -22,21 +23,27 @@ const CHANGED = Status.Changed;
 /** At most this many compressed bytes are kept per sheet; a larger sheet is patched in a second pass. */
 export const EARLY_PATCH_LIMIT = 64 * 1024 ** 2;
 
+/** From this size a sheet is deflated in a worker thread (starting one costs tens of milliseconds). */
+export const WORKER_DEFLATE_FROM = 4 * 1024 ** 2;
+
 export class EarlyPatch {
-  private readonly deflater = new PartDeflater(EARLY_PATCH_LIMIT);
+  private readonly deflater: PartDeflater | WorkerDeflater;
   /** Absolute offset up to which the bytes are handed on. */
   private emitted = 0;
   private next: number;
 
   /**
    * @param decide gives a pending target its value now if it can (true), or leaves it (false)
+   * @param inWorker deflate in a worker thread (a large sheet: WORKER_DEFLATE_FROM)
    */
   constructor(
     private readonly targets: Targets,
     private readonly read: SheetRead,
     private readonly decide: (t: number) => boolean,
+    inWorker: boolean,
   ) {
     this.next = read.from;
+    this.deflater = inWorker ? new WorkerDeflater(EARLY_PATCH_LIMIT) : new PartDeflater(EARLY_PATCH_LIMIT);
   }
 
   /** The earliest offset still to be handed on: the scanner keeps its bytes from there. */

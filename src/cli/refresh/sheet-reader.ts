@@ -113,43 +113,56 @@ export function relativeKey(
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** A formula with references, where its references' row numbers are in its text. */
+/** A formula with references, as the text around its references' row numbers. */
 interface ColumnFormula {
-  raw: string;
   row: number;
   id: number;
-  /** Per reference: start and end of its row number in `raw`, 1 if absolute, the number. */
-  spans: number[];
+  /** The text before each reference's row number, then the text after the last one (flat copies). */
+  pieces: string[];
+  /** Per reference: its row number, and whether it is absolute. */
+  rows: number[];
+  absolute: boolean[];
+}
+
+/** A copy of `s` that holds no view of the chunk it was cut from (so that chunk can go). */
+const flatCopy = (s: string): string => Buffer.from(s, "utf16le").toString("utf16le");
+
+function columnFormula(raw: string, row: number, id: number, spans: number[]): ColumnFormula {
+  const f: ColumnFormula = { row, id, pieces: [], rows: [], absolute: [] };
+  let at = 0;
+  for (let k = 0; k < spans.length; k += 4) {
+    f.pieces.push(flatCopy(raw.slice(at, spans[k])));
+    f.absolute.push(spans[k + 2] === 1);
+    f.rows.push(spans[k + 3] as number);
+    at = spans[k + 1] as number;
+  }
+  f.pieces.push(flatCopy(raw.slice(at)));
+  return f;
 }
 
 /**
  * True when `raw`, in row `row` of the same column, is `prev` copied down: the same text but for
  * the row numbers of its references, each moved by the rows between them (absolute ones kept).
- * Then it is the same template, found without making its key.
+ * Then it is the same template, found without making its key. The text is compared by native
+ * string searches, not a character at a time.
  */
 function copiedDown(prev: ColumnFormula, raw: string, row: number): boolean {
-  const p = prev.raw;
-  const spans = prev.spans;
+  const { pieces, rows, absolute } = prev;
   const moved = row - prev.row;
-  let ip = 0;
-  let ir = 0;
-  for (let k = 0; k < spans.length; k += 4) {
-    const start = spans[k] as number;
-    const len = start - ip;
-    if (ir + len > raw.length) return false;
-    for (let j = 0; j < len; j++) if (p.charCodeAt(ip + j) !== raw.charCodeAt(ir + j)) return false;
-    ir += len;
-    const digits = ir;
+  const last = pieces.length - 1;
+  let at = 0;
+  for (let k = 0; k < last; k++) {
+    const piece = pieces[k] as string;
+    if (!raw.startsWith(piece, at)) return false;
+    at += piece.length;
+    const digits = at;
     let m = 0;
-    while (ir < raw.length && isDigit(raw.charCodeAt(ir))) m = m * 10 + (raw.charCodeAt(ir++) - 0x30);
-    const n = spans[k + 3] as number;
-    if (ir === digits || m !== (spans[k + 2] === 1 ? n : n + moved)) return false;
-    ip = spans[k + 1] as number;
+    while (at < raw.length && isDigit(raw.charCodeAt(at))) m = m * 10 + (raw.charCodeAt(at++) - 0x30);
+    const n = rows[k] as number;
+    if (at === digits || m !== (absolute[k] ? n : n + moved)) return false;
   }
-  const rest = p.length - ip;
-  if (raw.length - ir !== rest) return false;
-  for (let j = 0; j < rest; j++) if (p.charCodeAt(ip + j) !== raw.charCodeAt(ir + j)) return false;
-  return true;
+  const rest = pieces[last] as string;
+  return raw.length - at === rest.length && raw.endsWith(rest);
 }
 
 export const cellKey = (row: number, col: number): number => row * MAX_COL + (col - 1);
@@ -339,7 +352,7 @@ export class ReaderState {
   private rememberColumn(col: number, raw: string, row: number, id: number, spans: number[]): void {
     if (id < 0 || spans.length === 0 || this.templates[id]?.constant) return;
     if (this.byColumn.size > 16_384) this.byColumn.clear();
-    this.byColumn.set(col, { raw, row, id, spans });
+    this.byColumn.set(col, columnFormula(raw, row, id, spans));
   }
 
   private remember(key: string, id: number): void {
@@ -482,10 +495,13 @@ export class SheetReader implements SheetEvents {
       if (r < 1 || c < 1 || r > MAX_ROW || c > MAX_COL) continue;
       const key = cellKey(r, c);
       const here = ref.sheet === undefined;
-      // Left of the formula in its row: already read.
+      // Left of the formula in its row: read already, so there is nothing to look out for.
       if (here && r === row && c < col) {
         const v = this.earlierInRow(c);
-        if (v !== undefined) this.read.captured.set(key, v);
+        if (v !== undefined) {
+          this.read.captured.set(key, v);
+          continue;
+        }
       }
       const sheet = here ? this.lowerName : (ref.sheet as string).toLowerCase();
       let set = here ? this.ownWanted : this.state.wanted.get(sheet);

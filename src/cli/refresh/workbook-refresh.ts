@@ -35,7 +35,7 @@ import { SheetScanner } from "./sheet-scanner";
 import { INSERTED, Kind, Status, Targets, ValueTable } from "./targets";
 import { decodeOoxmlEscapes, XmlSyntaxError } from "./xml-text";
 import { DamagedPart, PartTooLarge, ZipPackage, type DeflatedPart, type Replacement } from "./zip-package";
-import { EarlyPatch } from "./early-patch";
+import { EarlyPatch, WORKER_DEFLATE_FROM } from "./early-patch";
 
 // Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
 const PENDING = Status.Pending;
@@ -49,9 +49,11 @@ const TABLE = Kind.Table;
 export interface Limits {
   /** Largest decompressed size of one part the refresh reads. */
   maxPartBytes: number;
+  /** Sheets from this size (decompressed) are deflated in a worker thread (early-patch.ts). */
+  workerDeflateFrom?: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxPartBytes: 2 * 1024 ** 3 };
+export const DEFAULT_LIMITS: Limits = { maxPartBytes: 2 * 1024 ** 3, workerDeflateFrom: WORKER_DEFLATE_FROM };
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
@@ -279,7 +281,12 @@ export class WorkbookRefresh {
     // A table's cells are decided after every sheet is read: its sheet is patched afterwards.
     const early =
       this.opts.dryRun !== true && watches.length === 0 && entry?.compressionMethod === 8
-        ? new EarlyPatch(this.targets, reader.read, (t) => this.decideEarly(t))
+        ? new EarlyPatch(
+            this.targets,
+            reader.read,
+            (t) => this.decideEarly(t),
+            entry.uncompressedSize >= (this.limits.workerDeflateFrom ?? WORKER_DEFLATE_FROM),
+          )
         : undefined;
     const scanner = new SheetScanner(reader, () => early?.retainFrom ?? Infinity);
     try {
