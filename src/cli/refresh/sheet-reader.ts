@@ -6,6 +6,7 @@
  * date is only counted, so memory grows with the stale formulas alone.
  */
 import { cachedValue, sameValue, type CellValue } from "./cell-values";
+import type { Arg } from "../../core";
 import { evaluateCall, type CallResult } from "./evaluate";
 import { mentionsIom, parseTemplate, templateKey, type Template } from "./formulas";
 import {
@@ -294,13 +295,12 @@ export class ReaderState {
   /** Column → the last formula with references read in it. */
   private readonly byColumn = new Map<number, ColumnFormula>();
   readonly constantResults: (CallResult | undefined)[] = [];
+  private readonly callMemo = new Map<number, { single: number; results: Map<unknown, CallResult> }>();
   /** Lower-case sheet name → keys of cells some formula refers to. */
   readonly wanted = new Map<string, Set<number>>();
   readonly skipped: SkippedFormula[] = [];
   skippedCount = 0;
   formulaCount = 0;
-  /** True once a formula with cell references was seen. */
-  anyRefs = false;
   currentCount = 0;
 
   constructor(readonly targets: Targets) {}
@@ -377,6 +377,28 @@ export class ReaderState {
         t.args.map((a) => ("literal" in a ? a.literal : null)),
       );
       this.constantResults[id] = r;
+    }
+    return r;
+  }
+
+  /** Calls repeat with the same arguments (one label per row, many cells): a memo per template. */
+  call(id: number, args: Arg[]): CallResult {
+    let m = this.callMemo.get(id);
+    if (!m) {
+      const tpl = this.templates[id] as Template;
+      const refs = tpl.args.flatMap((a, i) => ("ref" in a ? [i] : []));
+      this.callMemo.set(
+        id,
+        (m = { single: refs.length === 1 ? (refs[0] as number) : -1, results: new Map() }),
+      );
+    }
+    // One reference: its value is the key; more: their values joined (a type mark keeps 1 and "1" apart).
+    const key = m.single >= 0 ? args[m.single] : args.map((a) => `${typeof a}:${String(a)}`).join("\u0001");
+    let r = m.results.get(key);
+    if (!r) {
+      r = evaluateCall((this.templates[id] as Template).name, args);
+      if (m.results.size > 10_000) m.results.clear();
+      m.results.set(key, r);
     }
     return r;
   }
@@ -483,6 +505,47 @@ export class SheetReader implements SheetEvents {
 
   protectedSheet(): void {
     this.read.protected = true;
+  }
+
+  /**
+   * The result of a formula whose references all point left of it in its row, at cells read
+   * already that are not refreshed themselves and hold no shared string: what the plan would
+   * work out for it later, known now. Undefined for any other formula.
+   */
+  private resultFromRow(templateId: number, row: number, col: number): CallResult | undefined {
+    const t = this.state.templates[templateId] as Template;
+    const args: Arg[] = [];
+    let error: CellValue | undefined;
+    for (const a of t.args) {
+      if ("literal" in a) {
+        args.push(a.literal);
+        continue;
+      }
+      const ref = a.ref;
+      if (
+        ref.sheet !== undefined ||
+        (!ref.rowAbsolute && ref.row !== 0) ||
+        (ref.rowAbsolute && ref.row !== row)
+      )
+        return undefined;
+      const c = ref.colAbsolute ? ref.col : ref.col + col;
+      if (c < 1 || c >= col || this.isTarget(row, c)) return undefined;
+      // Every cell of the row left of this one is read: one not there is blank.
+      const v = this.earlierInRow(c) ?? null;
+      if (isSst(v)) return undefined;
+      // An error argument makes the call that error, as in Excel.
+      if (v !== null && typeof v === "object") error ??= v;
+      else args.push(v);
+    }
+    return error ? { kind: "value", value: error } : this.state.call(templateId, args);
+  }
+
+  /** True when a cell of the current row, left of the one being read, is a target (its value may change). */
+  private isTarget(row: number, col: number): boolean {
+    const targets = this.state.targets;
+    for (let t = targets.length - 1; t >= this.read.from && targets.row[t] === row; t--)
+      if (targets.col[t] === col) return true;
+    return false;
   }
 
   private wantRefs(templateId: number, row: number, col: number): void {
@@ -631,8 +694,10 @@ export class SheetReader implements SheetEvents {
         return;
       }
     } else {
-      state.anyRefs = true;
-      this.wantRefs(id, c.row, c.col);
+      // Its references all left of it in its row, at values known now: decided as it is read.
+      result = type === "array" ? undefined : this.resultFromRow(id, c.row, c.col);
+      if (result?.kind === "unknown") result = undefined;
+      if (!result) this.wantRefs(id, c.row, c.col);
     }
     const isArray = type === "array" && ref !== undefined;
     const top =

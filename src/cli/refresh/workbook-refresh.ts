@@ -7,7 +7,7 @@
  */
 import type { Arg } from "../../core";
 import { cachedValue, isError, sameValue, showValue, type CellValue } from "./cell-values";
-import { evaluateCall, type CallResult } from "./evaluate";
+import type { CallResult } from "./evaluate";
 import { checkTable, prepareTable, type TableContext, type TableReport, type TableState } from "./iom-tables";
 import { refTarget, templateText, type Template } from "./formulas";
 import { refuse, SKIP_REASON } from "./messages";
@@ -126,7 +126,6 @@ export class WorkbookRefresh {
   private reading: SheetInfo | undefined;
   /** Results of array formulas, for the cells they spill into. */
   private readonly grids = new Map<number, CallResult>();
-  private readonly callMemo = new Map<number, { single: number; results: Map<unknown, CallResult> }>();
   readonly plan: RefreshPlan;
 
   private constructor(
@@ -403,27 +402,6 @@ export class WorkbookRefresh {
     return this.value(v);
   }
 
-  /** Calls repeat with the same arguments (one label per row, many cells): a memo per template. */
-  private callOf(id: number, tpl: Template, args: Arg[]): CallResult {
-    let m = this.callMemo.get(id);
-    if (!m) {
-      const refs = tpl.args.flatMap((a, i) => ("ref" in a ? [i] : []));
-      this.callMemo.set(
-        id,
-        (m = { single: refs.length === 1 ? (refs[0] as number) : -1, results: new Map() }),
-      );
-    }
-    // One reference: its value is the key; more: their values joined (a type mark keeps 1 and "1" apart).
-    const key = m.single >= 0 ? args[m.single] : args.map((a) => `${typeof a}:${String(a)}`).join("\u0001");
-    let r = m.results.get(key);
-    if (!r) {
-      r = evaluateCall(tpl.name, args);
-      if (m.results.size > 10_000) m.results.clear();
-      m.results.set(key, r);
-    }
-    return r;
-  }
-
   /** Decides a target from its new value: current when the file holds it already, else changed. */
   private settle(t: number, v: CellValue): void {
     const targets = this.targets;
@@ -467,7 +445,7 @@ export class WorkbookRefresh {
     if (early && sheet.read?.anchors.has(t)) return false;
     const r: CallResult = error
       ? { kind: "value", value: error }
-      : this.callOf(targets.link[t] as number, tpl, args);
+      : this.state.call(targets.link[t] as number, args);
     if (r.kind === "unknown") {
       if (early) return false;
       this.skipTarget(t, "unknown_function");
