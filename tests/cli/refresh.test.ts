@@ -491,6 +491,59 @@ describe("bounds: a zip bomb is refused, a huge part is never held in memory", (
       );
     }
   });
+
+  // The small parts (relationships, workbook.xml) are read whole, not streamed: the same guards.
+  it("a small part: stopped past the limit, refused with a wrong checksum, read when stored", async () => {
+    const input = tmp.path("small-bomb.xlsx");
+    await writeBigWorkbook(input, 10);
+    const base = await JSZip.loadAsync(readFileSync(input));
+    const workbook = await base.file("xl/workbook.xml")?.async("string");
+    base.file(
+      "xl/workbook.xml",
+      (workbook ?? "").replace("</workbook>", `${" ".repeat(4 * 1024 ** 2)}</workbook>`),
+    );
+    writeFileSync(input, await base.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const lying = tmp.path("small-bomb-lying.xlsx");
+    writeFileSync(lying, declareSize(readFileSync(input), "xl/workbook.xml", 1000));
+    for (const path of [input, lying]) {
+      const error = await runRefresh(path, { limits: { maxPartBytes: 1024 * 1024 } }, bufferIo()).then(
+        () => undefined,
+        (e: unknown) => e as { exitCode: number; message: string },
+      );
+      expect(error?.exitCode).toBe(EXIT.io);
+      expect(error?.message).toMatch(/is refused: its part xl\/workbook\.xml expands to more than 1 MB/);
+    }
+
+    // A checksum that does not match the bytes (central directory and local header agree).
+    const bad = tmp.path("small-crc.xlsx");
+    await writeBigWorkbook(bad, 10);
+    const bytes = readFileSync(bad);
+    const name = Buffer.from("xl/workbook.xml");
+    for (
+      let i = bytes.indexOf("PK\x01\x02", 0, "latin1");
+      i >= 0;
+      i = bytes.indexOf("PK\x01\x02", i + 4, "latin1")
+    ) {
+      if (!bytes.subarray(i + 46, i + 46 + bytes.readUInt16LE(i + 28)).equals(name)) continue;
+      const crc = (bytes.readUInt32LE(i + 16) ^ 1) >>> 0;
+      bytes.writeUInt32LE(crc, i + 16);
+      bytes.writeUInt32LE(crc, bytes.readUInt32LE(i + 42) + 14);
+    }
+    writeFileSync(bad, bytes);
+    const r = await iomCli("refresh", bad);
+    expect(r.code).toBe(EXIT.io);
+    expect(r.err).toMatch(/is corrupt: its zip package is damaged/);
+    expect(readFileSync(bad).equals(bytes)).toBe(true);
+
+    // Every part stored without compression: read as it is.
+    const stored = tmp.path("stored.xlsx");
+    await writeBigWorkbook(stored, 10);
+    const z = await JSZip.loadAsync(readFileSync(stored));
+    writeFileSync(stored, await z.generateAsync({ type: "nodebuffer", compression: "STORE" }));
+    const ok = await iomCli("refresh", stored, "--out", tmp.path("stored.fresh.xlsx"));
+    expect({ code: ok.code, err: ok.err }).toEqual({ code: EXIT.ok, err: "" });
+    expect(ok.out).toMatch(/formulas \(10 mentioning IOM\.\*\)/);
+  });
 });
 
 describe("the scanner and saxes read the same cells", () => {

@@ -5,6 +5,7 @@
  * and compressed bytes included (zip.js's appendZip: no inflate, no deflate, same CRC).
  */
 import { configure, Reader, ZipReader, ZipWriter, type Entry, type FileEntry } from "@zip.js/zip.js";
+import { kMaxLength } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { pipeline, Readable, Transform } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
@@ -13,6 +14,7 @@ import {
   crc32,
   createDeflateRaw,
   createInflateRaw,
+  inflateRawSync,
   type DeflateRaw,
   type ZlibOptions,
 } from "node:zlib";
@@ -51,6 +53,11 @@ function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
     },
   });
 }
+
+/** Parts stored in at most this many bytes are read whole by `text`, not streamed. */
+const WHOLE_READ_MAX = 1024 ** 2;
+const LOCAL_HEADER = 30;
+const LOCAL_SIGNATURE = 0x04034b50;
 
 /** Thrown when a part decompresses to more bytes than allowed (a zip bomb, or a lying header). */
 export class PartTooLarge extends Error {
@@ -277,8 +284,49 @@ export class ZipPackage {
     return Readable.toWeb(this.inflated(name, limit)) as ReadableStream<Uint8Array>;
   }
 
+  /** A part's stored bytes, read from the file just after its local header. */
+  private storedBytes(e: FileEntry): Buffer {
+    const header = Buffer.alloc(LOCAL_HEADER);
+    readSync(this.fd, header, 0, LOCAL_HEADER, e.offset);
+    if (header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new DamagedPart(e.filename);
+    const start = e.offset + LOCAL_HEADER + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const data = Buffer.allocUnsafe(e.compressedSize);
+    for (let done = 0; done < data.length;) {
+      const got = readSync(this.fd, data, done, data.length - done, start + done);
+      if (got === 0) throw new DamagedPart(e.filename);
+      done += got;
+    }
+    return data;
+  }
+
+  /**
+   * A small part's decompressed bytes, read and inflated at once: a few web streams per part cost
+   * milliseconds, which a refresh pays for each relationship and workbook part it reads.
+   */
+  private wholeBytes(e: FileEntry, limit: number): Buffer {
+    if (e.uncompressedSize > limit) throw new PartTooLarge(e.filename, limit);
+    if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new UnsupportedCompression(e.filename);
+    const stored = this.storedBytes(e);
+    let data = stored;
+    if (e.compressionMethod === 8)
+      try {
+        data = inflateRawSync(stored, { maxOutputLength: Math.min(limit + 1, kMaxLength) });
+      } catch (err) {
+        // By its code: an error from Node's internals may come from another realm (a test's vm).
+        if ((err as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE")
+          throw new PartTooLarge(e.filename, limit);
+        throw new DamagedPart(e.filename);
+      }
+    if (data.length > limit) throw new PartTooLarge(e.filename, limit);
+    if (data.length !== e.uncompressedSize || (e.crc32 !== undefined && crc32(data) >>> 0 !== e.crc32 >>> 0))
+      throw new DamagedPart(e.filename);
+    return data;
+  }
+
   /** A part's whole text (for the small parts: workbook, relationships, tables). */
   async text(name: string, limit: number): Promise<string> {
+    const e = this.file(name);
+    if (e.compressedSize <= WHOLE_READ_MAX && !e.encrypted) return this.wholeBytes(e, limit).toString("utf8");
     const chunks: Uint8Array[] = [];
     await this.read(name, (c) => void chunks.push(c), limit);
     return Buffer.concat(chunks).toString("utf8");
