@@ -9,6 +9,8 @@ import { readFileSync } from "node:fs";
 import { crc32, inflateRawSync } from "node:zlib";
 import { runRefresh } from "../../src/cli/commands/refresh";
 import { bufferIo, EXIT } from "../../src/cli/io";
+import { EarlyPatch } from "../../src/cli/refresh/early-patch";
+import { applySplices } from "../../src/cli/refresh/splice-bytes";
 import { WorkerDeflater } from "../../src/cli/refresh/worker-deflater";
 import type { DeflatedPart } from "../../src/cli/refresh/zip-package";
 import { writeBigWorkbook } from "../support/big-workbook";
@@ -96,11 +98,92 @@ describe("the worker deflater", () => {
   });
 });
 
+/** Splices applied the plain way: a reference for applySplices. */
+function spliced(src: Buffer, splices: [number, number, string][]): Buffer {
+  let out = "";
+  let at = 0;
+  for (const [start, end, text] of splices) {
+    out += src.toString("latin1", at, start) + Buffer.from(text).toString("latin1");
+    at = end;
+  }
+  return Buffer.from(out + src.toString("latin1", at), "latin1");
+}
+
+/** A few hundred splices over `src`: replacements, insertions, deletions, at the ends too. */
+function someSplices(src: Buffer, texts: string[], seed: number): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let at = 0;
+  for (let x = seed; at <= src.length;) {
+    x = (x * 48271) % 2147483647;
+    const start = at + (x % 200 < 10 ? 0 : x % 150);
+    const end = Math.min(src.length, start + (x % 7 === 0 ? 0 : x % 90));
+    if (start > src.length) break;
+    out.push([start, end, x % texts.length]);
+    at = end;
+    if (end === src.length) break;
+  }
+  return out;
+}
+
+describe("the splices of a run of bytes", () => {
+  const texts = ["", "<v>55</v>", "x".repeat(100), ' t="e"', "é—ü"];
+  const src = sheetBytes(50_000);
+
+  it("are applied as the plain way does, at any place and of any length", () => {
+    const bytes = texts.map((t) => Buffer.from(t));
+    for (const seed of [1, 7, 12345]) {
+      const list = someSplices(src, texts, seed);
+      const flat = Int32Array.from(list.flat());
+      const got = Buffer.from(applySplices(src, flat, flat.length, bytes));
+      expect(
+        got.equals(
+          spliced(
+            src,
+            list.map(([a, b, t]) => [a, b, texts[t] as string]),
+          ),
+        ),
+      ).toBe(true);
+    }
+    expect(Buffer.from(applySplices(src, new Int32Array(0), 0, bytes)).equals(src)).toBe(true);
+  });
+
+  it("are applied in the worker, its table of texts started again when asked", async () => {
+    const d = new WorkerDeflater(64 * 1024 ** 2);
+    const expected: Buffer[] = [];
+    for (const [i, seed] of [3, 5, 11].entries()) {
+      // The first call starts the table, the second adds nothing to it and uses it, the third
+      // starts it again with the texts in another order.
+      const table = i === 2 ? [...texts].reverse() : texts;
+      const list = someSplices(src, texts, seed);
+      expected.push(
+        spliced(
+          src,
+          list.map(([a, b, t]) => [a, b, table[t] as string]),
+        ),
+      );
+      const flat = Int32Array.from(list.flat());
+      const sent = i === 1 ? [] : table.map((t) => Buffer.from(t));
+      await d.writeSpliced(Buffer.from(src), flat, sent, i !== 1);
+    }
+    const part = await d.finish();
+    const all = Buffer.concat(expected);
+    expect(part && inflateRawSync(Buffer.concat(part.chunks)).equals(all)).toBe(true);
+    expect(part?.crc32).toBe(crc32(all) >>> 0);
+  });
+});
+
 describe("a refresh that deflates a sheet in a worker", () => {
+  afterEach(() => {
+    EarlyPatch.textsMax = 4096;
+  });
+
   it.each([
-    ["literal arguments", false],
-    ["references", true],
-  ])("writes the same package as on zlib's thread pool (%s)", async (_label, refs) => {
+    ["literal arguments", false, 4096],
+    ["references", true, 4096],
+    // The table of splice texts started again at every chunk.
+    ["literal arguments, few texts kept", false, 1],
+  ])("writes the same package as on zlib's thread pool (%s)", async (_label, refs, textsMax) => {
+    EarlyPatch.textsMax = textsMax;
     const input = tmp.path(`stale-${refs ? "refs" : "literal"}.xlsx`);
     await writeBigWorkbook(input, 20_000, refs);
     const outputs: Buffer[] = [];

@@ -13,7 +13,7 @@ import type { SheetRead } from "./sheet-reader";
 import type { SheetScanner } from "./sheet-scanner";
 import { forEachSplice, ValueForms } from "./sheet-patcher";
 import { INSERTED, Status, type Targets } from "./targets";
-import { copyBytes } from "./sheet-scanner";
+import { applySplices } from "./splice-bytes";
 
 // Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
 const INSERTED_FLAG = INSERTED;
@@ -27,6 +27,9 @@ export const EARLY_PATCH_LIMIT = 64 * 1024 ** 2;
 export const WORKER_DEFLATE_FROM = 4 * 1024 ** 2;
 
 export class EarlyPatch {
+  /** How many distinct splice texts are kept before their table starts again (a test lowers it). */
+  static textsMax = 4096;
+
   private readonly deflater: PartDeflater | WorkerDeflater;
   /** Absolute offset up to which the bytes are handed on. */
   private emitted = 0;
@@ -61,43 +64,56 @@ export class EarlyPatch {
     if (this.read.inserts.length > 0) return void this.deflater.abort();
     const targets = this.targets;
     const forms = (this.forms ??= new ValueForms(targets, this.read.prefix));
-    const starts = this.starts;
-    const ends = this.ends;
-    const texts = this.texts;
-    starts.length = ends.length = texts.length = 0;
+    this.count = 0;
+    // Values that never repeat: the table of texts starts again rather than grow with the sheet.
+    if (this.texts.length >= EarlyPatch.textsMax) {
+      this.texts = [];
+      this.textIds = new Map();
+      this.sent = 0;
+    }
     for (; this.next < targets.length; this.next++) {
       const t = this.next;
       if (targets.status[t] === PENDING && !this.decide(t)) return void this.deflater.abort();
       if (targets.status[t] !== CHANGED || (targets.flags[t] as number) & INSERTED_FLAG) continue;
       forEachSplice(targets, t, forms, this.collect);
     }
-    // One buffer for the chunk: the original bytes between the splices, and the splices' texts.
-    let size = settled - this.emitted;
-    for (let i = 0; i < starts.length; i++)
-      size += (texts[i] as Buffer).length - ((ends[i] as number) - (starts[i] as number));
-    if (size === 0) return undefined;
-    const out = Buffer.allocUnsafe(size);
-    let w = 0;
-    let at = this.emitted;
-    for (let i = 0; i < starts.length; i++) {
-      const start = starts[i] as number;
-      if (start > at) w += scanner.copy(out, w, at, start);
-      w += copyBytes(texts[i] as Buffer, 0, out, w, (texts[i] as Buffer).length);
-      at = ends[i] as number;
-    }
-    if (settled > at) w += scanner.copy(out, w, at, settled);
+    if (settled === this.emitted && this.count === 0) return undefined;
+    // The original bytes, one copy; the splices are applied where the bytes are deflated.
+    const bytes = Buffer.allocUnsafe(settled - this.emitted);
+    scanner.copy(bytes, 0, this.emitted, settled);
     this.emitted = settled;
-    return this.deflater.write(out);
+    const splices = this.splices.slice(0, this.count);
+    if (this.deflater instanceof PartDeflater)
+      return this.deflater.write(applySplices(bytes, splices, splices.length, this.texts) as Buffer);
+    const fresh = this.texts.slice(this.sent);
+    const reset = this.sent === 0;
+    this.sent = this.texts.length;
+    return this.deflater.writeSpliced(bytes, splices, fresh, reset);
   }
 
   private forms: ValueForms | undefined;
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly texts: Buffer[] = [];
+  /** The splices of the bytes being handed on: start and end (from `emitted`), text index. */
+  private splices = new Int32Array(3 * 4096);
+  private count = 0;
+  /** The splice texts (a few distinct values for many cells), and how many the worker has. */
+  private texts: Buffer[] = [];
+  private textIds = new Map<Buffer, number>();
+  private sent = 0;
   private readonly collect = (start: number, end: number, text: Buffer): void => {
-    this.starts.push(start);
-    this.ends.push(end);
-    this.texts.push(text);
+    let id = this.textIds.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(text);
+      this.textIds.set(text, id);
+    }
+    if (this.count + 3 > this.splices.length) {
+      const bigger = new Int32Array(this.splices.length * 2);
+      bigger.set(this.splices);
+      this.splices = bigger;
+    }
+    this.splices[this.count++] = start - this.emitted;
+    this.splices[this.count++] = end - this.emitted;
+    this.splices[this.count++] = id;
   };
 
   /** The patched sheet deflated, or undefined when the early patch was dropped. */

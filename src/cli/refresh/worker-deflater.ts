@@ -1,16 +1,22 @@
 /**
- * Deflates a large sheet's patched bytes in a worker thread. zlib's own streams run on the thread
+ * Patches and deflates a large sheet in a worker thread. zlib's own streams run on the thread
  * pool, but each step of theirs needs a turn of the main thread's event loop to go on, and the main
  * thread is busy scanning the sheet between chunks: the deflater waited for the scan, and the scan
  * then waited for the deflater (bench/refresh.bench.ts; docs/performance.md, "Refresh"). A worker
- * has an event loop of its own, so the deflate runs beside the scan; it also takes the CRC-32.
+ * has an event loop of its own, so the deflate runs beside the scan. It also applies the splices
+ * to the original bytes and takes the CRC-32, which the main thread did between its scans.
  */
 import { Worker } from "node:worker_threads";
 import { constants } from "node:zlib";
+import { applySplices } from "./splice-bytes";
 import type { DeflatedPart } from "./zip-package";
 
-/** The worker's code, run as a script (`eval`): no file to find beside the compiled library. */
+/**
+ * The worker's code, run as a script (`eval`): no file to find beside the compiled library, and
+ * the same applySplices as the main thread's.
+ */
 const WORKER_SOURCE = `
+${applySplices.toString()}
 const { parentPort, workerData } = require("node:worker_threads");
 const zlib = require("node:zlib");
 const z = zlib.createDeflateRaw({ level: workerData.level, chunkSize: 1 << 20 });
@@ -26,14 +32,26 @@ z.on("data", (c) => {
 });
 z.on("end", () => parentPort.postMessage({ done: Buffer.concat(chunks), size, crc: crc >>> 0 }));
 z.on("error", (e) => { throw e; });
+const texts = [];
 parentPort.on("message", (m) => {
   if (m === "end") return void z.end();
-  const chunk = Buffer.from(m.buffer, m.byteOffset, m.byteLength);
+  let chunk;
+  if (m instanceof Uint8Array) chunk = Buffer.from(m.buffer, m.byteOffset, m.byteLength);
+  else {
+    if (m.resetTexts) texts.length = 0;
+    for (const t of m.texts) texts.push(t);
+    const out = applySplices(m.bytes, m.splices, m.splices.length, texts);
+    chunk = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  }
+  const taken = m instanceof Uint8Array ? m.length : m.bytes.length;
   size += chunk.length;
   crc = zlib.crc32(chunk, crc);
-  z.write(chunk, () => parentPort.postMessage(chunk.length));
+  z.write(chunk, () => parentPort.postMessage(taken));
 });
 `;
+
+/** A view of shared memory (Buffer's small-allocation pool) is copied, not moved. */
+const owns = (b: Uint8Array): boolean => b.byteOffset === 0 && b.buffer.byteLength === b.length;
 
 /** Bytes handed to the worker and not yet deflated, past which `write` asks the caller to wait. */
 const IN_FLIGHT_MAX = 8 * 1024 ** 2;
@@ -98,9 +116,27 @@ export class WorkerDeflater {
   write(bytes: Buffer): Promise<void> | undefined {
     if (this.dropped || bytes.length === 0) return undefined;
     this.inFlight += bytes.length;
-    const own = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length;
-    // A view of shared memory (Buffer's small-allocation pool) is copied, not moved.
-    this.worker.postMessage(bytes, own ? [bytes.buffer as ArrayBuffer] : []);
+    this.worker.postMessage(bytes, owns(bytes) ? [bytes.buffer as ArrayBuffer] : []);
+    if (this.inFlight <= IN_FLIGHT_MAX) return undefined;
+    return new Promise((resolve) => (this.resume = resolve));
+  }
+
+  /**
+   * Adds original bytes with their splices (applySplices' form), applied in the worker; `texts` are
+   * the splice texts new since the last call (after the ones it was given, or in place of them all
+   * when `resetTexts`). Takes over `bytes` and `splices` as `write` does.
+   */
+  writeSpliced(
+    bytes: Buffer,
+    splices: Int32Array,
+    texts: Uint8Array[],
+    resetTexts: boolean,
+  ): Promise<void> | undefined {
+    if (this.dropped || (bytes.length === 0 && splices.length === 0)) return undefined;
+    this.inFlight += bytes.length;
+    const transfer: ArrayBuffer[] = [splices.buffer as ArrayBuffer];
+    if (owns(bytes)) transfer.push(bytes.buffer as ArrayBuffer);
+    this.worker.postMessage({ bytes, splices, texts, resetTexts }, transfer);
     if (this.inFlight <= IN_FLIGHT_MAX) return undefined;
     return new Promise((resolve) => (this.resume = resolve));
   }
