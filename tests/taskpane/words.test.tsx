@@ -202,7 +202,8 @@ describe("every template's preview", () => {
               <BlockPreview block={block} values={values} />
             </PaneLanguage.Provider>,
           );
-          if (block.chart) await screen.findByRole("img");
+          // The chart is drawn once its module loads: slow when the whole suite loads both cores.
+          if (block.chart) await screen.findByRole("img", undefined, { timeout: 10_000 });
           expectClean(container, lang, `${template.id} ${mode}`);
           unmount();
         }
