@@ -22,6 +22,18 @@ import {
 // Node has no Web Workers for zip.js; it uses Node's own CompressionStream (zlib) in process.
 configure({ useWebWorkers: false });
 
+/** Up to `length` bytes of an open file from `position` (fewer at its end). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const got = readSync(fd, buf, done, length - done, position + done);
+    if (got === 0) break;
+    done += got;
+  }
+  return done === length ? buf : buf.subarray(0, done);
+}
+
 /** Reads byte ranges of an open file: zip.js asks for the central directory, then entry data. */
 class FileRangeReader extends Reader<number> {
   constructor(private readonly fd: number) {
@@ -31,15 +43,7 @@ class FileRangeReader extends Reader<number> {
 
   // zip.js's typings declare readUint8Array as async; a positional read is all it needs.
   readUint8Array(index: number, length: number): Promise<Uint8Array> {
-    const n = Math.max(0, Math.min(length, this.size - index));
-    const buf = Buffer.allocUnsafe(n);
-    let done = 0;
-    while (done < n) {
-      const got = readSync(this.fd, buf, done, n - done, index + done);
-      if (got === 0) break;
-      done += got;
-    }
-    return Promise.resolve(done === n ? buf : buf.subarray(0, done));
+    return Promise.resolve(readAt(this.fd, index, Math.max(0, Math.min(length, this.size - index))));
   }
 }
 
@@ -53,6 +57,15 @@ function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
     },
   });
 }
+
+/** Throws unless the entry is stored as deflate or uncompressed, the methods a workbook uses. */
+function checkMethod(e: FileEntry): void {
+  if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new UnsupportedCompression(e.filename);
+}
+
+/** True when a part's decompressed size and CRC-32 are what its entry records. */
+const matchesEntry = (e: FileEntry, size: number, crc: number): boolean =>
+  size === e.uncompressedSize && (e.crc32 === undefined || crc >>> 0 === e.crc32 >>> 0);
 
 /** Parts stored in at most this many bytes are read whole by `text`, not streamed. */
 const WHOLE_READ_MAX = 1024 ** 2;
@@ -240,7 +253,7 @@ export class ZipPackage {
    */
   private inflated(name: string, limit: number): Readable {
     const e = this.file(name);
-    if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new UnsupportedCompression(name);
+    checkMethod(e);
     let total = 0;
     let crc = 0;
     const check = new Transform({
@@ -251,9 +264,7 @@ export class ZipPackage {
         done(null, chunk);
       },
       flush(done) {
-        if (total !== e.uncompressedSize || (e.crc32 !== undefined && crc >>> 0 !== e.crc32 >>> 0))
-          return done(new DamagedPart(name));
-        done();
+        done(matchesEntry(e, total, crc) ? null : new DamagedPart(name));
       },
     });
     const raw = Readable.fromWeb(this.rawStream(name) as NodeReadableStream<Uint8Array>);
@@ -286,16 +297,12 @@ export class ZipPackage {
 
   /** A part's stored bytes, read from the file just after its local header. */
   private storedBytes(e: FileEntry): Buffer {
-    const header = Buffer.alloc(LOCAL_HEADER);
-    readSync(this.fd, header, 0, LOCAL_HEADER, e.offset);
-    if (header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new DamagedPart(e.filename);
+    const header = readAt(this.fd, e.offset, LOCAL_HEADER);
+    if (header.length < LOCAL_HEADER || header.readUInt32LE(0) !== LOCAL_SIGNATURE)
+      throw new DamagedPart(e.filename);
     const start = e.offset + LOCAL_HEADER + header.readUInt16LE(26) + header.readUInt16LE(28);
-    const data = Buffer.allocUnsafe(e.compressedSize);
-    for (let done = 0; done < data.length;) {
-      const got = readSync(this.fd, data, done, data.length - done, start + done);
-      if (got === 0) throw new DamagedPart(e.filename);
-      done += got;
-    }
+    const data = readAt(this.fd, start, e.compressedSize);
+    if (data.length !== e.compressedSize) throw new DamagedPart(e.filename);
     return data;
   }
 
@@ -305,7 +312,7 @@ export class ZipPackage {
    */
   private wholeBytes(e: FileEntry, limit: number): Buffer {
     if (e.uncompressedSize > limit) throw new PartTooLarge(e.filename, limit);
-    if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new UnsupportedCompression(e.filename);
+    checkMethod(e);
     const stored = this.storedBytes(e);
     let data = stored;
     if (e.compressionMethod === 8)
@@ -318,8 +325,7 @@ export class ZipPackage {
         throw new DamagedPart(e.filename);
       }
     if (data.length > limit) throw new PartTooLarge(e.filename, limit);
-    if (data.length !== e.uncompressedSize || (e.crc32 !== undefined && crc32(data) >>> 0 !== e.crc32 >>> 0))
-      throw new DamagedPart(e.filename);
+    if (!matchesEntry(e, data.length, crc32(data))) throw new DamagedPart(e.filename);
     return data;
   }
 
