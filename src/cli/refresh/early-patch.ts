@@ -84,7 +84,7 @@ export class EarlyPatch {
     this.emitted = settled;
     const splices = this.splices.slice(0, this.count);
     if (this.deflater instanceof PartDeflater)
-      return this.deflater.write(applySplices(bytes, splices, splices.length, this.texts) as Buffer);
+      return this.deflater.write(applySplices(bytes, splices, this.texts) as Buffer);
     const fresh = this.texts.slice(this.sent);
     const reset = this.sent === 0;
     this.sent = this.texts.length;

@@ -540,7 +540,11 @@ export class SheetReader implements SheetEvents {
     return error ? { kind: "value", value: error } : this.state.call(templateId, args);
   }
 
-  /** True when a cell of the current row, left of the one being read, is a target (its value may change). */
+  /**
+   * True when a cell of the current row, left of the one being read, is a target (its value may
+   * change). The row's targets are the last ones added: a few steps back from the end, on every
+   * formula, rather than Targets.find's search of the whole sheet.
+   */
   private isTarget(row: number, col: number): boolean {
     const targets = this.state.targets;
     for (let t = targets.length - 1; t >= this.read.from && targets.row[t] === row; t--)

@@ -5,15 +5,11 @@
  */
 
 /**
- * `src` with each splice [start, end) replaced by its text: `splices` holds `count / 3` triples of
- * start, end (offsets into `src`, in order, not overlapping) and an index into `texts`.
+ * `src` with each splice [start, end) replaced by its text: `splices` holds triples of start, end
+ * (offsets into `src`, in order, not overlapping) and an index into `texts`.
  */
-export function applySplices(
-  src: Uint8Array,
-  splices: Int32Array,
-  count: number,
-  texts: readonly Uint8Array[],
-): Uint8Array {
+export function applySplices(src: Uint8Array, splices: Int32Array, texts: readonly Uint8Array[]): Uint8Array {
+  const count = splices.length;
   let size = src.length;
   for (let i = 0; i < count; i += 3)
     size +=

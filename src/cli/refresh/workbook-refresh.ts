@@ -49,11 +49,11 @@ const TABLE = Kind.Table;
 export interface Limits {
   /** Largest decompressed size of one part the refresh reads. */
   maxPartBytes: number;
-  /** Sheets from this size (decompressed) are deflated in a worker thread (early-patch.ts). */
+  /** Sheets from this size (decompressed) are deflated in a worker thread; WORKER_DEFLATE_FROM when not given. */
   workerDeflateFrom?: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxPartBytes: 2 * 1024 ** 3, workerDeflateFrom: WORKER_DEFLATE_FROM };
+export const DEFAULT_LIMITS: Limits = { maxPartBytes: 2 * 1024 ** 3 };
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships/";

@@ -35,23 +35,20 @@ z.on("error", (e) => { throw e; });
 const texts = [];
 parentPort.on("message", (m) => {
   if (m === "end") return void z.end();
-  let chunk;
-  if (m instanceof Uint8Array) chunk = Buffer.from(m.buffer, m.byteOffset, m.byteLength);
-  else {
-    if (m.resetTexts) texts.length = 0;
-    for (const t of m.texts) texts.push(t);
-    const out = applySplices(m.bytes, m.splices, m.splices.length, texts);
-    chunk = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
-  }
-  const taken = m instanceof Uint8Array ? m.length : m.bytes.length;
+  if (m.resetTexts) texts.length = 0;
+  for (const t of m.texts) texts.push(t);
+  const out = applySplices(m.bytes, m.splices, texts);
+  const chunk = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   size += chunk.length;
   crc = zlib.crc32(chunk, crc);
-  z.write(chunk, () => parentPort.postMessage(taken));
+  z.write(chunk, () => parentPort.postMessage(m.bytes.length));
 });
 `;
 
+const NO_SPLICES = new Int32Array(0);
+
 /** A view of shared memory (Buffer's small-allocation pool) is copied, not moved. */
-const owns = (b: Uint8Array): boolean => b.byteOffset === 0 && b.buffer.byteLength === b.length;
+const owns = (b: ArrayBufferView): boolean => b.byteOffset === 0 && b.buffer.byteLength === b.byteLength;
 
 /** Bytes handed to the worker and not yet deflated, past which `write` asks the caller to wait. */
 const IN_FLIGHT_MAX = 8 * 1024 ** 2;
@@ -114,11 +111,7 @@ export class WorkerDeflater {
    * promise, when one comes back, says when to go on.
    */
   write(bytes: Buffer): Promise<void> | undefined {
-    if (this.dropped || bytes.length === 0) return undefined;
-    this.inFlight += bytes.length;
-    this.worker.postMessage(bytes, owns(bytes) ? [bytes.buffer as ArrayBuffer] : []);
-    if (this.inFlight <= IN_FLIGHT_MAX) return undefined;
-    return new Promise((resolve) => (this.resume = resolve));
+    return this.writeSpliced(bytes, NO_SPLICES, [], false);
   }
 
   /**
@@ -134,8 +127,8 @@ export class WorkerDeflater {
   ): Promise<void> | undefined {
     if (this.dropped || (bytes.length === 0 && splices.length === 0)) return undefined;
     this.inFlight += bytes.length;
-    const transfer: ArrayBuffer[] = [splices.buffer as ArrayBuffer];
-    if (owns(bytes)) transfer.push(bytes.buffer as ArrayBuffer);
+    const transfer: ArrayBuffer[] = [];
+    for (const b of [bytes, splices]) if (b.length > 0 && owns(b)) transfer.push(b.buffer as ArrayBuffer);
     this.worker.postMessage({ bytes, splices, texts, resetTexts }, transfer);
     if (this.inFlight <= IN_FLIGHT_MAX) return undefined;
     return new Promise((resolve) => (this.resume = resolve));
