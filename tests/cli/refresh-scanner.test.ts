@@ -6,6 +6,7 @@
  */
 import { EXIT } from "../../src/cli/io";
 import { XmlSyntaxError } from "../../src/cli/refresh/xml-text";
+import { SheetScanner } from "../../src/cli/refresh/sheet-scanner";
 import { writeOneSheetWorkbook } from "../support/big-workbook";
 import { iomCli, tempDir } from "./helpers";
 import { scan, type Seen } from "./support/scan-cells";
@@ -60,6 +61,30 @@ describe("the sheet scanner", () => {
     expect(scan(xml)).toEqual([
       { address: "A1", type: "e", formula: 'IOM.STAFF("P-4","F")', formulaType: "normal", value: "#NAME?" },
     ]);
+  });
+
+  it("reads a plainly written number without its text, exactly as Number() does, and leaves the rest to the text", () => {
+    const numbers = (vs: string[]): number[] => {
+      const rows = vs.map((v, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${v}</v></c></row>`);
+      const out: number[] = [];
+      const s = new SheetScanner({ cell: (c) => void out.push(c.number) });
+      s.write(Buffer.from(`<worksheet ${NS}><sheetData>${rows.join("")}</sheetData></worksheet>`));
+      s.end();
+      return out;
+    };
+    const plain = ["0", "-0", "7", "-12", "12.5", "0.1", "0.30", ".5", "-.25", "3.14159265358979"];
+    plain.push("123456789012345", "0.00000000000001", "999999999999999", "00042");
+    expect(numbers(plain).map((n, i) => Object.is(n, Number(plain[i])))).toEqual(plain.map(() => true));
+    const text = ["", "-", ".", "5.", "1e3", "1E-3", " 7", "7 ", "+7", "1,5", "--1", "1.2.3", "#N/A"];
+    text.push("1234567890123456", "0.1234567890123456", "&#55;", "0x1F", "Infinity");
+    expect(numbers(text).filter((n) => !Number.isNaN(n))).toEqual([]);
+    // Many doubles written as JavaScript (and Excel) write them: each read as Number() reads it.
+    const doubles = Array.from({ length: 5000 }, (_, i) =>
+      String((((i * 7919) % 1000003) - 5e5) / 10 ** (i % 12)),
+    );
+    const read = numbers(doubles);
+    expect(read.filter((n, i) => !Number.isNaN(n) && !Object.is(n, Number(doubles[i])))).toEqual([]);
+    expect(read.filter((n) => !Number.isNaN(n)).length).toBeGreaterThan(4000);
   });
 
   it("refuses what is not well-formed, or not what a workbook may hold", () => {

@@ -30,13 +30,19 @@ export function showValue(v: CellValue): string {
 
 const ERRORS = new Map<string, { error: string }>();
 
+let lastError: { error: string } = Object.freeze({ error: "#N/A" });
+ERRORS.set(lastError.error, lastError);
+
 /** One shared value per error text (a sheet full of #NAME? needs no object per cell). */
 function errorValue(code: string): { error: string } {
+  // Errors come in runs of one code: a compare costs less than hashing the text.
+  if (code === lastError.error) return lastError;
   let e = ERRORS.get(code);
   if (!e) {
     e = Object.freeze({ error: code });
     if (ERRORS.size < 100) ERRORS.set(code, e);
   }
+  lastError = e;
   return e;
 }
 

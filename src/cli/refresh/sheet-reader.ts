@@ -592,7 +592,10 @@ export class SheetReader implements SheetEvents {
 
   cell(c: CellInfo): void {
     for (const w of this.watches) w.cell(c);
-    const value = cachedValue(c.type, c.value, c.inline);
+    // A plain number (no t, or t="n") is read without its text.
+    const type = c.type;
+    const n = c.number;
+    const value = n === n && (type === undefined || type === "n") ? n : cachedValue(type, c.value, c.inline);
     const stored = typeof value === "string" ? decodeOoxmlEscapes(value) : value;
     const key = cellKey(c.row, c.col);
     // A formula may refer to a cell before it in its row (its label): kept for the row.

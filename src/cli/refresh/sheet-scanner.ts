@@ -33,6 +33,10 @@ const closesAt = (str: string, at: number, name: number): boolean =>
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
+/** 10^0 … 10^15, each made by exact multiplications. */
+const POWERS_OF_TEN: number[] = [1];
+for (let k = 1; k < 16; k++) POWERS_OF_TEN.push((POWERS_OF_TEN[k - 1] as number) * 10);
+
 /**
  * Copies `length` bytes; a short run (most runs between two splices are a few bytes) by a loop,
  * which costs less than the call into Buffer's native copy.
@@ -86,7 +90,12 @@ export interface CellInfo {
   /** Just after the <f> element; -1 without one. */
   fEnd: number;
   /** The <v> text, and the offsets of the whole <v> element; -1 without one. */
-  value: string | undefined;
+  readonly value: string | undefined;
+  /**
+   * The <v> text as a number when it is written plainly (see `plainNumber`), else NaN: then the
+   * number needs no text. Whether it is one depends on the t attribute, as for `value`.
+   */
+  number: number;
   vStart: number;
   vEnd: number;
   /** The text of an inline string (<is>), and the offsets of that element. */
@@ -114,6 +123,58 @@ export interface SheetEvents {
   sheetDataEnd?(closeStart: number): void;
   /** A <sheetProtection> element with sheet="1" or sheet="true". */
   protectedSheet?(): void;
+}
+
+/**
+ * The cell the scanner reports: one object, filled again for each cell, so it is good only while
+ * the event that gives it runs. Its <v> text is cut from the chunk when first asked for: most
+ * readers of a number cell want `number` alone.
+ */
+class ScannedCell implements CellInfo {
+  row = 0;
+  col = 0;
+  start = 0;
+  tagEnd = 0;
+  selfClosing = false;
+  prefix = "";
+  type: string | undefined = undefined;
+  typeStart = -1;
+  typeEnd = -1;
+  formula: FormulaInfo | undefined = undefined;
+  fEnd = -1;
+  vStart = -1;
+  vEnd = -1;
+  number = NaN;
+  inline: string | undefined = undefined;
+  isStart = -1;
+  isEnd = -1;
+  end = 0;
+  private text: string | undefined = undefined;
+  /** Offsets (in the scanner's buffer) of a <v> text not cut yet; -1 when `text` holds it. */
+  private textFrom = -1;
+  private textTo = -1;
+
+  constructor(private readonly cut: (from: number, to: number) => string) {}
+
+  get value(): string | undefined {
+    if (this.textFrom >= 0) {
+      this.text = this.cut(this.textFrom, this.textTo);
+      this.textFrom = -1;
+    }
+    return this.text;
+  }
+
+  setValue(text: string | undefined): void {
+    this.text = text;
+    this.textFrom = -1;
+  }
+
+  /** The <v> text is bytes [from, to) of the scanner's buffer, cut (and decoded) when asked for. */
+  deferValue(from: number, to: number): void {
+    this.text = undefined;
+    this.textFrom = from;
+    this.textTo = to;
+  }
 }
 
 const enum Capture {
@@ -321,7 +382,12 @@ export class SheetScanner {
     }
     if (vClose >= 0) {
       cell.vStart = this.base + vStart;
-      cell.value = decodeEntities(this.utf8(vStart + 3, vClose));
+      // A plain number is cut only if asked for; any other text is cut and decoded now, so that
+      // a malformed one (a bare "&") fails here whoever reads it.
+      const n = this.plainNumber(vStart + 3, vClose);
+      cell.number = n;
+      if (n === n) cell.deferValue(vStart + 3, vClose);
+      else cell.setValue(decodeEntities(this.utf8(vStart + 3, vClose)));
       cell.vEnd = this.base + vClose + 4;
     }
     this.closeCell(this.base + end);
@@ -415,7 +481,7 @@ export class SheetScanner {
     // SpreadsheetML's own attributes are unprefixed: a prefixed one (x14ac:dyDescent) belongs to an extension.
     if (len === 1 && c0 === 0x72) this.readR(open, close);
     else if (len === 1 && c0 === 0x74) {
-      this.aT = this.value(open, close);
+      this.aT = this.typeValue(open, close);
       this.aTStart = this.base + open;
       this.aTEnd = this.base + close;
     } else if (len === 3 && str.startsWith("ref", nameStart)) this.aRef = this.value(open, close);
@@ -516,6 +582,56 @@ export class SheetScanner {
     return decodeEntities(this.utf8(from, to));
   }
 
+  /**
+   * A cell's t value: the common ones are the constants themselves, found by character codes (a
+   * cut of one to three characters is a new string, and every switch on it compares text).
+   */
+  private typeValue(from: number, to: number): string {
+    const str = this.str;
+    const c = str.charCodeAt(from);
+    if (to - from === 1) {
+      if (c === 0x65) return "e";
+      if (c === 0x73) return "s";
+      if (c === 0x6e) return "n";
+      if (c === 0x62) return "b";
+    } else if (
+      to - from === 3 &&
+      c === 0x73 &&
+      str.charCodeAt(from + 1) === 0x74 &&
+      str.charCodeAt(from + 2) === 0x72
+    )
+      return "str";
+    return this.value(from, to);
+  }
+
+  /**
+   * The number a <v> text [from, to) writes plainly (an optional minus, at most 15 digits with an
+   * optional point inside or before them), or NaN for anything else (exponents, spaces, entities,
+   * more digits), which is read as text. Up to 15 digits the integer is exact and so is the power
+   * of ten, so their quotient is the correctly rounded value, the same as Number() gives.
+   */
+  private plainNumber(from: number, to: number): number {
+    const str = this.str;
+    let i = from;
+    const negative = str.charCodeAt(i) === 0x2d;
+    if (negative) i++;
+    let m = 0;
+    let digits = 0;
+    let scale = -1;
+    for (; i < to; i++) {
+      const d = str.charCodeAt(i) - 0x30;
+      if (d >= 0 && d <= 9) {
+        m = m * 10 + d;
+        digits++;
+        if (scale >= 0) scale++;
+      } else if (d === -2 && scale < 0) scale = 0;
+      else return NaN;
+    }
+    if (digits === 0 || digits > 15 || scale === 0) return NaN;
+    const v = scale > 0 ? m / (POWERS_OF_TEN[scale] as number) : m;
+    return negative ? -v : v;
+  }
+
   private openTag(lt: number, end: number): void {
     const selfClosing = this.str.charCodeAt(end - 2) === SLASH;
     this.nameAt(lt + 1, end);
@@ -559,29 +675,15 @@ export class SheetScanner {
 
   private readonly rowInfo: RowInfo = { row: 0, start: 0, tagEnd: 0, selfClosing: false };
   private readonly formulaInfo: FormulaInfo = { raw: "", type: "normal", ref: undefined, si: undefined };
-  private readonly cell: CellInfo = {
-    row: 0,
-    col: 0,
-    start: 0,
-    tagEnd: 0,
-    selfClosing: false,
-    prefix: "",
-    type: undefined,
-    typeStart: -1,
-    typeEnd: -1,
-    formula: undefined,
-    fEnd: -1,
-    value: undefined,
-    vStart: -1,
-    vEnd: -1,
-    inline: undefined,
-    isStart: -1,
-    isEnd: -1,
-    end: 0,
-  };
+  private readonly cell = new ScannedCell((from, to) => decodeEntities(this.utf8(from, to)));
   private inCell = false;
 
   /** Starts the cell whose start tag's attributes were just read (by `attributes` or `plainAttributes`). */
+  /** The address just read, as text: only for a message (a string for every cell costs). */
+  private address(): string {
+    return this.aR || `${columnLetters(this.aCol)}${this.aRow}`;
+  }
+
   private openCell(
     prefix: string,
     abs: number,
@@ -592,18 +694,14 @@ export class SheetScanner {
   ): void {
     const row = this.currentRow;
     let col = this.lastCol + 1;
-    let ref: string | undefined;
     if (this.aR !== undefined) {
-      const at =
-        this.aCol > 0 && this.aRow >= 1 && this.aRow <= 1048576 && this.aCol <= 16384
-          ? { row: this.aRow, col: this.aCol }
-          : undefined;
-      ref = this.aR || `${columnLetters(this.aCol)}${this.aRow}`;
-      if (!at) this.fail(`a cell with the address "${this.aR || this.str.slice(this.nEnd, end)}"`, lt);
-      if (at.row !== row) this.fail(`cell ${ref} inside row ${row}`, lt);
-      col = at.col;
+      if (!(this.aCol > 0 && this.aRow >= 1 && this.aRow <= 1048576 && this.aCol <= 16384))
+        this.fail(`a cell with the address "${this.aR || this.str.slice(this.nEnd, end)}"`, lt);
+      if (this.aRow !== row) this.fail(`cell ${this.address()} inside row ${row}`, lt);
+      col = this.aCol;
     }
-    if (col <= this.lastCol) this.fail(`cell ${ref ?? col} out of order in row ${row}`, lt);
+    if (col <= this.lastCol)
+      this.fail(`cell ${this.aR !== undefined ? this.address() : col} out of order in row ${row}`, lt);
     if (col > 16384) this.fail(`a cell past column XFD in row ${row}`, lt);
     this.lastCol = col;
     const cell = this.cell;
@@ -618,7 +716,9 @@ export class SheetScanner {
     cell.typeEnd = this.aTEnd;
     cell.formula = undefined;
     cell.fEnd = cell.vStart = cell.vEnd = cell.isStart = cell.isEnd = -1;
-    cell.value = cell.inline = undefined;
+    cell.setValue(undefined);
+    cell.number = NaN;
+    cell.inline = undefined;
     cell.end = tagEnd;
     this.inCell = true;
   }
@@ -642,7 +742,7 @@ export class SheetScanner {
         cell.vStart = abs;
         if (selfClosing) {
           cell.vEnd = tagEnd;
-          cell.value = "";
+          cell.setValue("");
         } else this.startCapture(Capture.Value);
       } else if (name === "is") {
         cell.isStart = abs;
@@ -680,7 +780,7 @@ export class SheetScanner {
         cell.fEnd = after;
         this.capture = Capture.None;
       } else if (depth === 3 && this.capture === Capture.Value && name === "v") {
-        cell.value = decodeEntities(this.text);
+        cell.setValue(decodeEntities(this.text));
         cell.vEnd = after;
         this.capture = Capture.None;
       } else if (depth === 3 && name === "is") {

@@ -98,25 +98,34 @@ export class Targets {
 
   constructor(readonly values: ValueTable) {}
 
+  /**
+   * Room for `n` targets in all (an estimate made before a sheet is read), so they are not copied
+   * again and again as the arrays grow. Untouched room costs address space, not memory.
+   */
+  reserve(n: number): void {
+    if (n > this.row.length) this.resize(n);
+  }
+
+  private resize(n: number): void {
+    this.sheet = grow(this.sheet, n);
+    this.row = grow(this.row, n);
+    this.col = grow(this.col, n);
+    this.kind = grow(this.kind, n);
+    this.status = grow(this.status, n);
+    this.flags = grow(this.flags, n);
+    this.link = grow(this.link, n);
+    this.cached = grow(this.cached, n);
+    this.ckind = grow(this.ckind, n);
+    this.next = grow(this.next, n);
+    this.tPos = grow(this.tPos, n);
+    this.tEnd = grow(this.tEnd, n);
+    this.vPos = grow(this.vPos, n);
+    this.vEnd = grow(this.vEnd, n);
+  }
+
   add(sheet: number, row: number, col: number, kind: Kind, link: number): number {
     const i = this.length++;
-    if (i >= this.row.length) {
-      const n = i + 1;
-      this.sheet = grow(this.sheet, n);
-      this.row = grow(this.row, n);
-      this.col = grow(this.col, n);
-      this.kind = grow(this.kind, n);
-      this.status = grow(this.status, n);
-      this.flags = grow(this.flags, n);
-      this.link = grow(this.link, n);
-      this.cached = grow(this.cached, n);
-      this.ckind = grow(this.ckind, n);
-      this.next = grow(this.next, n);
-      this.tPos = grow(this.tPos, n);
-      this.tEnd = grow(this.tEnd, n);
-      this.vPos = grow(this.vPos, n);
-      this.vEnd = grow(this.vEnd, n);
-    }
+    if (i >= this.row.length) this.resize(i + 1);
     this.sheet[i] = sheet;
     this.row[i] = row;
     this.col[i] = col;

@@ -277,6 +277,8 @@ export class WorkbookRefresh {
     sheet.read = reader.read;
     this.reading = sheet;
     const entry = this.pkg.entries.find((e) => e.name === sheet.part);
+    // Room for a target per cell the sheet could hold (a formula cell takes 60 bytes and more).
+    if (entry) this.targets.reserve(this.targets.length + Math.min(entry.uncompressedSize / 60, 1 << 20));
     // A table's cells are decided after every sheet is read: its sheet is patched afterwards.
     const early =
       this.opts.dryRun !== true && watches.length === 0 && entry?.compressionMethod === 8

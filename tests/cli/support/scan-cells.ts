@@ -45,6 +45,9 @@ export function scan(xml: string | Buffer, chunk = 1 << 16): Seen[] {
       )
         bad("<v>");
       if (c.typeStart >= 0 && bytes.toString("utf8", c.typeStart, c.typeEnd) !== c.type) bad("t");
+      // A number read without its text is the number its text says.
+      if (!Number.isNaN(c.number) && (c.value === undefined || !Object.is(c.number, Number(c.value))))
+        bad("number");
       out.push(seen);
     },
     protectedSheet: () => out.push({ address: "-", protected: true }),
