@@ -68,6 +68,9 @@ export class WorkerDeflater {
   constructor(limit: number) {
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      // Not the parent's flags: a loader it runs under (tsx, a test runner's) costs every worker
+      // tens of milliseconds to start, and this code needs none.
+      execArgv: [],
       workerData: { limit, level: constants.Z_DEFAULT_COMPRESSION },
     });
     this.result = new Promise((resolve) => {
