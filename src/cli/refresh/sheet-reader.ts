@@ -381,8 +381,7 @@ export class ReaderState {
     return r;
   }
 
-  /** Calls repeat with the same arguments (one label per row, many cells): a memo per template. */
-  call(id: number, args: Arg[]): CallResult {
+  private memo(id: number): { single: number; results: Map<unknown, CallResult> } {
     let m = this.callMemo.get(id);
     if (!m) {
       const tpl = this.templates[id] as Template;
@@ -392,16 +391,54 @@ export class ReaderState {
         (m = { single: refs.length === 1 ? (refs[0] as number) : -1, results: new Map() }),
       );
     }
+    return m;
+  }
+
+  /** Calls repeat with the same arguments (one label per row, many cells): a memo per template. */
+  call(id: number, args: Arg[]): CallResult {
+    const m = this.memo(id);
     // One reference: its value is the key; more: their values joined (a type mark keeps 1 and "1" apart).
     const key = m.single >= 0 ? args[m.single] : args.map((a) => `${typeof a}:${String(a)}`).join("\u0001");
-    let r = m.results.get(key);
-    if (!r) {
-      r = evaluateCall((this.templates[id] as Template).name, args);
-      if (m.results.size > 10_000) m.results.clear();
-      m.results.set(key, r);
+    return m.results.get(key) ?? this.evaluated(m.results, key, id, args);
+  }
+
+  /** `call` for a template of one reference, given that reference's value: its arguments are made only when new. */
+  callWith(id: number, value: Arg): CallResult {
+    const m = this.memo(id);
+    const known = m.results.get(value);
+    if (known) return known;
+    const args = (this.templates[id] as Template).args.map((a) => ("literal" in a ? a.literal : value));
+    return this.evaluated(m.results, value, id, args);
+  }
+
+  /** Evaluates a call new to its memo, and keeps the result under `key`. */
+  private evaluated(results: Map<unknown, CallResult>, key: unknown, id: number, args: Arg[]): CallResult {
+    const r = evaluateCall((this.templates[id] as Template).name, args);
+    if (results.size > 10_000) results.clear();
+    results.set(key, r);
+    return r;
+  }
+
+  /**
+   * The one reference of a template when it is to a cell of the formula's own row on its own
+   * sheet (a relative row of 0): then `SheetReader.resultFromRow` needs no argument list. Null
+   * for any other template.
+   */
+  rowRef(id: number): { col: number; colAbsolute: boolean } | null {
+    let r = this.rowRefs[id];
+    if (r === undefined) {
+      const refs = (this.templates[id] as Template).args.flatMap((a) => ("ref" in a ? [a.ref] : []));
+      const ref = refs[0];
+      r =
+        refs.length === 1 && ref && ref.sheet === undefined && !ref.rowAbsolute && ref.row === 0
+          ? { col: ref.col, colAbsolute: ref.colAbsolute }
+          : null;
+      this.rowRefs[id] = r;
     }
     return r;
   }
+
+  private readonly rowRefs: ({ col: number; colAbsolute: boolean } | null | undefined)[] = [];
 
   skip(s: SkippedFormula): void {
     this.skippedCount++;
@@ -513,6 +550,16 @@ export class SheetReader implements SheetEvents {
    * work out for it later, known now. Undefined for any other formula.
    */
   private resultFromRow(templateId: number, row: number, col: number): CallResult | undefined {
+    // The common case (a label to the left): one reference, its value the memo's key.
+    const one = this.state.rowRef(templateId);
+    if (one) {
+      const c = one.colAbsolute ? one.col : one.col + col;
+      if (c < 1 || c >= col || this.isTarget(row, c)) return undefined;
+      const v = this.earlierInRow(c) ?? null;
+      if (isSst(v)) return undefined;
+      if (v !== null && typeof v === "object") return { kind: "value", value: v };
+      return this.state.callWith(templateId, v);
+    }
     const t = this.state.templates[templateId] as Template;
     const args: Arg[] = [];
     let error: CellValue | undefined;
