@@ -37,16 +37,17 @@ export class EarlyPatch {
 
   /**
    * @param decide gives a pending target its value now if it can (true), or leaves it (false)
-   * @param inWorker deflate in a worker thread (a large sheet: WORKER_DEFLATE_FROM)
+   * @param worker a worker deflater to use (a large sheet: WORKER_DEFLATE_FROM, started by the
+   *   caller, which may start it early), or undefined to deflate on zlib's thread pool
    */
   constructor(
     private readonly targets: Targets,
     private readonly read: SheetRead,
     private readonly decide: (t: number) => boolean,
-    inWorker: boolean,
+    worker: WorkerDeflater | undefined,
   ) {
     this.next = read.from;
-    this.deflater = inWorker ? new WorkerDeflater(EARLY_PATCH_LIMIT) : new PartDeflater(EARLY_PATCH_LIMIT);
+    this.deflater = worker ?? new PartDeflater(EARLY_PATCH_LIMIT);
   }
 
   /** The earliest offset still to be handed on: the scanner keeps its bytes from there. */

@@ -35,7 +35,8 @@ import { SheetScanner } from "./sheet-scanner";
 import { INSERTED, Kind, Status, Targets, ValueTable } from "./targets";
 import { decodeOoxmlEscapes, XmlSyntaxError } from "./xml-text";
 import { DamagedPart, PartTooLarge, ZipPackage, type DeflatedPart, type Replacement } from "./zip-package";
-import { EarlyPatch, WORKER_DEFLATE_FROM } from "./early-patch";
+import { EARLY_PATCH_LIMIT, EarlyPatch, WORKER_DEFLATE_FROM } from "./early-patch";
+import { WorkerDeflater } from "./worker-deflater";
 
 // Per-cell code reads these as module constants: under tsx, every use of an imported binding is a getter call.
 const PENDING = Status.Pending;
@@ -126,6 +127,8 @@ export class WorkbookRefresh {
   private reading: SheetInfo | undefined;
   /** Results of array formulas, for the cells they spill into. */
   private readonly grids = new Map<number, CallResult>();
+  /** A worker deflater started before the sheets are read, for the first large one. */
+  private spareWorker: WorkerDeflater | undefined;
   readonly plan: RefreshPlan;
 
   private constructor(
@@ -223,6 +226,30 @@ export class WorkbookRefresh {
   }
 
   private async run(): Promise<void> {
+    // A worker takes tens of milliseconds to start: started now, beside the reading of the
+    // workbook's small parts, it is ready when a large sheet's first bytes are.
+    if (
+      this.opts.dryRun !== true &&
+      this.pkg.entries.some((e) => this.deflatesInWorker(e) && /sheet/i.test(e.name))
+    )
+      this.spareWorker = new WorkerDeflater(EARLY_PATCH_LIMIT);
+    try {
+      await this.readAll();
+    } finally {
+      this.spareWorker?.abort();
+      this.spareWorker = undefined;
+    }
+  }
+
+  /** A part large enough to deflate in a worker. */
+  private deflatesInWorker(e: { uncompressedSize: number; compressionMethod: number }): boolean {
+    return (
+      e.compressionMethod === 8 &&
+      e.uncompressedSize >= (this.limits.workerDeflateFrom ?? WORKER_DEFLATE_FROM)
+    );
+  }
+
+  private async readAll(): Promise<void> {
     const pkg = this.pkg;
     if (!pkg.has("_rels/.rels"))
       throw refuse("not_workbook", { file: this.file, missing: "package relationships (_rels/.rels)" });
@@ -286,7 +313,7 @@ export class WorkbookRefresh {
             this.targets,
             reader.read,
             (t) => this.decideEarly(t),
-            entry.uncompressedSize >= (this.limits.workerDeflateFrom ?? WORKER_DEFLATE_FROM),
+            this.deflatesInWorker(entry) ? this.takeWorker() : undefined,
           )
         : undefined;
     const scanner = new SheetScanner(reader, () => early?.retainFrom ?? Infinity);
@@ -305,6 +332,12 @@ export class WorkbookRefresh {
     }
     sheet.read = reader.finish();
     if (early) sheet.patched = await early.finish();
+  }
+
+  private takeWorker(): WorkerDeflater {
+    const w = this.spareWorker ?? new WorkerDeflater(EARLY_PATCH_LIMIT);
+    this.spareWorker = undefined;
+    return w;
   }
 
   /** Reads again, once, the sheets holding referenced cells that came before the formulas referring to them. */
