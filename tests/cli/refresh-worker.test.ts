@@ -5,7 +5,8 @@
  * deflating in the worker writes the same package as one deflating on zlib's thread pool.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import JSZip from "jszip";
 import { crc32, inflateRawSync } from "node:zlib";
 import { runRefresh } from "../../src/cli/commands/refresh";
 import { bufferIo, EXIT } from "../../src/cli/io";
@@ -211,5 +212,35 @@ describe("a refresh that deflates a sheet in a worker", () => {
     const sheet = async (path: string): Promise<string | undefined> =>
       (await readPackage(path)).find((e) => e.name === "xl/worksheets/sheet1.xml")?.content.toString();
     expect(await sheet(fresh)).not.toBe(await sheet(input));
+  });
+});
+
+describe("the worker started before the sheets are read", () => {
+  it("is stopped when no sheet takes it, and not started for a dry run", async () => {
+    // One small sheet, and a large part named like a sheet that no relationship points to.
+    const input = tmp.path("unread-sheet.xlsx");
+    await writeBigWorkbook(input, 100);
+    const zip = await JSZip.loadAsync(readFileSync(input));
+    zip.file("xl/worksheets/sheet9.xml", "<worksheet/>".padEnd(64 * 1024, " "));
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const abort = jest.spyOn(WorkerDeflater.prototype, "abort");
+    const finish = jest.spyOn(WorkerDeflater.prototype, "finish");
+    try {
+      const limits = { maxPartBytes: 2 ** 31, workerDeflateFrom: 32 * 1024 };
+      const io = bufferIo();
+      const code = await runRefresh(input, { out: tmp.path("unread-out.xlsx"), limits }, io);
+      expect({ code, err: io.stderr() }).toEqual({ code: EXIT.ok, err: "" });
+      expect({ aborted: abort.mock.calls.length, finished: finish.mock.calls.length }).toEqual({
+        aborted: 1,
+        finished: 0,
+      });
+      abort.mockClear();
+      const dry = bufferIo();
+      expect(await runRefresh(input, { dryRun: true, limits }, dry)).toBe(EXIT.ok);
+      expect(abort).not.toHaveBeenCalled();
+    } finally {
+      abort.mockRestore();
+      finish.mockRestore();
+    }
   });
 });
