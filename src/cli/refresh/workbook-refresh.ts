@@ -605,7 +605,8 @@ export class WorkbookRefresh {
   private summarise(): void {
     const targets = this.targets;
     const plan = this.plan;
-    const perSheet = new Map<number, number>();
+    // Changes per sheet, by index: an array, as this runs over every target.
+    const perSheet = new Uint32Array(this.sheets.length);
     let updated = 0;
     let current = this.state.currentCount;
     for (let i = 0; i < targets.length; i++) {
@@ -616,8 +617,8 @@ export class WorkbookRefresh {
       if (kind === FORMULA) updated++;
       plan.changedCount++;
       const sheet = targets.sheet[i] as number;
-      const n = perSheet.get(sheet) ?? 0;
-      perSheet.set(sheet, n + 1);
+      const n = perSheet[sheet] as number;
+      perSheet[sheet] = n + 1;
       if (n < this.opts.show) {
         const next = targets.nextValue(i);
         plan.changes.push({
@@ -633,7 +634,7 @@ export class WorkbookRefresh {
         });
       }
     }
-    plan.sheetsToWrite = perSheet.size;
+    plan.sheetsToWrite = perSheet.filter((n) => n > 0).length;
     const skipped = this.state.skippedCount;
     plan.formulas = { total: this.state.formulaCount, updated, current, skipped };
     plan.skipped = this.state.skipped.map((s) => ({
