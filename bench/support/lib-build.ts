@@ -1,8 +1,8 @@
 /**
  * The installed `iom` command for the CLI bench: `npm run build:lib`'s compilation
- * (tsconfig.lib.json) into build/bench-lib/<hash of its inputs>/lib, with bin/iom.js beside it
- * and the package's node_modules linked, as an install has them (tests/cli/bin.test.ts does the
- * same). Compiled once per change of its inputs.
+ * (tsconfig.lib.json, then the CLI's bundle) into build/bench-lib/<hash of its inputs>/lib, with
+ * bin/iom.js beside it and the package's node_modules linked, as an install has them
+ * (tests/cli/bin.test.ts does the same). Compiled once per change of its inputs.
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -10,7 +10,15 @@ import { dirname, join } from "node:path";
 import { ROOT } from "../../scripts/webpack.config";
 import { inputHash } from "../../tests/helpers/shared-build";
 
-const INPUTS = ["src", "data", "bin", "tsconfig.json", "tsconfig.lib.json", "package.json"];
+const INPUTS = [
+  "src",
+  "data",
+  "bin",
+  "scripts/bundle-cli.ts",
+  "tsconfig.json",
+  "tsconfig.lib.json",
+  "package.json",
+];
 
 /** The path of bin/iom.js of a current compilation. */
 export function compiledCli(): string {
@@ -25,9 +33,14 @@ export function compiledCli(): string {
     [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.lib.json", "--outDir", join(dir, "lib")],
     { cwd: ROOT, stdio: "inherit" },
   );
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/bundle-cli.ts"), join(dir, "lib")],
+    { cwd: ROOT, stdio: "inherit" },
+  );
   mkdirSync(join(dir, "bin"), { recursive: true });
   copyFileSync(join(ROOT, "bin/iom.js"), bin);
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   writeFileSync(done, "");
   return bin;
 }

@@ -4,7 +4,6 @@
  * same directory that is renamed over the target only once it is complete. (`iom refresh` has
  * its own, stricter writer: src/cli/refresh/atomic-file.ts.)
  */
-import { randomBytes } from "node:crypto";
 import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "./errors";
@@ -60,7 +59,9 @@ export function exists(path: string): boolean {
  * target is either the old file or the complete new one. Keeps the permissions of a file it replaces.
  */
 export function writeFileAtomic(path: string, data: Buffer | string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  // Web Crypto's global, not node:crypto: that module would load (2 ms) for every command.
+  const suffix = Buffer.from(crypto.getRandomValues(new Uint8Array(4))).toString("hex");
+  const tmp = join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
   let mode: number | undefined;
   try {
     const st = statSync(path);

@@ -1,10 +1,10 @@
 /**
- * The installed command: `npm run build:lib` compiles the library and CLI (tsconfig.lib.json), and
- * bin/iom.js runs the compiled CLI. Built here into a scratch copy so the test never depends on,
+ * The installed command: `npm run build:lib` compiles the library and CLI (tsconfig.lib.json) and
+ * bundles the CLI into lib/cli.js (scripts/bundle-cli.ts), and bin/iom.js runs the bundle. Built here into a scratch copy so the test never depends on,
  * or disturbs, a lib/ left over from an earlier build.
  */
 import { execFile, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "./helpers";
 
@@ -34,14 +34,21 @@ describe("bin/iom.js after build:lib", () => {
       tmp.path("lib"),
     ]);
     expect(tsc).toMatchObject({ code: 0, stderr: "" });
-    mkdirSync(tmp.path("bin"));
-    copyFileSync(join(ROOT, "bin/iom.js"), tmp.path("bin/iom.js"));
     // The package's dependencies, as an install would have them beside lib/.
     symlinkSync(join(ROOT, "node_modules"), tmp.path("node_modules"), "dir");
+    const bundle = await exec(process.execPath, [
+      join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      join(ROOT, "scripts/bundle-cli.ts"),
+      tmp.path("lib"),
+    ]);
+    expect(bundle).toMatchObject({ code: 0, stderr: "" });
+    mkdirSync(tmp.path("bin"));
+    copyFileSync(join(ROOT, "bin/iom.js"), tmp.path("bin/iom.js"));
   }, 120_000);
 
-  it("emits the CLI and the typed library entry", () => {
+  it("emits the CLI, its bundle and the typed library entry", () => {
     expect(existsSync(tmp.path("lib/src/cli/main.js"))).toBe(true);
+    expect(existsSync(tmp.path("lib/cli.js"))).toBe(true);
     expect(existsSync(tmp.path("lib/src/index.d.ts"))).toBe(true);
   });
 
@@ -60,19 +67,30 @@ describe("bin/iom.js after build:lib", () => {
   });
 
   it("loads the workbook and zip libraries only for the commands that write or read workbooks", async () => {
-    // The modules a run has loaded, by package, printed as it exits.
-    const loaded = async (...args: string[]): Promise<string[]> => {
-      const probe = `process.on("exit", () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));
+    // The modules a run has loaded, printed as it exits: files (by package where they are one's)
+    // and Node's built-in modules (process.moduleLoadList, which Node keeps for diagnostics).
+    const loaded = async (...args: string[]): Promise<{ files: string[]; builtins: string[] }> => {
+      const probe = `process.on("exit", () => process.stderr.write(JSON.stringify({ files: Object.keys(require.cache), builtins: process.moduleLoadList })));
         process.argv = [process.argv[0], "iom", ...${JSON.stringify(args)}];
         require(${JSON.stringify(tmp.path("bin/iom.js"))});`;
-      const r = await exec(process.execPath, ["-e", probe]);
-      return (JSON.parse(r.stderr) as string[]).flatMap((f) => /node_modules\/([^/]+)\//.exec(f)?.[1] ?? []);
+      // A script file, not -e: Node's -e may load crypto itself.
+      writeFileSync(tmp.path("probe.js"), probe);
+      const r = await exec(process.execPath, [tmp.path("probe.js")]);
+      const { files, builtins } = JSON.parse(r.stderr) as { files: string[]; builtins: string[] };
+      return {
+        files: files.map((f) => /node_modules\/([^/]+)\//.exec(f)?.[1] ?? f.replace(tmp.path("/"), "")),
+        builtins: builtins.map((m) => m.replace(/^NativeModule /, "")),
+      };
     };
     const evaluated = await loaded("eval", '=IOM.STAFF("P-4","F")');
-    expect(evaluated).toContain("commander");
-    expect(evaluated).not.toContain("exceljs");
-    expect(evaluated).not.toContain("jszip");
-    expect(await loaded("export", "--format", "xlsx", "--out", tmp.path("x.xlsx"))).toContain("exceljs");
+    // One file of code (commander inside it) and the edition's data.
+    expect(evaluated.files).toEqual(["probe.js", "bin/iom.js", "lib/cli.js", "lib/data/2011/runtime.json"]);
+    // commander's child_process (and net behind it) only if it ever spawns; crypto only to write.
+    expect(evaluated.builtins).not.toContain("child_process");
+    expect(evaluated.builtins).not.toContain("crypto");
+    expect(evaluated.builtins).toContain("fs");
+    const exported = await loaded("export", "--format", "xlsx", "--out", tmp.path("x.xlsx"));
+    expect(exported.files).toContain("exceljs");
   });
 
   /** Runs iom with its output read like `| head -1`: the first line, then the pipe closed. */
